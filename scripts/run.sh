@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Builds summit, starts summit_ingest (127.0.0.1:50051) and summit_query
+# (127.0.0.1:50052) on the database ./data, prints example calls, and runs
+# until Ctrl-C, which stops both services cleanly.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$(pwd)"
+
+readonly kIngestAddr=127.0.0.1:50051
+readonly kQueryAddr=127.0.0.1:50052
+
+./scripts/bootstrap.sh
+cmake --preset default >/dev/null
+cmake --build --preset default
+bin="${root}/build/default"
+summitctl="${bin}/tools/summitctl"
+buf="${root}/tools/node_modules/.bin/buf"
+
+mkdir -p .run
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo "stopping services..." >&2
+  # Query first: it follows the ingest service's database.
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -TERM "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
+  echo "stopped" >&2
+}
+trap 'stop; exit 0' INT TERM
+trap stop EXIT
+
+# Starts a service in the background and waits until it reports SERVING.
+start() {
+  local name="$1" addr="$2"
+  shift 2
+  "$@" >".run/${name}.log" 2>&1 &
+  pids+=("$!")
+  for _ in $(seq 1 100); do
+    if "${summitctl}" health --addr="${addr}" --timeout=1s >/dev/null 2>&1; then
+      echo "${name} serving on ${addr} (log: .run/${name}.log)" >&2
+      return 0
+    fi
+    if ! kill -0 "${pids[-1]}" 2>/dev/null; then
+      echo "${name} exited; its log follows:" >&2
+      cat ".run/${name}.log" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  echo "${name} did not become healthy within 10 s; see .run/${name}.log" >&2
+  return 1
+}
+
+start ingest "${kIngestAddr}" "${bin}/ingest_service/summit_ingest" \
+  --listen="${kIngestAddr}" --db_path=./data
+start query "${kQueryAddr}" "${bin}/query_service/summit_query" \
+  --listen="${kQueryAddr}" --db_path=./data --secondary_path=./.run/query-secondary
+
+cat <<MSG
+
+summit is running. Try, in another terminal (buf is the project's pinned copy;
+grpcurl takes the same calls as 'grpcurl -plaintext ADDR METHOD'):
+
+  # services and methods, through server reflection
+  ${buf} curl --protocol grpc --http2-prior-knowledge --list-methods http://${kQueryAddr}
+
+  # health of the query service
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    http://${kQueryAddr}/grpc.health.v1.Health/Check
+
+  # health of the ingest service, through summitctl
+  ${summitctl} health --addr=${kIngestAddr}
+
+Press Ctrl-C to stop both services.
+MSG
+
+wait -n "${pids[@]}" || true
+echo "a service exited on its own; see .run/*.log" >&2

@@ -1,0 +1,117 @@
+// Black-box: both real binaries on ephemeral loopback ports, queried as a
+// grpcurl user would, with `buf curl` and server reflection only.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/testing/process.h"
+#include "tests/testing/temp_dir.h"
+
+namespace summit {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using testing::CommandResult;
+using testing::RunCommand;
+using testing::StartedServer;
+using testing::StartServer;
+using testing::TempDir;
+
+CommandResult BufCurl(int port, const std::vector<std::string>& args) {
+  std::vector<std::string> argv = {SUMMIT_BUF_BIN, "curl", "--protocol", "grpc",
+                                   "--http2-prior-knowledge", "--timeout", "20s"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunCommand(argv);
+}
+
+std::string Url(int port, const std::string& path = "") {
+  return absl::StrCat("http://127.0.0.1:", port, path);
+}
+
+class ReflectionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto ingest = StartServer(SUMMIT_INGEST_BIN, {"--db_path=" + dir_.Sub("db")},
+                              dir_.path(), "ingest");
+    ASSERT_TRUE(ingest.ok()) << ingest.status();
+    ingest_.emplace(std::move(*ingest));
+    auto query = StartServer(SUMMIT_QUERY_BIN,
+                             {"--db_path=" + dir_.Sub("db"),
+                              "--secondary_path=" + dir_.Sub("secondary")},
+                             dir_.path(), "query");
+    ASSERT_TRUE(query.ok()) << query.status();
+    query_.emplace(std::move(*query));
+  }
+
+  TempDir dir_;
+  std::optional<StartedServer> ingest_;
+  std::optional<StartedServer> query_;
+};
+
+TEST_F(ReflectionTest, ListsEveryServiceOnBothServers) {
+  CommandResult ingest = BufCurl(ingest_->port, {"--list-services", Url(ingest_->port)});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
+  EXPECT_THAT(ingest.output, AllOf(HasSubstr("summit.v1.IngestService"),
+                                   HasSubstr("grpc.health.v1.Health")));
+
+  CommandResult query = BufCurl(query_->port, {"--list-services", Url(query_->port)});
+  ASSERT_EQ(query.exit_code, 0) << query.output;
+  EXPECT_THAT(query.output, AllOf(HasSubstr("summit.v1.QueryService"),
+                                  HasSubstr("grpc.health.v1.Health")));
+}
+
+TEST_F(ReflectionTest, DescribesEveryMethodThroughReflection) {
+  // Listing methods needs every service's descriptor from reflection.
+  CommandResult ingest = BufCurl(ingest_->port, {"--list-methods", Url(ingest_->port)});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
+  for (const char* method : {"ExtractArticle", "IngestArticle", "IngestArticles",
+                             "UpsertSummit", "DeleteSummit", "IngestTradeFlows"}) {
+    EXPECT_THAT(ingest.output, HasSubstr(absl::StrCat("summit.v1.IngestService/", method)));
+  }
+
+  CommandResult query = BufCurl(query_->port, {"--list-methods", Url(query_->port)});
+  ASSERT_EQ(query.exit_code, 0) << query.output;
+  for (const char* method :
+       {"GetSummit", "ListSummits", "GetParticipant", "ListParticipants", "GetSector",
+        "ListSectors", "GetTradeStatistics", "GetBilateralOverview"}) {
+    EXPECT_THAT(query.output, HasSubstr(absl::StrCat("summit.v1.QueryService/", method)));
+  }
+
+  for (const CommandResult* listing : {&ingest, &query}) {
+    EXPECT_THAT(listing->output, AllOf(HasSubstr("grpc.health.v1.Health/Check"),
+                                       HasSubstr("grpc.health.v1.Health/Watch")));
+  }
+}
+
+TEST_F(ReflectionTest, HealthCheckAnswersServing) {
+  CommandResult ingest = BufCurl(
+      ingest_->port, {"-d", R"({"service":"summit.v1.IngestService"})",
+                      Url(ingest_->port, "/grpc.health.v1.Health/Check")});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
+  EXPECT_THAT(ingest.output, HasSubstr(R"("status": "SERVING")"));
+
+  CommandResult query =
+      BufCurl(query_->port, {Url(query_->port, "/grpc.health.v1.Health/Check")});
+  ASSERT_EQ(query.exit_code, 0) << query.output;
+  EXPECT_THAT(query.output, HasSubstr(R"("status": "SERVING")"));
+}
+
+TEST_F(ReflectionTest, SigtermStopsBothServersCleanly) {
+  for (std::optional<StartedServer>* server : {&query_, &ingest_}) {
+    (*server)->process.Signal(SIGTERM);
+    std::optional<int> status = (*server)->process.Wait(absl::Seconds(15));
+    ASSERT_TRUE(status.has_value()) << testing::ReadFile((*server)->log_path);
+    EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0)
+        << testing::ReadFile((*server)->log_path);
+    EXPECT_THAT(testing::ReadFile((*server)->log_path), HasSubstr("server stopped"));
+  }
+}
+
+}  // namespace
+}  // namespace summit
