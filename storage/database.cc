@@ -1,13 +1,14 @@
 #include "storage/database.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "rocksdb/options.h"
+#include "storage/key_codec.h"
 
 namespace summit::storage {
-namespace {
 
 absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what) {
   if (status.ok()) return absl::OkStatus();
@@ -16,53 +17,83 @@ absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what) {
   if (status.IsIOError()) return absl::UnavailableError(message);
   if (status.IsCorruption()) return absl::DataLossError(message);
   if (status.IsInvalidArgument()) return absl::InvalidArgumentError(message);
+  if (status.IsNotSupported()) return absl::UnimplementedError(message);
   return absl::InternalError(message);
 }
 
-std::vector<rocksdb::ColumnFamilyDescriptor> Descriptors() {
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (std::string_view name : kColumnFamilies) {
-    descriptors.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
-  }
-  return descriptors;
+RangeIterator::RangeIterator(std::string lower, std::string upper)
+    : lower_(std::move(lower)),
+      upper_(std::move(upper)),
+      lower_slice_(lower_),
+      upper_slice_(upper_) {}
+
+void RangeIterator::Seek(absl::string_view target) {
+  const absl::string_view clamped = std::max(target, absl::string_view(lower_));
+  it_->Seek(rocksdb::Slice(clamped.data(), clamped.size()));
 }
 
-std::string EncodeVersion(uint32_t version) {
-  std::string out(4, '\0');
-  for (int i = 0; i < 4; ++i) out[i] = static_cast<char>(version >> (24 - 8 * i));
-  return out;
+absl::string_view RangeIterator::key() const {
+  rocksdb::Slice key = it_->key();
+  return absl::string_view(key.data(), key.size());
 }
 
-}  // namespace
+absl::string_view RangeIterator::value() const {
+  rocksdb::Slice value = it_->value();
+  return absl::string_view(value.data(), value.size());
+}
 
-Database::Database(std::unique_ptr<rocksdb::DB> db,
-                   std::vector<rocksdb::ColumnFamilyHandle*> handles,
-                   bool secondary)
-    : db_(std::move(db)), handles_(std::move(handles)), secondary_(secondary) {}
+absl::Status RangeIterator::status() const { return FromRocks(it_->status(), "scan"); }
 
 Database::~Database() {
-  for (rocksdb::ColumnFamilyHandle* h : handles_) db_->DestroyColumnFamilyHandle(h);
-  db_->Close();
+  for (rocksdb::ColumnFamilyHandle* h : opened_) db_->DestroyColumnFamilyHandle(h);
+  if (db_ != nullptr) db_->Close();
 }
 
-absl::StatusOr<std::unique_ptr<Database>> Database::OpenPrimary(
-    const std::string& path) {
+absl::Status Database::OpenFamilies(const rocksdb::DBOptions& options,
+                                    const std::string& secondary_path) {
+  // A secondary opens the families the primary has; a primary creates all.
+  std::vector<std::string> existing;
+  if (secondary_) {
+    if (absl::Status status = FromRocks(
+            rocksdb::DB::ListColumnFamilies(options, path_, &existing),
+            absl::StrCat("listing column families of ", path_));
+        !status.ok()) {
+      return status;
+    }
+  }
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  std::vector<int> positions;
+  for (size_t i = 0; i < kColumnFamilies.size(); ++i) {
+    const std::string name(kColumnFamilies[i]);
+    if (secondary_ && std::find(existing.begin(), existing.end(), name) == existing.end()) {
+      continue;
+    }
+    descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    positions.push_back(static_cast<int>(i));
+  }
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status status =
+      secondary_ ? rocksdb::DB::OpenAsSecondary(options, path_, secondary_path,
+                                                descriptors, &opened_, &raw)
+                 : rocksdb::DB::Open(options, path_, descriptors, &opened_, &raw);
+  if (!status.ok()) {
+    return FromRocks(status, absl::StrCat("opening database ", path_,
+                                          secondary_ ? " as secondary" : ""));
+  }
+  db_.reset(raw);
+  handles_.assign(kColumnFamilies.size(), nullptr);
+  for (size_t i = 0; i < positions.size(); ++i) handles_[positions[i]] = opened_[i];
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::unique_ptr<Database>> Database::OpenPrimary(const std::string& path) {
   rocksdb::DBOptions options;
   options.create_if_missing = true;
   options.create_missing_column_families = true;
-  rocksdb::DB* raw = nullptr;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  if (absl::Status status = FromRocks(
-          rocksdb::DB::Open(options, path, Descriptors(), &handles, &raw),
-          absl::StrCat("opening database ", path));
-      !status.ok()) {
-    return status;
-  }
-  std::unique_ptr<Database> db(new Database(std::unique_ptr<rocksdb::DB>(raw),
-                                            std::move(handles), false));
-  if (absl::Status status = db->CheckSchemaVersion(); !status.ok()) {
-    return status;
-  }
+  options.IncreaseParallelism(2);
+  std::unique_ptr<Database> db(new Database(path, /*secondary=*/false));
+  if (absl::Status status = db->OpenFamilies(options, ""); !status.ok()) return status;
+  if (absl::Status status = db->CheckSchemaVersion(); !status.ok()) return status;
   return db;
 }
 
@@ -70,49 +101,123 @@ absl::StatusOr<std::unique_ptr<Database>> Database::OpenSecondary(
     const std::string& primary_path, const std::string& secondary_path) {
   if (!std::filesystem::exists(std::filesystem::path(primary_path) / "CURRENT")) {
     return absl::NotFoundError(
-        absl::StrCat("no database at ", primary_path, " (is summit_ingest running?)"));
+        absl::StrCat("no database at ", primary_path, " (has summit_ingest created it?)"));
   }
   std::error_code error;
   std::filesystem::create_directories(secondary_path, error);
   rocksdb::DBOptions options;
   options.max_open_files = -1;  // Required of secondary instances.
-  rocksdb::DB* raw = nullptr;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  std::unique_ptr<Database> db(new Database(primary_path, /*secondary=*/true));
+  if (absl::Status status = db->OpenFamilies(options, secondary_path); !status.ok()) {
+    return status;
+  }
+  if (absl::Status status = db->CheckSchemaVersion(); !status.ok()) return status;
+  return db;
+}
+
+bool Database::HasAllFamilies() const {
+  return std::find(handles_.begin(), handles_.end(), nullptr) == handles_.end();
+}
+
+absl::StatusOr<bool> Database::PrimaryHasMissingFamilies() const {
+  if (HasAllFamilies()) return false;
+  std::vector<std::string> existing;
   if (absl::Status status = FromRocks(
-          rocksdb::DB::OpenAsSecondary(options, primary_path, secondary_path,
-                                       Descriptors(), &handles, &raw),
-          absl::StrCat("opening database ", primary_path, " as secondary"));
+          rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &existing),
+          absl::StrCat("listing column families of ", path_));
       !status.ok()) {
     return status;
   }
-  std::unique_ptr<Database> db(new Database(std::unique_ptr<rocksdb::DB>(raw),
-                                            std::move(handles), true));
-  if (absl::Status status = db->CheckSchemaVersion(); !status.ok()) {
-    return status;
+  for (size_t i = 0; i < kColumnFamilies.size(); ++i) {
+    if (handles_[i] == nullptr &&
+        std::find(existing.begin(), existing.end(), std::string(kColumnFamilies[i])) !=
+            existing.end()) {
+      return true;
+    }
   }
-  return db;
+  return false;
+}
+
+absl::StatusOr<std::optional<std::string>> Database::Get(ColumnFamily family,
+                                                         absl::string_view key) const {
+  rocksdb::ColumnFamilyHandle* h = handle(family);
+  if (h == nullptr) return std::nullopt;
+  std::string value;
+  rocksdb::Status status =
+      db_->Get(rocksdb::ReadOptions(), h, rocksdb::Slice(key.data(), key.size()), &value);
+  if (status.IsNotFound()) return std::nullopt;
+  if (!status.ok()) return FromRocks(status, "get");
+  return value;
+}
+
+std::unique_ptr<RangeIterator> Database::Scan(ColumnFamily family, std::string lower,
+                                              std::string upper) const {
+  std::unique_ptr<RangeIterator> it(new RangeIterator(std::move(lower), std::move(upper)));
+  rocksdb::ColumnFamilyHandle* h = handle(family);
+  if (h == nullptr) {
+    it->it_.reset(rocksdb::NewEmptyIterator());
+    return it;
+  }
+  rocksdb::ReadOptions options;
+  options.iterate_lower_bound = &it->lower_slice_;
+  if (!it->upper_.empty()) options.iterate_upper_bound = &it->upper_slice_;
+  it->it_.reset(db_->NewIterator(options, h));
+  it->it_->Seek(it->lower_);
+  return it;
+}
+
+absl::Status Database::Write(rocksdb::WriteBatch& batch, bool sync) {
+  if (secondary_) return absl::UnimplementedError("write: database is a read-only secondary");
+  rocksdb::WriteOptions options;
+  options.sync = sync;
+  return FromRocks(db_->Write(options, &batch), "write");
 }
 
 absl::Status Database::CatchUp() {
   return FromRocks(db_->TryCatchUpWithPrimary(), "catching up with primary");
 }
 
-absl::Status Database::CheckSchemaVersion() {
-  std::string stored;
-  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), handle(ColumnFamily::kMeta),
-                                    kSchemaVersionKey, &stored);
-  if (status.IsNotFound() && !secondary_) {
-    rocksdb::WriteOptions write;
-    write.sync = true;  // The version must outlive any record written after it.
-    return FromRocks(db_->Put(write, handle(ColumnFamily::kMeta), kSchemaVersionKey,
-                              EncodeVersion(kSchemaVersion)),
-                     "recording schema version");
+absl::Status Database::CompactAll() {
+  for (rocksdb::ColumnFamilyHandle* h : opened_) {
+    if (absl::Status status = FromRocks(
+            db_->CompactRange(rocksdb::CompactRangeOptions(), h, nullptr, nullptr),
+            "compaction");
+        !status.ok()) {
+      return status;
+    }
   }
-  if (!status.ok()) return FromRocks(status, "reading schema version");
-  if (stored != EncodeVersion(kSchemaVersion)) {
+  return absl::OkStatus();
+}
+
+absl::Status Database::CheckSchemaVersion() {
+  absl::StatusOr<std::optional<std::string>> stored =
+      Get(ColumnFamily::kMeta, kSchemaVersionKey);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) {
+    if (secondary_) {
+      return absl::FailedPreconditionError(
+          absl::StrCat(path_, ": no schema version recorded yet; start summit_ingest first"));
+    }
+    rocksdb::WriteBatch batch;
+    batch.Put(handle(ColumnFamily::kMeta), std::string(kSchemaVersionKey),
+              KeyWriter().Uint32(kSchemaVersion).Release());
+    // Synced: the version must be durable before any record written under it.
+    return Write(batch, /*sync=*/true);
+  }
+  KeyReader reader(**stored);
+  absl::StatusOr<uint32_t> version = reader.Uint32();
+  if (!version.ok() || !reader.ExpectEnd().ok()) {
+    return absl::DataLossError(absl::StrCat(path_, ": unreadable schema version"));
+  }
+  if (*version > kSchemaVersion) {
     return absl::FailedPreconditionError(absl::StrCat(
-        "database schema version does not match this build's version ",
-        kSchemaVersion, ": use the summit release that wrote it"));
+        path_, ": database has schema version ", *version, ", newer than this build's ",
+        kSchemaVersion, "; run the summit release that wrote it, or a newer one"));
+  }
+  if (*version < kSchemaVersion) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        path_, ": database has schema version ", *version, ", older than this build's ",
+        kSchemaVersion, " and no migration exists; reload the data into a new database"));
   }
   return absl::OkStatus();
 }

@@ -1,35 +1,74 @@
 // The RocksDB database both services share. summit_ingest opens it as the
 // primary (the only writer); summit_query opens the same directory as a
-// secondary instance that follows the primary through CatchUp(). Nothing
-// outside storage/ touches RocksDB.
+// secondary instance that follows the primary (see follower.h). Nothing
+// outside storage/ includes RocksDB; the stores in this folder build on the
+// primitives here.
 #ifndef SUMMIT_STORAGE_DATABASE_H_
 #define SUMMIT_STORAGE_DATABASE_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "rocksdb/db.h"
+#include "rocksdb/iterator.h"
+#include "rocksdb/write_batch.h"
 #include "storage/schema.h"
 
 namespace summit::storage {
+
+// Turns a RocksDB status into an absl::Status whose message starts with
+// `what`.
+absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what);
+
+// A forward iterator over [lower, upper) of one column family. Owns its
+// bounds. Not thread-safe; one per scan.
+class RangeIterator final {
+ public:
+  RangeIterator(const RangeIterator&) = delete;
+  RangeIterator& operator=(const RangeIterator&) = delete;
+
+  bool Valid() const { return it_->Valid(); }
+  void Next() { it_->Next(); }
+  // Moves to the first key >= `target` (clamped to the range).
+  void Seek(absl::string_view target);
+  // Moves to the last key of the range; then Valid() tells if there is one.
+  void SeekToLast() { it_->SeekToLast(); }
+  absl::string_view key() const;
+  absl::string_view value() const;
+  // The iterator's error, if it stopped on one.
+  absl::Status status() const;
+
+ private:
+  friend class Database;
+  RangeIterator(std::string lower, std::string upper);
+
+  std::string lower_;
+  std::string upper_;
+  rocksdb::Slice lower_slice_;
+  rocksdb::Slice upper_slice_;
+  std::unique_ptr<rocksdb::Iterator> it_;
+};
 
 class Database final {
  public:
   // Opens or creates the database at `path` as the primary, creating any
   // missing column family and recording kSchemaVersion in a new database.
-  // Fails with FAILED_PRECONDITION when the stored schema version is not
-  // kSchemaVersion, and with the RocksDB error when the directory is locked
-  // by another primary or unreadable.
+  // FAILED_PRECONDITION when the stored schema version is not this build's;
+  // the RocksDB error when the directory is locked by another primary or
+  // unreadable.
   static absl::StatusOr<std::unique_ptr<Database>> OpenPrimary(
       const std::string& path);
 
-  // Opens the primary's database at `primary_path` as a secondary instance
-  // keeping its own files in `secondary_path` (created if missing). Fails
-  // with NOT_FOUND when no database exists at `primary_path` yet, and with
-  // FAILED_PRECONDITION on a schema version mismatch.
+  // Opens the database at `primary_path` as a secondary instance keeping its
+  // own files in `secondary_path` (created if missing). Opens the column
+  // families the primary has; missing ones read as empty until a reopen
+  // (HasAllFamilies() tells). NOT_FOUND when no database exists at
+  // `primary_path` yet; FAILED_PRECONDITION on a schema version mismatch.
   static absl::StatusOr<std::unique_ptr<Database>> OpenSecondary(
       const std::string& primary_path, const std::string& secondary_path);
 
@@ -37,25 +76,57 @@ class Database final {
   Database& operator=(const Database&) = delete;
   ~Database();
 
+  bool is_secondary() const { return secondary_; }
+  const std::string& path() const { return path_; }
+  // False while a family of kColumnFamilies was missing at open.
+  bool HasAllFamilies() const;
+  // Secondary only: whether the primary now has a family of kColumnFamilies
+  // that was missing at open, so that a reopen would see it. Reads the
+  // primary's MANIFEST; cheap and false when all families are open.
+  absl::StatusOr<bool> PrimaryHasMissingFamilies() const;
+
+  // Reads one value; nullopt when the key is absent. Thread-safe.
+  absl::StatusOr<std::optional<std::string>> Get(ColumnFamily family,
+                                                 absl::string_view key) const;
+
+  // Iterates the keys of `family` in [lower, upper); an empty `upper` means
+  // no upper bound. Only keys in the range are touched. Thread-safe; the
+  // iterator sees a consistent snapshot of the database.
+  std::unique_ptr<RangeIterator> Scan(ColumnFamily family, std::string lower,
+                                      std::string upper) const;
+
+  // Applies `batch` atomically. With `sync` the WAL is fsynced before
+  // returning, so the write survives an OS crash or power loss; without it
+  // the write is in the OS page cache and survives a crash of this process
+  // (kill -9) only. UNIMPLEMENTED on a secondary. Thread-safe.
+  absl::Status Write(rocksdb::WriteBatch& batch, bool sync);
+
+  // The handle of `family` for building a WriteBatch; nullptr when the
+  // family was missing at open (secondary only).
+  rocksdb::ColumnFamilyHandle* handle(ColumnFamily family) const {
+    return handles_[static_cast<int>(family)];
+  }
+
   // Secondary only: replays the primary's new writes. Thread-safe; reads in
   // other threads go on meanwhile.
   absl::Status CatchUp();
 
-  // True for a secondary instance.
-  bool is_secondary() const { return secondary_; }
+  // Primary only: compacts every column family (for operators and tests).
+  absl::Status CompactAll();
 
  private:
-  Database(std::unique_ptr<rocksdb::DB> db,
-           std::vector<rocksdb::ColumnFamilyHandle*> handles, bool secondary);
-
-  rocksdb::ColumnFamilyHandle* handle(ColumnFamily family) const {
-    return handles_[static_cast<int>(family)];
-  }
+  Database(std::string path, bool secondary) : path_(std::move(path)), secondary_(secondary) {}
+  absl::Status OpenFamilies(const rocksdb::DBOptions& options,
+                            const std::string& secondary_path);
   absl::Status CheckSchemaVersion();
 
-  std::unique_ptr<rocksdb::DB> db_;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  const std::string path_;
   const bool secondary_;
+  std::unique_ptr<rocksdb::DB> db_;
+  // Indexed by ColumnFamily; nullptr for a family missing at open.
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  // Every handle opened, for destruction.
+  std::vector<rocksdb::ColumnFamilyHandle*> opened_;
 };
 
 }  // namespace summit::storage

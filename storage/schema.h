@@ -1,32 +1,57 @@
-// The database layout: column families and the schema version. Families are
-// only ever appended to kColumnFamilies; an entry is never renamed, reordered
-// or removed, since databases on disk name them.
+// The database layout: column families, the keys and values each holds, and
+// the schema version. Families are only ever appended to kColumnFamilies; an
+// entry is never renamed, reordered or removed, since databases on disk
+// name them. All keys are built with storage/key_codec.h.
 #ifndef SUMMIT_STORAGE_SCHEMA_H_
 #define SUMMIT_STORAGE_SCHEMA_H_
 
 #include <array>
 #include <cstdint>
-#include <string_view>
+
+#include "absl/strings/string_view.h"
 
 namespace summit::storage {
 
 // Version of the key and value layout. Bump it with every incompatible
-// change and teach Database::Open to migrate or refuse the older one.
+// change and teach Database::OpenPrimary to migrate the older one.
 inline constexpr uint32_t kSchemaVersion = 1;
 
-// Column families, by position in kColumnFamilies.
+// Column families, by position in kColumnFamilies. Records hold protobuf
+// values; indexes hold empty values unless noted.
 enum class ColumnFamily : int {
   kDefault = 0,  // RocksDB's own; holds nothing.
-  kMeta,         // "schema_version" and other database-wide facts.
+  kMeta,         // "schema_version" -> Uint32.
+  kSummits,      // String(summit_id) -> v1::Summit.
+  kArticles,     // String(source_id) -> String(summit_id) String(content_sha256).
+  kParticipants,  // String(participant_id) -> v1::Participant, with counts.
+  kSectors,       // String(sector_id) -> v1::Sector, counts only.
+  kTradeFlows,    // String(reporter) String(partner) Uint8(flow)
+                  // String(commodity) Int32(year) Uint8(month) -> v1::TradeFlow.
+  kSummitsByDate,        // Date String(summit_id).
+  kParticipantSummits,   // String(participant_id) Date String(summit_id).
+  kSectorSummits,        // String(sector_id) Date String(summit_id).
+  kCountrySummits,       // String(country) Date String(summit_id).
+  kPairEvents,           // String(country_a) String(country_b) Date
+                         // String(summit_id) Uint32(event), a < b; event 0 is
+                         // the summit, i + 1 its i-th related engagement.
+  kCountryParticipants,  // String(country) String(participant_id).
+  kTradeByYear,          // String(reporter) String(partner) Uint8(flow)
+                         // Int32(year) Uint8(month) String(commodity)
+                         // -> Int64(value_usd_cents).
 };
 
-inline constexpr std::array<std::string_view, 2> kColumnFamilies = {
-    "default",
-    "meta",
+inline constexpr std::array<absl::string_view, 14> kColumnFamilies = {
+    "default",           "meta",
+    "summits",           "articles",
+    "participants",      "sectors",
+    "trade_flows",       "summits_by_date",
+    "participant_summits", "sector_summits",
+    "country_summits",   "pair_events",
+    "country_participants", "trade_by_year",
 };
 
-// The key in kMeta holding kSchemaVersion as a big-endian uint32.
-inline constexpr std::string_view kSchemaVersionKey = "schema_version";
+// The key in kMeta holding kSchemaVersion.
+inline constexpr absl::string_view kSchemaVersionKey = "schema_version";
 
 }  // namespace summit::storage
 

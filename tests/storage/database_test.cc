@@ -48,7 +48,7 @@ TEST(DatabaseTest, OtherSchemaVersionIsRefused) {
     // Rewrite the stored version behind the library's back.
     rocksdb::DB* raw = nullptr;
     std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (std::string_view name : kColumnFamilies) {
+    for (absl::string_view name : kColumnFamilies) {
       families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
     }
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
@@ -57,7 +57,7 @@ TEST(DatabaseTest, OtherSchemaVersionIsRefused) {
                     .ok());
     ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(),
                          handles[static_cast<int>(ColumnFamily::kMeta)],
-                         kSchemaVersionKey, std::string("\0\0\0\x63", 4))
+                         std::string(kSchemaVersionKey), std::string("\0\0\0\x63", 4))
                     .ok());
     for (auto* handle : handles) raw->DestroyColumnFamilyHandle(handle);
     delete raw;

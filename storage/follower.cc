@@ -1,0 +1,42 @@
+#include "storage/follower.h"
+
+#include "absl/strings/str_cat.h"
+
+namespace summit::storage {
+
+absl::StatusOr<std::unique_ptr<Follower>> Follower::Open(std::string primary_path,
+                                                         std::string secondary_path) {
+  std::unique_ptr<Follower> follower(
+      new Follower(std::move(primary_path), std::move(secondary_path)));
+  absl::StatusOr<std::unique_ptr<Database>> db =
+      Database::OpenSecondary(follower->primary_path_, follower->secondary_path_);
+  if (!db.ok()) return db.status();
+  follower->db_ = std::move(*db);
+  return follower;
+}
+
+std::shared_ptr<Database> Follower::db() const {
+  absl::MutexLock lock(&mu_);
+  return db_;
+}
+
+absl::Status Follower::CatchUp() {
+  absl::MutexLock catch_up_lock(&catch_up_mu_);
+  std::shared_ptr<Database> current = db();
+  absl::StatusOr<bool> reopen = current->PrimaryHasMissingFamilies();
+  if (!reopen.ok()) return reopen.status();
+  if (*reopen) {
+    // Each instance gets its own directory: the old one stays open until
+    // its last reader is done.
+    ++generation_;
+    absl::StatusOr<std::unique_ptr<Database>> reopened = Database::OpenSecondary(
+        primary_path_, absl::StrCat(secondary_path_, "/reopen-", generation_));
+    if (!reopened.ok()) return reopened.status();
+    absl::MutexLock lock(&mu_);
+    db_ = std::move(*reopened);
+    return absl::OkStatus();
+  }
+  return current->CatchUp();
+}
+
+}  // namespace summit::storage

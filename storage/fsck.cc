@@ -1,0 +1,289 @@
+#include "storage/fsck.h"
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "storage/key_codec.h"
+#include "storage/proto_value.h"
+#include "storage/resource_names.h"
+#include "storage/summit_facts.h"
+#include "storage/trade_store.h"
+
+namespace summit::storage {
+namespace {
+
+using EntryKey = std::pair<ColumnFamily, std::string>;
+
+// The summit index families, all derived by DeriveSummitFacts.
+constexpr ColumnFamily kSummitIndexes[] = {
+    ColumnFamily::kSummitsByDate,  ColumnFamily::kParticipantSummits,
+    ColumnFamily::kSectorSummits,  ColumnFamily::kCountrySummits,
+    ColumnFamily::kPairEvents,     ColumnFamily::kArticles,
+};
+
+std::string Describe(ColumnFamily family, absl::string_view key) {
+  return absl::StrCat(kColumnFamilies[static_cast<int>(family)], "[\"",
+                      absl::CHexEscape(key), "\"]");
+}
+
+class Checker {
+ public:
+  explicit Checker(const Database& db) : db_(db) {}
+
+  absl::StatusOr<FsckReport> Run() && {
+    for (auto step : {&Checker::CheckSummits, &Checker::CheckSummitIndexes,
+                      &Checker::CheckParticipants, &Checker::CheckSectors,
+                      &Checker::CheckTrade}) {
+      if (absl::Status status = (this->*step)(); !status.ok()) return status;
+    }
+    return std::move(report_);
+  }
+
+ private:
+  void Problem(std::string problem) {
+    ++report_.problem_count;
+    if (report_.problems.size() < FsckReport::kMaxProblems) {
+      report_.problems.push_back(std::move(problem));
+    }
+  }
+
+  // Reads every summit and derives what it implies.
+  absl::Status CheckSummits() {
+    std::unique_ptr<RangeIterator> it = db_.Scan(ColumnFamily::kSummits, "", "");
+    for (; it->Valid(); it->Next()) {
+      ++report_.summits;
+      const std::string where = Describe(ColumnFamily::kSummits, it->key());
+      KeyReader reader(it->key());
+      absl::StatusOr<std::string> id = reader.String();
+      if (!id.ok() || !reader.ExpectEnd().ok()) {
+        Problem(absl::StrCat(where, ": undecodable key"));
+        continue;
+      }
+      absl::StatusOr<v1::Summit> summit = ParseValue<v1::Summit>(it->value(), where);
+      if (!summit.ok()) {
+        Problem(std::string(summit.status().message()));
+        continue;
+      }
+      absl::StatusOr<SummitFacts> facts = DeriveSummitFacts(*summit);
+      if (!facts.ok()) {
+        Problem(absl::StrCat(where, ": ", facts.status().message()));
+        continue;
+      }
+      if (facts->summit_id != *id) {
+        Problem(absl::StrCat(where, ": record named ", summit->name(), " under key ", *id));
+      }
+      for (const IndexEntry& entry : facts->index_entries) {
+        expected_entries_[{entry.family, entry.key}] = entry.value;
+      }
+      for (const auto& [participant_id, unused] : facts->participants) {
+        ++expected_participants_[participant_id];
+      }
+      for (const auto& [sector_id, agreements] : facts->sectors) {
+        auto& [summits, agreement_count] = expected_sectors_[sector_id];
+        ++summits;
+        agreement_count += agreements;
+      }
+    }
+    return it->status();
+  }
+
+  // Every summit index entry must be one a summit implies, and the reverse.
+  absl::Status CheckSummitIndexes() {
+    for (ColumnFamily family : kSummitIndexes) {
+      std::unique_ptr<RangeIterator> it = db_.Scan(family, "", "");
+      for (; it->Valid(); it->Next()) {
+        ++report_.index_entries;
+        auto expected = expected_entries_.find({family, std::string(it->key())});
+        if (expected == expected_entries_.end()) {
+          Problem(absl::StrCat(Describe(family, it->key()),
+                               ": index entry without its summit record"));
+          continue;
+        }
+        if (expected->second != it->value()) {
+          Problem(absl::StrCat(Describe(family, it->key()),
+                               ": index value disagrees with the summit record"));
+        }
+        expected_entries_.erase(expected);
+      }
+      if (absl::Status status = it->status(); !status.ok()) return status;
+    }
+    for (const auto& [key, value] : expected_entries_) {
+      Problem(absl::StrCat(Describe(key.first, key.second),
+                           ": summit record without this index entry"));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::Status CheckParticipants() {
+    std::set<EntryKey> expected_country_entries;
+    std::unique_ptr<RangeIterator> it = db_.Scan(ColumnFamily::kParticipants, "", "");
+    for (; it->Valid(); it->Next()) {
+      ++report_.participants;
+      const std::string where = Describe(ColumnFamily::kParticipants, it->key());
+      KeyReader reader(it->key());
+      absl::StatusOr<std::string> id = reader.String();
+      if (!id.ok() || !reader.ExpectEnd().ok()) {
+        Problem(absl::StrCat(where, ": undecodable key"));
+        continue;
+      }
+      absl::StatusOr<v1::Participant> participant =
+          ParseValue<v1::Participant>(it->value(), where);
+      if (!participant.ok()) {
+        Problem(std::string(participant.status().message()));
+        continue;
+      }
+      const int expected = expected_participants_[*id];
+      expected_participants_.erase(*id);
+      if (participant->summit_count() != expected) {
+        Problem(absl::StrCat(ResourceName(kParticipants, *id), ": summit_count ",
+                             participant->summit_count(), " but ", expected,
+                             " summits list the participant"));
+      }
+      expected_country_entries.insert(
+          {ColumnFamily::kCountryParticipants,
+           KeyWriter().String(participant->country_code()).String(*id).Release()});
+    }
+    if (absl::Status status = it->status(); !status.ok()) return status;
+    for (const auto& [id, count] : expected_participants_) {
+      Problem(absl::StrCat(ResourceName(kParticipants, id), ": listed by ", count,
+                           " summits but has no participant record"));
+    }
+    return CheckKeySet(ColumnFamily::kCountryParticipants, expected_country_entries,
+                       "participant record");
+  }
+
+  // Every key of `family` must be in `expected`, and the reverse.
+  absl::Status CheckKeySet(ColumnFamily family, std::set<EntryKey> expected,
+                           absl::string_view record) {
+    std::unique_ptr<RangeIterator> it = db_.Scan(family, "", "");
+    for (; it->Valid(); it->Next()) {
+      ++report_.index_entries;
+      if (expected.erase({family, std::string(it->key())}) == 0) {
+        Problem(absl::StrCat(Describe(family, it->key()), ": index entry without its ",
+                             record));
+      }
+    }
+    for (const auto& [unused, key] : expected) {
+      Problem(absl::StrCat(Describe(family, key), ": ", record, " without this index entry"));
+    }
+    return it->status();
+  }
+
+  absl::Status CheckSectors() {
+    std::unique_ptr<RangeIterator> it = db_.Scan(ColumnFamily::kSectors, "", "");
+    for (; it->Valid(); it->Next()) {
+      ++report_.sectors;
+      const std::string where = Describe(ColumnFamily::kSectors, it->key());
+      KeyReader reader(it->key());
+      absl::StatusOr<std::string> id = reader.String();
+      if (!id.ok() || !reader.ExpectEnd().ok()) {
+        Problem(absl::StrCat(where, ": undecodable key"));
+        continue;
+      }
+      absl::StatusOr<v1::Sector> sector = ParseValue<v1::Sector>(it->value(), where);
+      if (!sector.ok()) {
+        Problem(std::string(sector.status().message()));
+        continue;
+      }
+      const auto [summits, agreements] = expected_sectors_[*id];
+      expected_sectors_.erase(*id);
+      if (sector->summit_count() != summits || sector->agreement_count() != agreements) {
+        Problem(absl::StrCat(ResourceName(kSectors, *id), ": counts ", sector->summit_count(),
+                             " summits and ", sector->agreement_count(),
+                             " agreements, but the summits give ", summits, " and ",
+                             agreements));
+      }
+    }
+    for (const auto& [id, counts] : expected_sectors_) {
+      Problem(absl::StrCat(ResourceName(kSectors, id), ": touched by ", counts.first,
+                           " summits but has no sector record"));
+    }
+    return it->status();
+  }
+
+  // Each trade row and its by-year entry must exist together.
+  absl::Status CheckTrade() {
+    std::unique_ptr<RangeIterator> it = db_.Scan(ColumnFamily::kTradeFlows, "", "");
+    for (; it->Valid(); it->Next()) {
+      ++report_.trade_flows;
+      const std::string where = Describe(ColumnFamily::kTradeFlows, it->key());
+      absl::StatusOr<v1::TradeFlow> flow = ParseValue<v1::TradeFlow>(it->value(), where);
+      if (!flow.ok()) {
+        Problem(std::string(flow.status().message()));
+        continue;
+      }
+      if (TradeFlowKey(*flow) != it->key()) {
+        Problem(absl::StrCat(where, ": key does not match the row it holds"));
+        continue;
+      }
+      absl::StatusOr<std::optional<std::string>> entry =
+          db_.Get(ColumnFamily::kTradeByYear, TradeByYearKey(*flow));
+      if (!entry.ok()) return entry.status();
+      if (!entry->has_value()) {
+        Problem(absl::StrCat(where, ": trade row without its by-year index entry"));
+      } else if (**entry != TradeByYearValue(*flow)) {
+        Problem(absl::StrCat(where, ": by-year index value disagrees with the row"));
+      }
+    }
+    if (absl::Status status = it->status(); !status.ok()) return status;
+
+    it = db_.Scan(ColumnFamily::kTradeByYear, "", "");
+    for (; it->Valid(); it->Next()) {
+      ++report_.index_entries;
+      const std::string where = Describe(ColumnFamily::kTradeByYear, it->key());
+      absl::StatusOr<std::string> row_key = TradeRowKeyOf(it->key());
+      if (!row_key.ok()) {
+        Problem(absl::StrCat(where, ": undecodable key"));
+        continue;
+      }
+      absl::StatusOr<std::optional<std::string>> row =
+          db_.Get(ColumnFamily::kTradeFlows, *row_key);
+      if (!row.ok()) return row.status();
+      if (!row->has_value()) {
+        Problem(absl::StrCat(where, ": index entry without its trade row"));
+      }
+    }
+    return it->status();
+  }
+
+  // The kTradeFlows key of a kTradeByYear key.
+  static absl::StatusOr<std::string> TradeRowKeyOf(absl::string_view by_year_key) {
+    KeyReader reader(by_year_key);
+    absl::StatusOr<std::string> reporter = reader.String();
+    if (!reporter.ok()) return reporter.status();
+    absl::StatusOr<std::string> partner = reader.String();
+    if (!partner.ok()) return partner.status();
+    absl::StatusOr<uint8_t> flow = reader.Uint8();
+    if (!flow.ok()) return flow.status();
+    absl::StatusOr<int32_t> year = reader.Int32();
+    if (!year.ok()) return year.status();
+    absl::StatusOr<uint8_t> month = reader.Uint8();
+    if (!month.ok()) return month.status();
+    absl::StatusOr<std::string> commodity = reader.String();
+    if (!commodity.ok()) return commodity.status();
+    if (absl::Status status = reader.ExpectEnd(); !status.ok()) return status;
+    return KeyWriter()
+        .String(*reporter)
+        .String(*partner)
+        .Uint8(*flow)
+        .String(*commodity)
+        .Int32(*year)
+        .Uint8(*month)
+        .Release();
+  }
+
+  const Database& db_;
+  FsckReport report_;
+  std::map<EntryKey, std::string> expected_entries_;
+  std::map<std::string, int> expected_participants_;
+  std::map<std::string, std::pair<int, int>> expected_sectors_;
+};
+
+}  // namespace
+
+absl::StatusOr<FsckReport> Fsck(const Database& db) { return Checker(db).Run(); }
+
+}  // namespace summit::storage

@@ -1,0 +1,429 @@
+#include "storage/summit_store.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "storage/key_codec.h"
+#include "storage/proto_value.h"
+#include "storage/resource_names.h"
+#include "storage/summit_facts.h"
+
+namespace summit::storage {
+namespace {
+
+constexpr size_t kMaxAliases = 32;
+
+std::string IdKey(absl::string_view id) { return KeyWriter().String(id).Release(); }
+
+std::string CountryParticipantKey(absl::string_view country, absl::string_view id) {
+  return KeyWriter().String(country).String(id).Release();
+}
+
+// Puts `value` first in `list` unless present.
+void AddFirst(google::protobuf::RepeatedPtrField<std::string>* list, const std::string& value) {
+  if (value.empty() || std::find(list->begin(), list->end(), value) != list->end()) return;
+  list->Add(std::string(value));
+  std::rotate(list->rbegin(), list->rbegin() + 1, list->rend());
+}
+
+// The exclusive upper key of the dates up to `end` inclusive, after `prefix`;
+// empty for no bound.
+std::string DateUpperBound(const std::string& prefix, const v1::Date& end) {
+  if (end.year() == 0) return PrefixSuccessor(prefix);
+  if (end.month() == 0) return prefix + KeyWriter().Int32(end.year() + 1).Release();
+  if (end.day() == 0) {
+    return prefix + KeyWriter().Int32(end.year()).Uint8(end.month() + 1).Release();
+  }
+  return prefix +
+         KeyWriter().Int32(end.year()).Uint8(end.month()).Uint8(end.day() + 1).Release();
+}
+
+// A page of keys in [lower, upper) after `resume_after`, decoded by `decode`.
+// Touches at most limit + 1 keys.
+absl::StatusOr<IdPage> ScanPage(
+    const Database& db, ColumnFamily family, const std::string& lower,
+    const std::string& upper, int limit, absl::string_view resume_after,
+    const std::function<absl::StatusOr<std::string>(absl::string_view)>& decode) {
+  if (!resume_after.empty() &&
+      (resume_after < lower || (!upper.empty() && resume_after >= upper))) {
+    return absl::InvalidArgumentError("page token does not belong to this query");
+  }
+  std::unique_ptr<RangeIterator> it = db.Scan(family, lower, upper);
+  if (!resume_after.empty()) {
+    it->Seek(resume_after);
+    if (it->Valid() && it->key() == resume_after) it->Next();
+  }
+  IdPage page;
+  std::string last_key;
+  for (; it->Valid() && static_cast<int>(page.ids.size()) < limit; it->Next()) {
+    absl::StatusOr<std::string> id = decode(it->key());
+    if (!id.ok()) return id.status();
+    page.ids.push_back(*std::move(id));
+    last_key = std::string(it->key());
+  }
+  if (absl::Status status = it->status(); !status.ok()) return status;
+  if (it->Valid()) page.resume_after = std::move(last_key);
+  return page;
+}
+
+// Participant and sector records a batch changes: as loaded, and as they
+// will be written.
+struct Aggregates {
+  struct Entry {
+    std::optional<v1::Participant> loaded;
+    v1::Participant participant;
+  };
+  std::map<std::string, Entry> participants;
+  std::map<std::string, v1::Sector> sectors;
+};
+
+absl::Status LoadParticipant(const SummitStore& store, const std::string& id,
+                             Aggregates& aggregates) {
+  if (aggregates.participants.count(id) != 0) return absl::OkStatus();
+  Aggregates::Entry& entry = aggregates.participants[id];
+  absl::StatusOr<v1::Participant> loaded = store.GetParticipant(id);
+  if (loaded.ok()) {
+    loaded->clear_first_seen();
+    loaded->clear_last_seen();
+    entry.loaded = *loaded;
+    entry.participant = *std::move(loaded);
+  } else if (absl::IsNotFound(loaded.status())) {
+    entry.participant.set_name(ResourceName(kParticipants, id));
+  } else {
+    return loaded.status();
+  }
+  return absl::OkStatus();
+}
+
+absl::Status LoadSector(const SummitStore& store, const std::string& id,
+                        Aggregates& aggregates) {
+  if (aggregates.sectors.count(id) != 0) return absl::OkStatus();
+  absl::StatusOr<v1::Sector> loaded = store.GetSectorCounts(id);
+  if (loaded.ok()) {
+    aggregates.sectors[id] = *std::move(loaded);
+  } else if (absl::IsNotFound(loaded.status())) {
+    aggregates.sectors[id].set_name(ResourceName(kSectors, id));
+  } else {
+    return loaded.status();
+  }
+  return absl::OkStatus();
+}
+
+// Adds (sign +1) or removes (sign -1) one summit's share of the aggregates.
+// An added summit also refreshes its participants' names, titles and
+// countries; removing one keeps them, as history.
+absl::Status ApplyShare(const SummitStore& store, const SummitFacts& facts, int sign,
+                        Aggregates& aggregates) {
+  for (const auto& [id, entry] : facts.participants) {
+    if (absl::Status status = LoadParticipant(store, id, aggregates); !status.ok()) {
+      return status;
+    }
+    v1::Participant& participant = aggregates.participants[id].participant;
+    participant.set_summit_count(participant.summit_count() + sign);
+    if (sign < 0) continue;
+    if (!entry->display_name().empty()) participant.set_display_name(entry->display_name());
+    if (!entry->country_code().empty()) participant.set_country_code(entry->country_code());
+    AddFirst(participant.mutable_titles(), entry->title());
+    for (const v1::TextSpan& mention : entry->mentions()) {
+      if (mention.text() != participant.display_name() &&
+          participant.aliases_size() < static_cast<int>(kMaxAliases)) {
+        AddFirst(participant.mutable_aliases(), mention.text());
+      }
+    }
+  }
+  for (const auto& [id, agreements] : facts.sectors) {
+    if (absl::Status status = LoadSector(store, id, aggregates); !status.ok()) return status;
+    v1::Sector& sector = aggregates.sectors[id];
+    sector.set_summit_count(sector.summit_count() + sign);
+    sector.set_agreement_count(sector.agreement_count() + sign * agreements);
+  }
+  return absl::OkStatus();
+}
+
+// Writes the changed aggregates: records with a zero count are removed, and
+// so is their entry in kCountryParticipants.
+void StageAggregates(const Database& db, const Aggregates& aggregates,
+                     rocksdb::WriteBatch& batch) {
+  for (const auto& [id, entry] : aggregates.participants) {
+    const v1::Participant& participant = entry.participant;
+    const bool keep = participant.summit_count() > 0;
+    if (entry.loaded && (!keep || entry.loaded->country_code() != participant.country_code())) {
+      batch.Delete(db.handle(ColumnFamily::kCountryParticipants),
+                   CountryParticipantKey(entry.loaded->country_code(), id));
+    }
+    if (!keep) {
+      batch.Delete(db.handle(ColumnFamily::kParticipants), IdKey(id));
+      continue;
+    }
+    batch.Put(db.handle(ColumnFamily::kParticipants), IdKey(id),
+              participant.SerializeAsString());
+    batch.Put(db.handle(ColumnFamily::kCountryParticipants),
+              CountryParticipantKey(participant.country_code(), id), "");
+  }
+  for (const auto& [id, sector] : aggregates.sectors) {
+    if (sector.summit_count() > 0) {
+      batch.Put(db.handle(ColumnFamily::kSectors), IdKey(id), sector.SerializeAsString());
+    } else {
+      batch.Delete(db.handle(ColumnFamily::kSectors), IdKey(id));
+    }
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<v1::Summit> SummitStore::GetSummit(absl::string_view summit_id) const {
+  absl::StatusOr<std::optional<std::string>> value =
+      db_->Get(ColumnFamily::kSummits, IdKey(summit_id));
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) {
+    return absl::NotFoundError(absl::StrCat(ResourceName(kSummits, summit_id), " not found"));
+  }
+  return ParseValue<v1::Summit>(**value, ResourceName(kSummits, summit_id));
+}
+
+absl::StatusOr<std::optional<ArticleRecord>> SummitStore::GetArticle(
+    absl::string_view source_id) const {
+  absl::StatusOr<std::optional<std::string>> value =
+      db_->Get(ColumnFamily::kArticles, ArticleKey(source_id));
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return std::nullopt;
+  KeyReader reader(**value);
+  ArticleRecord record;
+  absl::StatusOr<std::string> summit_id = reader.String();
+  if (!summit_id.ok()) return summit_id.status();
+  absl::StatusOr<std::string> sha = reader.String();
+  if (!sha.ok()) return sha.status();
+  if (absl::Status status = reader.ExpectEnd(); !status.ok()) return status;
+  return ArticleRecord{*std::move(summit_id), *std::move(sha)};
+}
+
+absl::StatusOr<v1::Participant> SummitStore::GetParticipant(
+    absl::string_view participant_id) const {
+  const std::string name = ResourceName(kParticipants, participant_id);
+  absl::StatusOr<std::optional<std::string>> value =
+      db_->Get(ColumnFamily::kParticipants, IdKey(participant_id));
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
+  absl::StatusOr<v1::Participant> participant = ParseValue<v1::Participant>(**value, name);
+  if (!participant.ok()) return participant.status();
+
+  const std::string prefix = IdKey(participant_id);
+  std::unique_ptr<RangeIterator> it =
+      db_->Scan(ColumnFamily::kParticipantSummits, prefix, PrefixSuccessor(prefix));
+  for (v1::Date* seen : {participant->mutable_first_seen(), participant->mutable_last_seen()}) {
+    if (seen == participant->mutable_last_seen()) it->SeekToLast();
+    if (!it->Valid()) break;
+    KeyReader reader(it->key().substr(prefix.size()));
+    absl::StatusOr<v1::Date> date = reader.Date();
+    if (!date.ok()) return date.status();
+    *seen = *date;
+  }
+  if (absl::Status status = it->status(); !status.ok()) return status;
+  return participant;
+}
+
+absl::StatusOr<v1::Sector> SummitStore::GetSectorCounts(absl::string_view sector_id) const {
+  const std::string name = ResourceName(kSectors, sector_id);
+  absl::StatusOr<std::optional<std::string>> value =
+      db_->Get(ColumnFamily::kSectors, IdKey(sector_id));
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
+  return ParseValue<v1::Sector>(**value, name);
+}
+
+absl::StatusOr<std::vector<v1::Sector>> SummitStore::ListSectorCounts() const {
+  std::vector<v1::Sector> sectors;
+  for (std::unique_ptr<RangeIterator> it = db_->Scan(ColumnFamily::kSectors, "", "");
+       it->Valid(); it->Next()) {
+    absl::StatusOr<v1::Sector> sector = ParseValue<v1::Sector>(it->value(), "a sector");
+    if (!sector.ok()) return sector.status();
+    sectors.push_back(*std::move(sector));
+  }
+  return sectors;
+}
+
+absl::StatusOr<IdPage> SummitStore::ScanSummitIds(const SummitScan& scan, int limit,
+                                                  absl::string_view resume_after) const {
+  ColumnFamily family = ColumnFamily::kSummitsByDate;
+  switch (scan.index) {
+    case SummitScan::Index::kByDate: family = ColumnFamily::kSummitsByDate; break;
+    case SummitScan::Index::kByParticipant: family = ColumnFamily::kParticipantSummits; break;
+    case SummitScan::Index::kBySector: family = ColumnFamily::kSectorSummits; break;
+    case SummitScan::Index::kByCountry: family = ColumnFamily::kCountrySummits; break;
+  }
+  const std::string prefix =
+      scan.index == SummitScan::Index::kByDate ? "" : IdKey(scan.id);
+  const std::string lower =
+      scan.start.year() == 0 ? prefix : prefix + KeyWriter().Date(scan.start).Release();
+  const std::string upper = DateUpperBound(prefix, scan.end);
+  return ScanPage(*db_, family, lower, upper, limit, resume_after,
+                  [&](absl::string_view key) -> absl::StatusOr<std::string> {
+                    KeyReader reader(key.substr(prefix.size()));
+                    if (absl::StatusOr<v1::Date> date = reader.Date(); !date.ok()) {
+                      return date.status();
+                    }
+                    return reader.String();
+                  });
+}
+
+absl::StatusOr<IdPage> SummitStore::ScanParticipantIds(absl::string_view country_code,
+                                                       int limit,
+                                                       absl::string_view resume_after) const {
+  if (country_code.empty()) {
+    return ScanPage(*db_, ColumnFamily::kParticipants, "", "", limit, resume_after,
+                    [](absl::string_view key) { return KeyReader(key).String(); });
+  }
+  const std::string prefix = IdKey(country_code);
+  return ScanPage(*db_, ColumnFamily::kCountryParticipants, prefix, PrefixSuccessor(prefix),
+                  limit, resume_after, [&](absl::string_view key) {
+                    return KeyReader(key.substr(prefix.size())).String();
+                  });
+}
+
+absl::StatusOr<std::vector<PairEvent>> SummitStore::ScanPairEvents(
+    absl::string_view country_a, absl::string_view country_b) const {
+  if (country_b < country_a) std::swap(country_a, country_b);
+  const std::string prefix = KeyWriter().String(country_a).String(country_b).Release();
+  std::vector<PairEvent> events;
+  std::unique_ptr<RangeIterator> it =
+      db_->Scan(ColumnFamily::kPairEvents, prefix, PrefixSuccessor(prefix));
+  for (; it->Valid(); it->Next()) {
+    KeyReader reader(it->key().substr(prefix.size()));
+    absl::StatusOr<v1::Date> date = reader.Date();
+    if (!date.ok()) return date.status();
+    absl::StatusOr<std::string> summit_id = reader.String();
+    if (!summit_id.ok()) return summit_id.status();
+    absl::StatusOr<uint32_t> event = reader.Uint32();
+    if (!event.ok()) return event.status();
+    events.push_back({*date, *std::move(summit_id), *event});
+  }
+  if (absl::Status status = it->status(); !status.ok()) return status;
+  return events;
+}
+
+absl::StatusOr<v1::Summit> SummitStore::PutSummit(v1::Summit summit, bool* created) {
+  absl::StatusOr<std::string> id = ResourceId(summit.name(), kSummits, "summit.name");
+  if (!id.ok()) return id.status();
+  absl::StatusOr<v1::Summit> old = GetSummit(*id);
+  if (!old.ok() && !absl::IsNotFound(old.status())) return old.status();
+  std::vector<v1::Summit> puts;
+  puts.push_back(std::move(summit));
+  if (absl::Status status = Commit(std::move(puts), {}); !status.ok()) return status;
+  if (created != nullptr) *created = !old.ok();
+  return GetSummit(*id);
+}
+
+absl::Status SummitStore::DeleteSummit(absl::string_view summit_id) {
+  return Commit({}, {std::string(summit_id)});
+}
+
+absl::Status SummitStore::Commit(std::vector<v1::Summit> puts,
+                                 const std::vector<std::string>& deletes) {
+  absl::MutexLock lock(&write_mu_);
+  const google::protobuf::Timestamp now = google::protobuf::util::TimeUtil::GetCurrentTime();
+
+  // The old and new version of every summit the batch touches.
+  struct Change {
+    std::optional<v1::Summit> before;
+    const v1::Summit* after = nullptr;
+  };
+  std::map<std::string, Change> changes;
+  auto load = [&](const std::string& id) -> absl::Status {
+    if (changes.count(id) != 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(ResourceName(kSummits, id), " is written twice in one batch"));
+    }
+    absl::StatusOr<v1::Summit> before = GetSummit(id);
+    if (!before.ok() && !absl::IsNotFound(before.status())) return before.status();
+    changes[id].before =
+        before.ok() ? std::optional<v1::Summit>(*std::move(before)) : std::nullopt;
+    return absl::OkStatus();
+  };
+  for (v1::Summit& summit : puts) {
+    absl::StatusOr<std::string> id = ResourceId(summit.name(), kSummits, "summit.name");
+    if (!id.ok()) return id.status();
+    if (absl::Status status = load(*id); !status.ok()) return status;
+    Change& change = changes[*id];
+    *summit.mutable_create_time() = change.before ? change.before->create_time() : now;
+    *summit.mutable_update_time() = now;
+    change.after = &summit;
+  }
+  for (const std::string& id : deletes) {
+    if (absl::Status status = load(id); !status.ok()) return status;
+    if (!changes[id].before) {
+      return absl::NotFoundError(absl::StrCat(ResourceName(kSummits, id), " not found"));
+    }
+  }
+
+  // Index entries before and after, over the whole batch, so that an entry
+  // moving between summits (a source) is deleted and put in the right order.
+  std::map<std::pair<ColumnFamily, std::string>, std::string> old_entries;
+  std::map<std::pair<ColumnFamily, std::string>, std::string> new_entries;
+  Aggregates aggregates;
+  rocksdb::WriteBatch batch;
+  for (const auto& [id, change] : changes) {
+    if (change.before) {
+      absl::StatusOr<SummitFacts> facts = DeriveSummitFacts(*change.before);
+      if (!facts.ok()) return facts.status();
+      for (const IndexEntry& entry : facts->index_entries) {
+        old_entries[{entry.family, entry.key}] = entry.value;
+      }
+      if (absl::Status status = ApplyShare(*this, *facts, -1, aggregates); !status.ok()) {
+        return status;
+      }
+    }
+    if (change.after != nullptr) {
+      absl::StatusOr<SummitFacts> facts = DeriveSummitFacts(*change.after);
+      if (!facts.ok()) return facts.status();
+      for (const IndexEntry& entry : facts->index_entries) {
+        if (!new_entries.emplace(std::make_pair(entry.family, entry.key), entry.value).second) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              change.after->name(), ": a source is listed by two summits of the batch"));
+        }
+      }
+      if (absl::Status status = ApplyShare(*this, *facts, +1, aggregates); !status.ok()) {
+        return status;
+      }
+      batch.Put(db_->handle(ColumnFamily::kSummits), IdKey(id),
+                change.after->SerializeAsString());
+    } else {
+      batch.Delete(db_->handle(ColumnFamily::kSummits), IdKey(id));
+    }
+  }
+
+  // A report belongs to one summit: refuse to take it from one the batch
+  // leaves alone.
+  for (const auto& [key, value] : new_entries) {
+    if (key.first != ColumnFamily::kArticles || old_entries.count(key) != 0) continue;
+    absl::StatusOr<std::optional<std::string>> owner =
+        db_->Get(ColumnFamily::kArticles, key.second);
+    if (!owner.ok()) return owner.status();
+    if (!owner->has_value()) continue;
+    absl::StatusOr<std::string> owner_id = KeyReader(**owner).String();
+    if (!owner_id.ok()) return owner_id.status();
+    if (changes.count(*owner_id) == 0) {
+      absl::StatusOr<std::string> source_id = KeyReader(key.second).String();
+      return absl::FailedPreconditionError(absl::StrCat(
+          "source \"", source_id.value_or("?"), "\" already belongs to ",
+          ResourceName(kSummits, *owner_id)));
+    }
+  }
+
+  for (const auto& [key, value] : old_entries) {
+    if (new_entries.count(key) == 0) batch.Delete(db_->handle(key.first), key.second);
+  }
+  for (const auto& [key, value] : new_entries) {
+    batch.Put(db_->handle(key.first), key.second, value);
+  }
+  StageAggregates(*db_, aggregates, batch);
+  // Synced: summit writes are few and curated, and must survive power loss,
+  // not only a crash of the process.
+  return db_->Write(batch, /*sync=*/true);
+}
+
+}  // namespace summit::storage

@@ -1,0 +1,118 @@
+// Summit records with their index entries, and the participant and sector
+// aggregates they imply. Every write is one atomic WriteBatch: a record is
+// never stored without its index entries, nor an index entry without its
+// record.
+#ifndef SUMMIT_STORAGE_SUMMIT_STORE_H_
+#define SUMMIT_STORAGE_SUMMIT_STORE_H_
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "storage/database.h"
+#include "summit/v1/resources.pb.h"
+
+namespace summit::storage {
+
+// What kArticles records of an ingested report.
+struct ArticleRecord {
+  std::string summit_id;
+  std::string content_sha256;
+};
+
+// A range of one summit index, ordered by date, then summit id.
+struct SummitScan {
+  enum class Index { kByDate, kByParticipant, kBySector, kByCountry };
+  Index index = Index::kByDate;
+  // The participant id, sector id or country code; unused for kByDate.
+  std::string id;
+  // Inclusive bounds; zero parts are open ({2025,0,0} as `end` is the end of
+  // 2025), an unset year means unbounded.
+  v1::Date start;
+  v1::Date end;
+};
+
+// One page of ids, and where the next page resumes.
+struct IdPage {
+  std::vector<std::string> ids;
+  // Opaque key to pass back as `resume_after`; empty when the scan is done.
+  std::string resume_after;
+};
+
+// One entry of kPairEvents.
+struct PairEvent {
+  v1::Date date;
+  std::string summit_id;
+  // 0 for the summit itself, i + 1 for its i-th related engagement.
+  uint32_t event = 0;
+};
+
+class SummitStore final {
+ public:
+  // `db` must outlive the store. Reads work on a primary or a secondary;
+  // writes need the primary. Thread-safe: writers are serialized inside.
+  explicit SummitStore(Database* db) : db_(db) {}
+
+  // Stores `summit`, replacing the record of the same name with all of the
+  // old version's index entries, in one batch. Sets create_time (kept from
+  // the old version) and update_time. Sets `*created` when no record had the
+  // name. INVALID_ARGUMENT for malformed names in it; FAILED_PRECONDITION
+  // when one of its sources belongs to another summit.
+  absl::StatusOr<v1::Summit> PutSummit(v1::Summit summit, bool* created);
+
+  // Removes a summit, its index entries and its share of the aggregates.
+  // NOT_FOUND when there is no such summit.
+  absl::Status DeleteSummit(absl::string_view summit_id);
+
+  // Puts and deletes several summits in one atomic batch, as PutSummit and
+  // DeleteSummit would one by one; a source may move from a deleted or
+  // replaced summit to a put one. A summit id may appear once.
+  absl::Status Commit(std::vector<v1::Summit> puts, const std::vector<std::string>& deletes);
+
+  // The summit `summit_id`. NOT_FOUND names it when absent.
+  absl::StatusOr<v1::Summit> GetSummit(absl::string_view summit_id) const;
+
+  // The record of an ingested report; nullopt when never ingested.
+  absl::StatusOr<std::optional<ArticleRecord>> GetArticle(absl::string_view source_id) const;
+
+  // A participant with summit_count, first_seen and last_seen. NOT_FOUND
+  // names it when no stored summit has it. Reads one record and two index
+  // keys.
+  absl::StatusOr<v1::Participant> GetParticipant(absl::string_view participant_id) const;
+
+  // Counts of a sector (name, summit_count, agreement_count only). NOT_FOUND
+  // when no stored summit touches it.
+  absl::StatusOr<v1::Sector> GetSectorCounts(absl::string_view sector_id) const;
+
+  // Counts of every sector some summit touches, by id. Reads the sectors
+  // family, whose size is bounded by the taxonomy.
+  absl::StatusOr<std::vector<v1::Sector>> ListSectorCounts() const;
+
+  // Up to `limit` summit ids of `scan` after `resume_after` (empty for the
+  // first page). Touches at most `limit` + 1 index keys. INVALID_ARGUMENT
+  // when `resume_after` does not belong to the scan.
+  absl::StatusOr<IdPage> ScanSummitIds(const SummitScan& scan, int limit,
+                                       absl::string_view resume_after) const;
+
+  // Up to `limit` participant ids, by id, of `country_code` (all countries
+  // when empty), after `resume_after`.
+  absl::StatusOr<IdPage> ScanParticipantIds(absl::string_view country_code, int limit,
+                                            absl::string_view resume_after) const;
+
+  // Every event of the two countries (in either order), by date.
+  absl::StatusOr<std::vector<PairEvent>> ScanPairEvents(absl::string_view country_a,
+                                                        absl::string_view country_b) const;
+
+ private:
+  Database* const db_;
+  // Serializes read-modify-write of aggregates and index diffs.
+  absl::Mutex write_mu_;
+};
+
+}  // namespace summit::storage
+
+#endif  // SUMMIT_STORAGE_SUMMIT_STORE_H_
