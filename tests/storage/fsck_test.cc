@@ -1,0 +1,203 @@
+// fsck against databases corrupted on purpose, one kind of fault at a time.
+#include "storage/fsck.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "rocksdb/db.h"
+#include "storage/key_codec.h"
+#include "storage/summit_store.h"
+#include "storage/trade_store.h"
+#include "tests/testing/summits.h"
+#include "tests/testing/temp_dir.h"
+
+namespace summit::storage {
+namespace {
+
+using ::testing::HasSubstr;
+using testing::MakeDate;
+using testing::MakeSummit;
+
+// The database opened with RocksDB directly, bypassing the stores.
+class RawDb {
+ public:
+  explicit RawDb(const std::string& path) {
+    std::vector<rocksdb::ColumnFamilyDescriptor> families;
+    for (absl::string_view name : kColumnFamilies) {
+      families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
+    }
+    rocksdb::DB* raw = nullptr;
+    EXPECT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path, families, &handles_, &raw).ok());
+    db_.reset(raw);
+  }
+  ~RawDb() {
+    for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
+  }
+  void Put(ColumnFamily family, const std::string& key, const std::string& value) {
+    ASSERT_TRUE(db_->Put(rocksdb::WriteOptions(), handle(family), key, value).ok());
+  }
+  void Delete(ColumnFamily family, const std::string& key) {
+    ASSERT_TRUE(db_->Delete(rocksdb::WriteOptions(), handle(family), key).ok());
+  }
+  std::string Get(ColumnFamily family, const std::string& key) {
+    std::string value;
+    EXPECT_TRUE(db_->Get(rocksdb::ReadOptions(), handle(family), key, &value).ok());
+    return value;
+  }
+
+ private:
+  rocksdb::ColumnFamilyHandle* handle(ColumnFamily family) {
+    return handles_[static_cast<int>(family)];
+  }
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+};
+
+v1::TradeFlow Flow() {
+  v1::TradeFlow flow;
+  flow.set_reporter_code("CHN");
+  flow.set_partner_code("CAN");
+  flow.set_flow(v1::TRADE_FLOW_DIRECTION_IMPORT);
+  flow.set_year(2024);
+  flow.set_commodity_code("27");
+  flow.set_value_usd_cents(123456);
+  return flow;
+}
+
+std::string Id(absl::string_view id) { return KeyWriter().String(id).Release(); }
+
+struct Fault {
+  std::string name;
+  std::function<void(RawDb&)> corrupt;
+  std::string expected;
+};
+
+void PrintTo(const Fault& fault, std::ostream* out) { *out << fault.name; }
+
+class FsckTest : public ::testing::TestWithParam<Fault> {
+ protected:
+  // A small healthy database: two summits and a trade row.
+  void SetUp() override {
+    auto db = Database::OpenPrimary(dir_.Sub("db"));
+    ASSERT_TRUE(db.ok()) << db.status();
+    SummitStore summits(db->get());
+    bool created = false;
+    ASSERT_TRUE(summits
+                    .PutSummit(MakeSummit("s1", MakeDate(2026, 1, 17),
+                                          {{"xi-jinping", "CHN"}, {"mark-carney", "CAN"}},
+                                          {"trade"}, {"energy"}, {"r1"}),
+                               &created)
+                    .ok());
+    ASSERT_TRUE(summits
+                    .PutSummit(MakeSummit("s2", MakeDate(2025, 10, 31), {{"xi-jinping", "CHN"}},
+                                          {"trade"}),
+                               &created)
+                    .ok());
+    v1::TradeFlow flow = Flow();
+    const v1::TradeFlow* flows[] = {&flow};
+    ASSERT_TRUE(TradeStore(db->get()).PutFlows(flows).ok());
+    absl::StatusOr<FsckReport> clean = Fsck(**db);
+    ASSERT_TRUE(clean.ok());
+    ASSERT_TRUE(clean->ok()) << ::testing::PrintToString(clean->problems);
+    EXPECT_EQ(clean->summits, 2);
+    EXPECT_EQ(clean->trade_flows, 1);
+  }
+
+  testing::TempDir dir_;
+};
+
+TEST_P(FsckTest, FindsTheFault) {
+  {
+    RawDb raw(dir_.Sub("db"));
+    GetParam().corrupt(raw);
+  }
+  auto db = Database::OpenSecondary(dir_.Sub("db"), dir_.Sub("secondary"));
+  ASSERT_TRUE(db.ok()) << db.status();
+  absl::StatusOr<FsckReport> report = Fsck(**db);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_FALSE(report->ok());
+  EXPECT_GE(report->problem_count, 1);
+  EXPECT_THAT(::testing::PrintToString(report->problems), HasSubstr(GetParam().expected));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Faults, FsckTest,
+    ::testing::Values(
+        Fault{"MissingParticipantIndexEntry",
+              [](RawDb& raw) {
+                raw.Delete(ColumnFamily::kParticipantSummits,
+                           KeyWriter()
+                               .String("mark-carney")
+                               .Date(MakeDate(2026, 1, 17))
+                               .String("s1")
+                               .Release());
+              },
+              "participant_summits[\\\"mark-carney"},
+        Fault{"StraySectorIndexEntry",
+              [](RawDb& raw) {
+                raw.Put(ColumnFamily::kSectorSummits,
+                        KeyWriter().String("health").Date(MakeDate(2020, 1, 1)).String("gone").Release(),
+                        "");
+              },
+              "index entry without its summit record"},
+        Fault{"UndecodableSummitValue",
+              [](RawDb& raw) { raw.Put(ColumnFamily::kSummits, Id("s2"), "\xFF\xFF\xFF"); },
+              "undecodable value"},
+        Fault{"UndecodableSummitKey",
+              [](RawDb& raw) { raw.Put(ColumnFamily::kSummits, "no end marker", ""); },
+              "undecodable key"},
+        Fault{"SummitUnderTheWrongKey",
+              [](RawDb& raw) {
+                raw.Put(ColumnFamily::kSummits, Id("s3"), raw.Get(ColumnFamily::kSummits, Id("s2")));
+              },
+              "record named summits/s2 under key s3"},
+        Fault{"ParticipantCountMismatch",
+              [](RawDb& raw) {
+                v1::Participant xi;
+                xi.ParseFromString(raw.Get(ColumnFamily::kParticipants, Id("xi-jinping")));
+                xi.set_summit_count(5);
+                raw.Put(ColumnFamily::kParticipants, Id("xi-jinping"), xi.SerializeAsString());
+              },
+              "participants/xi-jinping: summit_count 5 but 2"},
+        Fault{"MissingParticipantRecord",
+              [](RawDb& raw) { raw.Delete(ColumnFamily::kParticipants, Id("mark-carney")); },
+              "participants/mark-carney: listed by 1 summits but has no participant record"},
+        Fault{"MissingCountryParticipantEntry",
+              [](RawDb& raw) {
+                raw.Delete(ColumnFamily::kCountryParticipants,
+                           KeyWriter().String("CAN").String("mark-carney").Release());
+              },
+              "participant record without this index entry"},
+        Fault{"SectorCountMismatch",
+              [](RawDb& raw) {
+                v1::Sector energy;
+                energy.ParseFromString(raw.Get(ColumnFamily::kSectors, Id("energy")));
+                energy.set_agreement_count(9);
+                raw.Put(ColumnFamily::kSectors, Id("energy"), energy.SerializeAsString());
+              },
+              "sectors/energy: counts 1 summits and 9 agreements"},
+        Fault{"ArticlePointsElsewhere",
+              [](RawDb& raw) {
+                raw.Put(ColumnFamily::kArticles, Id("r1"),
+                        KeyWriter().String("s2").String("x").Release());
+              },
+              "index value disagrees with the summit record"},
+        Fault{"TradeRowWithoutIndexEntry",
+              [](RawDb& raw) { raw.Delete(ColumnFamily::kTradeByYear, TradeByYearKey(Flow())); },
+              "trade row without its by-year index entry"},
+        Fault{"TradeIndexEntryWithoutRow",
+              [](RawDb& raw) { raw.Delete(ColumnFamily::kTradeFlows, TradeFlowKey(Flow())); },
+              "index entry without its trade row"},
+        Fault{"TradeIndexValueDisagrees",
+              [](RawDb& raw) {
+                raw.Put(ColumnFamily::kTradeByYear, TradeByYearKey(Flow()),
+                        KeyWriter().Int64(1).Release());
+              },
+              "by-year index value disagrees with the row"}),
+    [](const ::testing::TestParamInfo<Fault>& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace summit::storage

@@ -1,0 +1,151 @@
+// A primary and secondaries: in one process, and with the writer in a child
+// process, compacting as it goes.
+#include <signal.h>
+
+#include <atomic>
+#include <string>
+#include <thread>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "rocksdb/db.h"
+#include "storage/follower.h"
+#include "storage/fsck.h"
+#include "storage/key_codec.h"
+#include "storage/summit_store.h"
+#include "tests/storage/storage_writer_rows.h"
+#include "tests/testing/process.h"
+#include "tests/testing/summits.h"
+#include "tests/testing/temp_dir.h"
+
+namespace summit::storage {
+namespace {
+
+using testing::MakeDate;
+using testing::MakeSummit;
+
+TEST(SecondaryTest, SeesAPrimaryWriteAfterCatchUp) {
+  testing::TempDir dir;
+  auto primary = Database::OpenPrimary(dir.Sub("db"));
+  ASSERT_TRUE(primary.ok()) << primary.status();
+  auto secondary = Database::OpenSecondary(dir.Sub("db"), dir.Sub("secondary"));
+  ASSERT_TRUE(secondary.ok()) << secondary.status();
+
+  bool created = false;
+  ASSERT_TRUE(SummitStore(primary->get())
+                  .PutSummit(MakeSummit("s", MakeDate(2026, 1, 17), {{"xi-jinping", "CHN"}},
+                                        {"trade"}),
+                             &created)
+                  .ok());
+  SummitStore reader(secondary->get());
+  EXPECT_EQ(reader.GetSummit("s").status().code(), absl::StatusCode::kNotFound);
+  ASSERT_TRUE((*secondary)->CatchUp().ok());
+  absl::StatusOr<v1::Summit> seen = reader.GetSummit("s");
+  ASSERT_TRUE(seen.ok()) << seen.status();
+  EXPECT_EQ(seen->date().day(), 17);
+  EXPECT_EQ(reader.GetParticipant("xi-jinping")->summit_count(), 1);
+
+  bool unused = false;
+  EXPECT_EQ(reader.PutSummit(MakeSummit("t", MakeDate(2026, 1, 1), {}, {}), &unused)
+                .status()
+                .code(),
+            absl::StatusCode::kUnimplemented);
+}
+
+TEST(SecondaryTest, FollowerReopensWhenThePrimaryAddsColumnFamilies) {
+  testing::TempDir dir;
+  {
+    // A database from an older layout: only the first two families.
+    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
+        {"default", rocksdb::ColumnFamilyOptions()}, {"meta", rocksdb::ColumnFamilyOptions()}};
+    rocksdb::DBOptions options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* raw = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, dir.Sub("db"), families, &handles, &raw).ok());
+    ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), handles[1], std::string(kSchemaVersionKey),
+                         KeyWriter().Uint32(kSchemaVersion).Release())
+                    .ok());
+    for (auto* handle : handles) raw->DestroyColumnFamilyHandle(handle);
+    delete raw;
+  }
+  auto follower = Follower::Open(dir.Sub("db"), dir.Sub("secondary"));
+  ASSERT_TRUE(follower.ok()) << follower.status();
+  EXPECT_FALSE((*follower)->db()->HasAllFamilies());
+  EXPECT_EQ(SummitStore((*follower)->db().get()).GetSummit("s").status().code(),
+            absl::StatusCode::kNotFound);
+
+  auto primary = Database::OpenPrimary(dir.Sub("db"));
+  ASSERT_TRUE(primary.ok()) << primary.status();
+  bool created = false;
+  ASSERT_TRUE(SummitStore(primary->get())
+                  .PutSummit(MakeSummit("s", MakeDate(2026, 1, 17), {{"xi-jinping", "CHN"}},
+                                        {"trade"}),
+                             &created)
+                  .ok());
+  std::shared_ptr<Database> before = (*follower)->db();
+  ASSERT_TRUE((*follower)->CatchUp().ok());
+  std::shared_ptr<Database> after = (*follower)->db();
+  EXPECT_NE(before, after);
+  EXPECT_TRUE(after->HasAllFamilies());
+  EXPECT_TRUE(SummitStore(after.get()).GetSummit("s").ok());
+  // The old instance still serves its holder.
+  EXPECT_EQ(SummitStore(before.get()).GetSummit("s").status().code(),
+            absl::StatusCode::kNotFound);
+  ASSERT_TRUE((*follower)->CatchUp().ok());
+  EXPECT_EQ((*follower)->db(), after);
+}
+
+// The last write the child acknowledged, or -1.
+int LastAck(const std::string& output) {
+  int last = -1;
+  for (absl::string_view line : absl::StrSplit(output, '\n')) {
+    int n = 0;
+    if (absl::ConsumePrefix(&line, "ack ") && absl::SimpleAtoi(line, &n)) last = n;
+  }
+  return last;
+}
+
+TEST(SecondaryTest, FollowsAWriterInAnotherProcessThatCompacts) {
+  testing::TempDir dir;
+  ASSERT_TRUE(Database::OpenPrimary(dir.Sub("db")).ok());  // Create, then let go.
+  const std::string log = dir.Sub("writer.log");
+  auto writer = testing::ChildProcess::Start(
+      {SUMMIT_STORAGE_WRITER_BIN, dir.Sub("db"), "0", "300", "40"}, log);
+  ASSERT_TRUE(writer.ok()) << writer.status();
+
+  auto follower = Follower::Open(dir.Sub("db"), dir.Sub("secondary"));
+  ASSERT_TRUE(follower.ok()) << follower.status();
+  // Reads go on throughout, and every acknowledged summit becomes visible.
+  int checked = 0;
+  const absl::Time deadline = absl::Now() + absl::Seconds(120);
+  while (absl::Now() < deadline) {
+    ASSERT_TRUE((*follower)->CatchUp().ok());
+    const int acked = LastAck(testing::ReadFile(log));
+    SummitStore reader((*follower)->db().get());
+    for (; checked <= acked; ++checked) {
+      absl::StatusOr<v1::Summit> summit = reader.GetSummit("w" + std::to_string(checked));
+      if (!summit.ok()) break;  // Acknowledged after this catch-up: next round.
+    }
+    if (checked == 300) break;
+    absl::SleepFor(absl::Milliseconds(5));
+  }
+  EXPECT_EQ(checked, 300) << testing::ReadFile(log);
+  std::optional<int> status = writer->Wait(absl::Seconds(60));
+  ASSERT_TRUE(status.has_value());
+  EXPECT_EQ(*status, 0) << testing::ReadFile(log);
+
+  ASSERT_TRUE((*follower)->CatchUp().ok());
+  absl::StatusOr<FsckReport> report = Fsck(*(*follower)->db());
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_TRUE(report->ok()) << ::testing::PrintToString(report->problems);
+  EXPECT_EQ(report->summits, 300);
+  EXPECT_EQ(report->trade_flows, 300 * testing::kWriterRowsPerBatch);
+}
+
+}  // namespace
+}  // namespace summit::storage

@@ -1,0 +1,131 @@
+#include "storage/trade_store.h"
+
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "storage/fsck.h"
+#include "tests/testing/temp_dir.h"
+
+namespace summit::storage {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::Pair;
+
+v1::TradeFlow Flow(v1::TradeFlowDirection direction, const std::string& commodity, int year,
+                   int64_t cents, const std::string& partner = "CAN") {
+  v1::TradeFlow flow;
+  flow.set_reporter_code("CHN");
+  flow.set_partner_code(partner);
+  flow.set_flow(direction);
+  flow.set_year(year);
+  flow.set_commodity_code(commodity);
+  flow.set_value_usd_cents(cents);
+  return flow;
+}
+
+class TradeStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::OpenPrimary(dir_.Sub("db"));
+    ASSERT_TRUE(db.ok()) << db.status();
+    db_ = *std::move(db);
+    store_.emplace(db_.get());
+    const auto kImport = v1::TRADE_FLOW_DIRECTION_IMPORT;
+    rows_ = {Flow(kImport, "TOTAL", 2023, 100), Flow(kImport, "TOTAL", 2024, 200),
+             Flow(kImport, "TOTAL", 2025, 300), Flow(kImport, "27", 2023, 40),
+             Flow(kImport, "27", 2024, 50),     Flow(kImport, "2701", 2024, 7),
+             Flow(kImport, "28", 2024, 9),      Flow(kImport, "2", 2024, 1),
+             Flow(kImport, "TOTAL", 2024, 999, "USA"),
+             Flow(v1::TRADE_FLOW_DIRECTION_EXPORT, "TOTAL", 2024, 555)};
+    std::vector<const v1::TradeFlow*> pointers;
+    for (const v1::TradeFlow& row : rows_) pointers.push_back(&row);
+    ASSERT_TRUE(store_->PutFlows(pointers).ok());
+  }
+
+  std::vector<std::pair<std::string, int>> Scan(const std::string& commodity, bool longer,
+                                                int start, int end) {
+    std::vector<std::pair<std::string, int>> seen;
+    TradeRange range{"CHN", "CAN", v1::TRADE_FLOW_DIRECTION_IMPORT, start, end};
+    EXPECT_TRUE(store_
+                    ->ScanFlows(range, commodity, longer,
+                                [&](const v1::TradeFlow& flow) {
+                                  seen.emplace_back(flow.commodity_code(), flow.year());
+                                })
+                    .ok());
+    return seen;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Database> db_;
+  std::optional<TradeStore> store_;
+  std::vector<v1::TradeFlow> rows_;
+};
+
+TEST_F(TradeStoreTest, ExactCommodityScanHonoursTheYearRange) {
+  EXPECT_THAT(Scan("TOTAL", false, 0, 0),
+              ElementsAre(Pair("TOTAL", 2023), Pair("TOTAL", 2024), Pair("TOTAL", 2025)));
+  EXPECT_THAT(Scan("TOTAL", false, 2024, 2024), ElementsAre(Pair("TOTAL", 2024)));
+  EXPECT_THAT(Scan("TOTAL", false, 2024, 0),
+              ElementsAre(Pair("TOTAL", 2024), Pair("TOTAL", 2025)));
+}
+
+TEST_F(TradeStoreTest, ChapterScanIncludesLongerCodesOnly) {
+  EXPECT_THAT(Scan("27", true, 0, 0),
+              ElementsAre(Pair("27", 2023), Pair("27", 2024), Pair("2701", 2024)));
+  EXPECT_THAT(Scan("27", true, 2024, 2024), ElementsAre(Pair("27", 2024), Pair("2701", 2024)));
+  EXPECT_THAT(Scan("27", false, 0, 0), ElementsAre(Pair("27", 2023), Pair("27", 2024)));
+}
+
+TEST_F(TradeStoreTest, ByYearScanCarriesValuesInYearOrder) {
+  std::vector<std::tuple<int, std::string, int64_t>> seen;
+  TradeRange range{"CHN", "CAN", v1::TRADE_FLOW_DIRECTION_IMPORT, 2024, 2025};
+  ASSERT_TRUE(store_
+                  ->ScanByYear(range,
+                               [&](const TradeYearEntry& entry) {
+                                 seen.emplace_back(entry.year, entry.commodity_code,
+                                                   entry.value_usd_cents);
+                               })
+                  .ok());
+  EXPECT_THAT(seen, ElementsAre(std::make_tuple(2024, "2", 1), std::make_tuple(2024, "27", 50),
+                                std::make_tuple(2024, "2701", 7), std::make_tuple(2024, "28", 9),
+                                std::make_tuple(2024, "TOTAL", 200),
+                                std::make_tuple(2025, "TOTAL", 300)));
+}
+
+TEST_F(TradeStoreTest, SameKeyReplacesTheRowAndItsIndexValue) {
+  v1::TradeFlow changed = Flow(v1::TRADE_FLOW_DIRECTION_IMPORT, "TOTAL", 2024, 777);
+  const v1::TradeFlow* flows[] = {&changed};
+  ASSERT_TRUE(store_->PutFlows(flows).ok());
+  int64_t value = 0;
+  int rows = 0;
+  TradeRange range{"CHN", "CAN", v1::TRADE_FLOW_DIRECTION_IMPORT, 2024, 2024};
+  ASSERT_TRUE(store_
+                  ->ScanFlows(range, "TOTAL", false,
+                              [&](const v1::TradeFlow& flow) {
+                                value = flow.value_usd_cents();
+                                ++rows;
+                              })
+                  .ok());
+  EXPECT_EQ(rows, 1);
+  EXPECT_EQ(value, 777);
+  absl::StatusOr<FsckReport> report = Fsck(*db_);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << ::testing::PrintToString(report->problems);
+  EXPECT_EQ(report->trade_flows, static_cast<int64_t>(rows_.size()));
+}
+
+TEST_F(TradeStoreTest, ABatchWithAnUnkeyableRowWritesNothing) {
+  v1::TradeFlow good = Flow(v1::TRADE_FLOW_DIRECTION_IMPORT, "TOTAL", 2030, 1);
+  v1::TradeFlow bad = Flow(v1::TRADE_FLOW_DIRECTION_UNSPECIFIED, "TOTAL", 2030, 1);
+  const v1::TradeFlow* flows[] = {&good, &bad};
+  absl::Status status = store_->PutFlows(flows);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("flows[1]"));
+  EXPECT_TRUE(Scan("TOTAL", false, 2030, 2030).empty());
+}
+
+}  // namespace
+}  // namespace summit::storage
