@@ -2,7 +2,14 @@
 //
 //   summitctl health [--addr=HOST:PORT] [--service=NAME]
 //       Calls grpc.health.v1.Health/Check; exit 0 only when SERVING.
+//   summitctl fsck --db=PATH
+//       Checks a database's consistency, offline or beside a running
+//       summit_ingest (it reads through a temporary secondary instance);
+//       exit 0 when clean, 1 when faults were found, 2 when it cannot read.
+#include <stdlib.h>
+
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -14,11 +21,14 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "storage/database.h"
+#include "storage/fsck.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051",
           "health: the server to check, host:port");
 ABSL_FLAG(std::string, service, "",
           "health: the service to check; empty means the whole server");
+ABSL_FLAG(std::string, db, "", "fsck: the database directory to check");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(5),
           "deadline of each call");
 
@@ -28,7 +38,9 @@ constexpr char kUsage[] =
     "summitctl COMMAND [flags]\n"
     "\n"
     "Commands:\n"
-    "  health   check a server's grpc.health.v1 status; exit 0 when SERVING\n";
+    "  health   check a server's grpc.health.v1 status; exit 0 when SERVING\n"
+    "  fsck     check a database's consistency (--db=PATH); exit 0 when clean,\n"
+    "           1 when faults were found, 2 when it cannot be read\n";
 
 int Health() {
   auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_addr),
@@ -54,6 +66,47 @@ int Health() {
              : EXIT_FAILURE;
 }
 
+// Reads the database through a secondary instance in a temporary directory,
+// so that a running summit_ingest (which holds the primary's lock) is no
+// obstacle and nothing is written to the database.
+int Fsck() {
+  const std::string path = absl::GetFlag(FLAGS_db);
+  if (path.empty()) {
+    std::cerr << "summitctl fsck: --db: required\n";
+    return 2;
+  }
+  const char* tmp = std::getenv("TMPDIR");
+  std::string secondary = std::string(tmp != nullptr ? tmp : "/tmp") + "/summitctl-fsck-XXXXXX";
+  if (mkdtemp(secondary.data()) == nullptr) {
+    std::cerr << "summitctl fsck: cannot create a temporary directory\n";
+    return 2;
+  }
+  int exit_code = 2;
+  {
+    auto db = summit::storage::Database::OpenSecondary(path, secondary);
+    absl::StatusOr<summit::storage::FsckReport> report =
+        db.ok() ? summit::storage::Fsck(**db)
+                : absl::StatusOr<summit::storage::FsckReport>(db.status());
+    if (!report.ok()) {
+      std::cerr << "summitctl fsck: " << report.status().message() << "\n";
+    } else {
+      for (const std::string& problem : report->problems) std::cout << problem << "\n";
+      if (report->problem_count > static_cast<int64_t>(report->problems.size())) {
+        std::cout << "... and " << report->problem_count - report->problems.size()
+                  << " more\n";
+      }
+      std::cout << path << ": " << report->summits << " summits, " << report->participants
+                << " participants, " << report->sectors << " sectors, "
+                << report->trade_flows << " trade rows, " << report->index_entries
+                << " index entries; " << report->problem_count << " problems\n";
+      exit_code = report->ok() ? EXIT_SUCCESS : EXIT_FAILURE;
+    }
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(secondary, ignored);
+  return exit_code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -65,6 +118,7 @@ int main(int argc, char** argv) {
   }
   const std::string command = args[1];
   if (command == "health") return Health();
+  if (command == "fsck") return Fsck();
   std::cerr << "summitctl: unknown command \"" << command << "\"\n\n" << kUsage;
   return EXIT_FAILURE;
 }

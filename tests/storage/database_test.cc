@@ -4,7 +4,8 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "rocksdb/db.h"
+#include "storage/key_codec.h"
+#include "tests/testing/raw_db.h"
 #include "tests/testing/temp_dir.h"
 
 namespace summit::storage {
@@ -41,30 +42,27 @@ TEST(DatabaseTest, SecondaryWithoutPrimaryDatabaseIsNotFound) {
   EXPECT_THAT(secondary.status().message(), HasSubstr(dir.Sub("missing")));
 }
 
-TEST(DatabaseTest, OtherSchemaVersionIsRefused) {
+TEST(DatabaseTest, NewerSchemaVersionIsRefused) {
   TempDir dir;
   ASSERT_TRUE(Database::OpenPrimary(dir.Sub("db")).ok());
-  {
-    // Rewrite the stored version behind the library's back.
-    rocksdb::DB* raw = nullptr;
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (absl::string_view name : kColumnFamilies) {
-      families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
-    }
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir.Sub("db"), families,
-                                  &handles, &raw)
-                    .ok());
-    ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(),
-                         handles[static_cast<int>(ColumnFamily::kMeta)],
-                         std::string(kSchemaVersionKey), std::string("\0\0\0\x63", 4))
-                    .ok());
-    for (auto* handle : handles) raw->DestroyColumnFamilyHandle(handle);
-    delete raw;
-  }
+  // Rewrite the stored version behind the library's back.
+  testing::RawDb(dir.Sub("db")).Put(ColumnFamily::kMeta, std::string(kSchemaVersionKey),
+                                    KeyWriter().Uint32(kSchemaVersion + 1).Release());
   auto reopened = Database::OpenPrimary(dir.Sub("db"));
   EXPECT_EQ(reopened.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(reopened.status().message(), HasSubstr("schema version"));
+  EXPECT_THAT(reopened.status().message(), HasSubstr("newer than this build's"));
+  EXPECT_EQ(Database::OpenSecondary(dir.Sub("db"), dir.Sub("secondary")).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(DatabaseTest, OlderSchemaVersionIsRefusedWithWhatToDo) {
+  TempDir dir;
+  ASSERT_TRUE(Database::OpenPrimary(dir.Sub("db")).ok());
+  testing::RawDb(dir.Sub("db")).Put(ColumnFamily::kMeta, std::string(kSchemaVersionKey),
+                                    KeyWriter().Uint32(kSchemaVersion - 1).Release());
+  auto reopened = Database::OpenPrimary(dir.Sub("db"));
+  EXPECT_EQ(reopened.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(reopened.status().message(), HasSubstr("reload the data into a new database"));
 }
 
 }  // namespace

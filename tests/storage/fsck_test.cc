@@ -7,10 +7,10 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "rocksdb/db.h"
 #include "storage/key_codec.h"
 #include "storage/summit_store.h"
 #include "storage/trade_store.h"
+#include "tests/testing/raw_db.h"
 #include "tests/testing/summits.h"
 #include "tests/testing/temp_dir.h"
 
@@ -20,41 +20,7 @@ namespace {
 using ::testing::HasSubstr;
 using testing::MakeDate;
 using testing::MakeSummit;
-
-// The database opened with RocksDB directly, bypassing the stores.
-class RawDb {
- public:
-  explicit RawDb(const std::string& path) {
-    std::vector<rocksdb::ColumnFamilyDescriptor> families;
-    for (absl::string_view name : kColumnFamilies) {
-      families.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
-    }
-    rocksdb::DB* raw = nullptr;
-    EXPECT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path, families, &handles_, &raw).ok());
-    db_.reset(raw);
-  }
-  ~RawDb() {
-    for (auto* handle : handles_) db_->DestroyColumnFamilyHandle(handle);
-  }
-  void Put(ColumnFamily family, const std::string& key, const std::string& value) {
-    ASSERT_TRUE(db_->Put(rocksdb::WriteOptions(), handle(family), key, value).ok());
-  }
-  void Delete(ColumnFamily family, const std::string& key) {
-    ASSERT_TRUE(db_->Delete(rocksdb::WriteOptions(), handle(family), key).ok());
-  }
-  std::string Get(ColumnFamily family, const std::string& key) {
-    std::string value;
-    EXPECT_TRUE(db_->Get(rocksdb::ReadOptions(), handle(family), key, &value).ok());
-    return value;
-  }
-
- private:
-  rocksdb::ColumnFamilyHandle* handle(ColumnFamily family) {
-    return handles_[static_cast<int>(family)];
-  }
-  std::unique_ptr<rocksdb::DB> db_;
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-};
+using testing::RawDb;
 
 v1::TradeFlow Flow() {
   v1::TradeFlow flow;

@@ -11,13 +11,13 @@
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "rocksdb/db.h"
 #include "storage/follower.h"
 #include "storage/fsck.h"
 #include "storage/key_codec.h"
 #include "storage/summit_store.h"
 #include "tests/storage/storage_writer_rows.h"
 #include "tests/testing/process.h"
+#include "tests/testing/raw_db.h"
 #include "tests/testing/summits.h"
 #include "tests/testing/temp_dir.h"
 
@@ -57,22 +57,10 @@ TEST(SecondaryTest, SeesAPrimaryWriteAfterCatchUp) {
 
 TEST(SecondaryTest, FollowerReopensWhenThePrimaryAddsColumnFamilies) {
   testing::TempDir dir;
-  {
-    // A database from an older layout: only the first two families.
-    std::vector<rocksdb::ColumnFamilyDescriptor> families = {
-        {"default", rocksdb::ColumnFamilyOptions()}, {"meta", rocksdb::ColumnFamilyOptions()}};
-    rocksdb::DBOptions options;
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* raw = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, dir.Sub("db"), families, &handles, &raw).ok());
-    ASSERT_TRUE(raw->Put(rocksdb::WriteOptions(), handles[1], std::string(kSchemaVersionKey),
-                         KeyWriter().Uint32(kSchemaVersion).Release())
-                    .ok());
-    for (auto* handle : handles) raw->DestroyColumnFamilyHandle(handle);
-    delete raw;
-  }
+  // A database from an older layout: only the first two families.
+  testing::RawDb(dir.Sub("db"), 2)
+      .Put(ColumnFamily::kMeta, std::string(kSchemaVersionKey),
+           KeyWriter().Uint32(kSchemaVersion).Release());
   auto follower = Follower::Open(dir.Sub("db"), dir.Sub("secondary"));
   ASSERT_TRUE(follower.ok()) << follower.status();
   EXPECT_FALSE((*follower)->db()->HasAllFamilies());
