@@ -18,8 +18,7 @@ class HealthService::WatchReactor final
     if (!service_->AddWatcher(this)) {
       absl::MutexLock lock(&mu_);
       finished_ = true;
-      Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                          "server is shutting down"));
+      Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "server is shutting down"));
     }
   }
 
@@ -108,11 +107,9 @@ void HealthService::EndWatches() {
   for (WatchReactor* watcher : watchers_) watcher->EndStream();
 }
 
-HealthService::ServingStatus HealthService::StatusOf(
-    const std::string& service) const {
+HealthService::ServingStatus HealthService::StatusOf(const std::string& service) const {
   auto it = statuses_.find(service);
-  return it == statuses_.end() ? HealthCheckResponse::SERVICE_UNKNOWN
-                               : it->second;
+  return it == statuses_.end() ? HealthCheckResponse::SERVICE_UNKNOWN : it->second;
 }
 
 bool HealthService::AddWatcher(WatchReactor* watcher) {
@@ -128,9 +125,9 @@ void HealthService::RemoveWatcher(WatchReactor* watcher) {
   watchers_.erase(watcher);
 }
 
-grpc::ServerUnaryReactor* HealthService::Check(
-    grpc::CallbackServerContext* context, const HealthCheckRequest* request,
-    HealthCheckResponse* response) {
+grpc::ServerUnaryReactor* HealthService::Check(grpc::CallbackServerContext* context,
+                                               const HealthCheckRequest* request,
+                                               HealthCheckResponse* response) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   ServingStatus status;
   {
@@ -138,9 +135,9 @@ grpc::ServerUnaryReactor* HealthService::Check(
     status = StatusOf(request->service());
   }
   if (status == HealthCheckResponse::SERVICE_UNKNOWN) {
-    reactor->Finish(grpc::Status(
-        grpc::StatusCode::NOT_FOUND,
-        "service: \"" + request->service() + "\" is not served here"));
+    reactor->Finish(
+        grpc::Status(grpc::StatusCode::NOT_FOUND,
+                     "service: \"" + request->service() + "\" is not served here"));
     return reactor;
   }
   response->set_status(status);

@@ -60,8 +60,8 @@ absl::Status ServeUntilTerminated(const ServerOptions& options,
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options.listen_address,
-                           grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(),
+                           &port);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
   builder.RegisterService(&health);
   for (grpc::Service* service : services) builder.RegisterService(service);
@@ -72,8 +72,7 @@ absl::Status ServeUntilTerminated(const ServerOptions& options,
   }
   spdlog::info("listening on {} (port {})", options.listen_address, port);
   if (!options.port_file.empty()) {
-    if (absl::Status status = WritePortFile(options.port_file, port);
-        !status.ok()) {
+    if (absl::Status status = WritePortFile(options.port_file, port); !status.ok()) {
       server->Shutdown();
       return status;
     }

@@ -54,9 +54,9 @@ absl::Status Database::OpenFamilies(const rocksdb::DBOptions& options,
   // A secondary opens the families the primary has; a primary creates all.
   std::vector<std::string> existing;
   if (secondary_) {
-    if (absl::Status status = FromRocks(
-            rocksdb::DB::ListColumnFamilies(options, path_, &existing),
-            absl::StrCat("listing column families of ", path_));
+    if (absl::Status status =
+            FromRocks(rocksdb::DB::ListColumnFamilies(options, path_, &existing),
+                      absl::StrCat("listing column families of ", path_));
         !status.ok()) {
       return status;
     }
@@ -65,7 +65,8 @@ absl::Status Database::OpenFamilies(const rocksdb::DBOptions& options,
   std::vector<int> positions;
   for (size_t i = 0; i < kColumnFamilies.size(); ++i) {
     const std::string name(kColumnFamilies[i]);
-    if (secondary_ && std::find(existing.begin(), existing.end(), name) == existing.end()) {
+    if (secondary_ &&
+        std::find(existing.begin(), existing.end(), name) == existing.end()) {
       continue;
     }
     descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
@@ -100,8 +101,8 @@ absl::StatusOr<std::unique_ptr<Database>> Database::OpenPrimary(const std::strin
 absl::StatusOr<std::unique_ptr<Database>> Database::OpenSecondary(
     const std::string& primary_path, const std::string& secondary_path) {
   if (!std::filesystem::exists(std::filesystem::path(primary_path) / "CURRENT")) {
-    return absl::NotFoundError(
-        absl::StrCat("no database at ", primary_path, " (has summit_ingest created it?)"));
+    return absl::NotFoundError(absl::StrCat("no database at ", primary_path,
+                                            " (has summit_ingest created it?)"));
   }
   std::error_code error;
   std::filesystem::create_directories(secondary_path, error);
@@ -152,7 +153,8 @@ absl::StatusOr<std::optional<std::string>> Database::Get(ColumnFamily family,
 
 std::unique_ptr<RangeIterator> Database::Scan(ColumnFamily family, std::string lower,
                                               std::string upper) const {
-  std::unique_ptr<RangeIterator> it(new RangeIterator(std::move(lower), std::move(upper)));
+  std::unique_ptr<RangeIterator> it(
+      new RangeIterator(std::move(lower), std::move(upper)));
   rocksdb::ColumnFamilyHandle* h = handle(family);
   if (h == nullptr) {
     it->it_.reset(rocksdb::NewEmptyIterator());
@@ -167,7 +169,8 @@ std::unique_ptr<RangeIterator> Database::Scan(ColumnFamily family, std::string l
 }
 
 absl::Status Database::Write(rocksdb::WriteBatch& batch, bool sync) {
-  if (secondary_) return absl::UnimplementedError("write: database is a read-only secondary");
+  if (secondary_)
+    return absl::UnimplementedError("write: database is a read-only secondary");
   rocksdb::WriteOptions options;
   options.sync = sync;
   return FromRocks(db_->Write(options, &batch), "write");
@@ -195,8 +198,8 @@ absl::Status Database::CheckSchemaVersion() {
   if (!stored.ok()) return stored.status();
   if (!stored->has_value()) {
     if (secondary_) {
-      return absl::FailedPreconditionError(
-          absl::StrCat(path_, ": no schema version recorded yet; start summit_ingest first"));
+      return absl::FailedPreconditionError(absl::StrCat(
+          path_, ": no schema version recorded yet; start summit_ingest first"));
     }
     rocksdb::WriteBatch batch;
     batch.Put(handle(ColumnFamily::kMeta), std::string(kSchemaVersionKey),

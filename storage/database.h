@@ -61,8 +61,7 @@ class Database final {
   // FAILED_PRECONDITION when the stored schema version is not this build's;
   // the RocksDB error when the directory is locked by another primary or
   // unreadable.
-  static absl::StatusOr<std::unique_ptr<Database>> OpenPrimary(
-      const std::string& path);
+  static absl::StatusOr<std::unique_ptr<Database>> OpenPrimary(const std::string& path);
 
   // Opens the database at `primary_path` as a secondary instance keeping its
   // own files in `secondary_path` (created if missing). Opens the column
@@ -115,7 +114,8 @@ class Database final {
   absl::Status CompactAll();
 
  private:
-  Database(std::string path, bool secondary) : path_(std::move(path)), secondary_(secondary) {}
+  Database(std::string path, bool secondary)
+      : path_(std::move(path)), secondary_(secondary) {}
   absl::Status OpenFamilies(const rocksdb::DBOptions& options,
                             const std::string& secondary_path);
   absl::Status CheckSchemaVersion();

@@ -32,7 +32,8 @@ class Follower final {
 
  private:
   Follower(std::string primary_path, std::string secondary_path)
-      : primary_path_(std::move(primary_path)), secondary_path_(std::move(secondary_path)) {}
+      : primary_path_(std::move(primary_path)),
+        secondary_path_(std::move(secondary_path)) {}
 
   const std::string primary_path_;
   const std::string secondary_path_;

@@ -19,9 +19,9 @@ using EntryKey = std::pair<ColumnFamily, std::string>;
 
 // The summit index families, all derived by DeriveSummitFacts.
 constexpr ColumnFamily kSummitIndexes[] = {
-    ColumnFamily::kSummitsByDate,  ColumnFamily::kParticipantSummits,
-    ColumnFamily::kSectorSummits,  ColumnFamily::kCountrySummits,
-    ColumnFamily::kPairEvents,     ColumnFamily::kArticles,
+    ColumnFamily::kSummitsByDate, ColumnFamily::kParticipantSummits,
+    ColumnFamily::kSectorSummits, ColumnFamily::kCountrySummits,
+    ColumnFamily::kPairEvents,    ColumnFamily::kArticles,
 };
 
 std::string Describe(ColumnFamily family, absl::string_view key) {
@@ -34,9 +34,9 @@ class Checker {
   explicit Checker(const Database& db) : db_(db) {}
 
   absl::StatusOr<FsckReport> Run() && {
-    for (auto step : {&Checker::CheckSummits, &Checker::CheckSummitIndexes,
-                      &Checker::CheckParticipants, &Checker::CheckSectors,
-                      &Checker::CheckTrade}) {
+    for (auto step :
+         {&Checker::CheckSummits, &Checker::CheckSummitIndexes,
+          &Checker::CheckParticipants, &Checker::CheckSectors, &Checker::CheckTrade}) {
       if (absl::Status status = (this->*step)(); !status.ok()) return status;
     }
     return std::move(report_);
@@ -73,7 +73,8 @@ class Checker {
         continue;
       }
       if (facts->summit_id != *id) {
-        Problem(absl::StrCat(where, ": record named ", summit->name(), " under key ", *id));
+        Problem(
+            absl::StrCat(where, ": record named ", summit->name(), " under key ", *id));
       }
       for (const IndexEntry& entry : facts->index_entries) {
         expected_entries_[{entry.family, entry.key}] = entry.value;
@@ -167,7 +168,8 @@ class Checker {
       }
     }
     for (const auto& [unused, key] : expected) {
-      Problem(absl::StrCat(Describe(family, key), ": ", record, " without this index entry"));
+      Problem(
+          absl::StrCat(Describe(family, key), ": ", record, " without this index entry"));
     }
     return it->status();
   }
@@ -191,10 +193,10 @@ class Checker {
       const auto [summits, agreements] = expected_sectors_[*id];
       expected_sectors_.erase(*id);
       if (sector->summit_count() != summits || sector->agreement_count() != agreements) {
-        Problem(absl::StrCat(ResourceName(kSectors, *id), ": counts ", sector->summit_count(),
-                             " summits and ", sector->agreement_count(),
-                             " agreements, but the summits give ", summits, " and ",
-                             agreements));
+        Problem(absl::StrCat(
+            ResourceName(kSectors, *id), ": counts ", sector->summit_count(),
+            " summits and ", sector->agreement_count(),
+            " agreements, but the summits give ", summits, " and ", agreements));
       }
     }
     for (const auto& [id, counts] : expected_sectors_) {
@@ -251,28 +253,16 @@ class Checker {
 
   // The kTradeFlows key of a kTradeByYear key.
   static absl::StatusOr<std::string> TradeRowKeyOf(absl::string_view by_year_key) {
-    KeyReader reader(by_year_key);
-    absl::StatusOr<std::string> reporter = reader.String();
-    if (!reporter.ok()) return reporter.status();
-    absl::StatusOr<std::string> partner = reader.String();
-    if (!partner.ok()) return partner.status();
-    absl::StatusOr<uint8_t> flow = reader.Uint8();
-    if (!flow.ok()) return flow.status();
-    absl::StatusOr<int32_t> year = reader.Int32();
-    if (!year.ok()) return year.status();
-    absl::StatusOr<uint8_t> month = reader.Uint8();
-    if (!month.ok()) return month.status();
-    absl::StatusOr<std::string> commodity = reader.String();
-    if (!commodity.ok()) return commodity.status();
-    if (absl::Status status = reader.ExpectEnd(); !status.ok()) return status;
-    return KeyWriter()
-        .String(*reporter)
-        .String(*partner)
-        .Uint8(*flow)
-        .String(*commodity)
-        .Int32(*year)
-        .Uint8(*month)
-        .Release();
+    absl::StatusOr<TradeByYearKeyFields> fields = DecodeTradeByYearKey(by_year_key);
+    if (!fields.ok()) return fields.status();
+    v1::TradeFlow flow;
+    flow.set_reporter_code(fields->reporter_code);
+    flow.set_partner_code(fields->partner_code);
+    flow.set_flow(static_cast<v1::TradeFlowDirection>(fields->flow));
+    flow.set_year(fields->year);
+    flow.set_month(fields->month);
+    flow.set_commodity_code(fields->commodity_code);
+    return TradeFlowKey(flow);
   }
 
   const Database& db_;

@@ -19,14 +19,14 @@ inline constexpr uint32_t kSchemaVersion = 1;
 // Column families, by position in kColumnFamilies. Records hold protobuf
 // values; indexes hold empty values unless noted.
 enum class ColumnFamily : int {
-  kDefault = 0,  // RocksDB's own; holds nothing.
-  kMeta,         // "schema_version" -> Uint32.
-  kSummits,      // String(summit_id) -> v1::Summit.
-  kArticles,     // String(source_id) -> String(summit_id) String(content_sha256).
-  kParticipants,  // String(participant_id) -> v1::Participant, with counts.
-  kSectors,       // String(sector_id) -> v1::Sector, counts only.
-  kTradeFlows,    // String(reporter) String(partner) Uint8(flow)
-                  // String(commodity) Int32(year) Uint8(month) -> v1::TradeFlow.
+  kDefault = 0,          // RocksDB's own; holds nothing.
+  kMeta,                 // "schema_version" -> Uint32.
+  kSummits,              // String(summit_id) -> v1::Summit.
+  kArticles,             // String(source_id) -> String(summit_id) String(content_sha256).
+  kParticipants,         // String(participant_id) -> v1::Participant, with counts.
+  kSectors,              // String(sector_id) -> v1::Sector, counts only.
+  kTradeFlows,           // String(reporter) String(partner) Uint8(flow)
+                         // String(commodity) Int32(year) Uint8(month) -> v1::TradeFlow.
   kSummitsByDate,        // Date String(summit_id).
   kParticipantSummits,   // String(participant_id) Date String(summit_id).
   kSectorSummits,        // String(sector_id) Date String(summit_id).
@@ -41,13 +41,20 @@ enum class ColumnFamily : int {
 };
 
 inline constexpr std::array<absl::string_view, 14> kColumnFamilies = {
-    "default",           "meta",
-    "summits",           "articles",
-    "participants",      "sectors",
-    "trade_flows",       "summits_by_date",
-    "participant_summits", "sector_summits",
-    "country_summits",   "pair_events",
-    "country_participants", "trade_by_year",
+    "default",
+    "meta",
+    "summits",
+    "articles",
+    "participants",
+    "sectors",
+    "trade_flows",
+    "summits_by_date",
+    "participant_summits",
+    "sector_summits",
+    "country_summits",
+    "pair_events",
+    "country_participants",
+    "trade_by_year",
 };
 
 // The key in kMeta holding kSchemaVersion.

@@ -15,8 +15,9 @@ namespace {
 // check calendars, this only keeps keys decodable.
 absl::Status CheckKeyDate(const v1::Date& date, absl::string_view field) {
   if (date.month() < 0 || date.month() > 12 || date.day() < 0 || date.day() > 31) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        field, ": month must be 0..12 and day 0..31, got ", date.month(), " and ", date.day()));
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": month must be 0..12 and day 0..31, got ", date.month(),
+                     " and ", date.day()));
   }
   return absl::OkStatus();
 }
@@ -71,7 +72,8 @@ absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
     if (!participant.country_code().empty()) countries.insert(participant.country_code());
   }
 
-  auto add_sector = [&](const std::string& name, const std::string& field) -> absl::Status {
+  auto add_sector = [&](const std::string& name,
+                        const std::string& field) -> absl::Status {
     absl::StatusOr<std::string> sector_id = ResourceId(name, kSectors, field);
     if (!sector_id.ok()) return sector_id.status();
     facts.sectors.emplace(*sector_id, 0);
@@ -88,7 +90,8 @@ absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
     const v1::Agreement& agreement = summit.agreements(i);
     std::set<std::string> covered;
     for (int j = 0; j < agreement.sectors_size(); ++j) {
-      const std::string field = absl::StrCat("summit.agreements[", i, "].sectors[", j, "]");
+      const std::string field =
+          absl::StrCat("summit.agreements[", i, "].sectors[", j, "]");
       if (absl::Status status = add_sector(agreement.sectors(j), field); !status.ok()) {
         return status;
       }
@@ -97,13 +100,19 @@ absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
     for (const std::string& sector_id : covered) ++facts.sectors[sector_id];
   }
   for (const auto& [sector_id, agreements] : facts.sectors) {
-    add(ColumnFamily::kSectorSummits,
-        KeyWriter().String(sector_id).Date(summit.date()).String(facts.summit_id).Release());
+    add(ColumnFamily::kSectorSummits, KeyWriter()
+                                          .String(sector_id)
+                                          .Date(summit.date())
+                                          .String(facts.summit_id)
+                                          .Release());
   }
 
   for (const std::string& country : countries) {
-    add(ColumnFamily::kCountrySummits,
-        KeyWriter().String(country).Date(summit.date()).String(facts.summit_id).Release());
+    add(ColumnFamily::kCountrySummits, KeyWriter()
+                                           .String(country)
+                                           .Date(summit.date())
+                                           .String(facts.summit_id)
+                                           .Release());
   }
   for (auto a = countries.begin(); a != countries.end(); ++a) {
     for (auto b = std::next(a); b != countries.end(); ++b) {
@@ -115,14 +124,13 @@ absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
                                          .Uint32(0)
                                          .Release());
       for (int i = 0; i < summit.related_engagements_size(); ++i) {
-        add(ColumnFamily::kPairEvents,
-            KeyWriter()
-                .String(*a)
-                .String(*b)
-                .Date(summit.related_engagements(i).date())
-                .String(facts.summit_id)
-                .Uint32(static_cast<uint32_t>(i + 1))
-                .Release());
+        add(ColumnFamily::kPairEvents, KeyWriter()
+                                           .String(*a)
+                                           .String(*b)
+                                           .Date(summit.related_engagements(i).date())
+                                           .String(facts.summit_id)
+                                           .Uint32(static_cast<uint32_t>(i + 1))
+                                           .Release());
       }
     }
   }
@@ -136,10 +144,11 @@ absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
 
   std::sort(entries.begin(), entries.end());
   for (size_t i = 1; i < entries.size(); ++i) {
-    if (entries[i].family == entries[i - 1].family && entries[i].key == entries[i - 1].key &&
+    if (entries[i].family == entries[i - 1].family &&
+        entries[i].key == entries[i - 1].key &&
         entries[i].family == ColumnFamily::kArticles) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "summit.sources: source_id listed twice in ", summit.name()));
+      return absl::InvalidArgumentError(
+          absl::StrCat("summit.sources: source_id listed twice in ", summit.name()));
     }
   }
   entries.erase(std::unique(entries.begin(), entries.end(),

@@ -25,8 +25,10 @@ std::string CountryParticipantKey(absl::string_view country, absl::string_view i
 }
 
 // Puts `value` first in `list` unless present.
-void AddFirst(google::protobuf::RepeatedPtrField<std::string>* list, const std::string& value) {
-  if (value.empty() || std::find(list->begin(), list->end(), value) != list->end()) return;
+void AddFirst(google::protobuf::RepeatedPtrField<std::string>* list,
+              const std::string& value) {
+  if (value.empty() || std::find(list->begin(), list->end(), value) != list->end())
+    return;
   list->Add(std::string(value));
   std::rotate(list->rbegin(), list->rbegin() + 1, list->rend());
 }
@@ -126,8 +128,10 @@ absl::Status ApplyShare(const SummitStore& store, const SummitFacts& facts, int 
     v1::Participant& participant = aggregates.participants[id].participant;
     participant.set_summit_count(participant.summit_count() + sign);
     if (sign < 0) continue;
-    if (!entry->display_name().empty()) participant.set_display_name(entry->display_name());
-    if (!entry->country_code().empty()) participant.set_country_code(entry->country_code());
+    if (!entry->display_name().empty())
+      participant.set_display_name(entry->display_name());
+    if (!entry->country_code().empty())
+      participant.set_country_code(entry->country_code());
     AddFirst(participant.mutable_titles(), entry->title());
     for (const v1::TextSpan& mention : entry->mentions()) {
       if (mention.text() != participant.display_name() &&
@@ -137,7 +141,8 @@ absl::Status ApplyShare(const SummitStore& store, const SummitFacts& facts, int 
     }
   }
   for (const auto& [id, agreements] : facts.sectors) {
-    if (absl::Status status = LoadSector(store, id, aggregates); !status.ok()) return status;
+    if (absl::Status status = LoadSector(store, id, aggregates); !status.ok())
+      return status;
     v1::Sector& sector = aggregates.sectors[id];
     sector.set_summit_count(sector.summit_count() + sign);
     sector.set_agreement_count(sector.agreement_count() + sign * agreements);
@@ -152,7 +157,8 @@ void StageAggregates(const Database& db, const Aggregates& aggregates,
   for (const auto& [id, entry] : aggregates.participants) {
     const v1::Participant& participant = entry.participant;
     const bool keep = participant.summit_count() > 0;
-    if (entry.loaded && (!keep || entry.loaded->country_code() != participant.country_code())) {
+    if (entry.loaded &&
+        (!keep || entry.loaded->country_code() != participant.country_code())) {
       batch.Delete(db.handle(ColumnFamily::kCountryParticipants),
                    CountryParticipantKey(entry.loaded->country_code(), id));
     }
@@ -181,7 +187,8 @@ absl::StatusOr<v1::Summit> SummitStore::GetSummit(absl::string_view summit_id) c
       db_->Get(ColumnFamily::kSummits, IdKey(summit_id));
   if (!value.ok()) return value.status();
   if (!value->has_value()) {
-    return absl::NotFoundError(absl::StrCat(ResourceName(kSummits, summit_id), " not found"));
+    return absl::NotFoundError(
+        absl::StrCat(ResourceName(kSummits, summit_id), " not found"));
   }
   return ParseValue<v1::Summit>(**value, ResourceName(kSummits, summit_id));
 }
@@ -209,13 +216,15 @@ absl::StatusOr<v1::Participant> SummitStore::GetParticipant(
       db_->Get(ColumnFamily::kParticipants, IdKey(participant_id));
   if (!value.ok()) return value.status();
   if (!value->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
-  absl::StatusOr<v1::Participant> participant = ParseValue<v1::Participant>(**value, name);
+  absl::StatusOr<v1::Participant> participant =
+      ParseValue<v1::Participant>(**value, name);
   if (!participant.ok()) return participant.status();
 
   const std::string prefix = IdKey(participant_id);
   std::unique_ptr<RangeIterator> it =
       db_->Scan(ColumnFamily::kParticipantSummits, prefix, PrefixSuccessor(prefix));
-  for (v1::Date* seen : {participant->mutable_first_seen(), participant->mutable_last_seen()}) {
+  for (v1::Date* seen :
+       {participant->mutable_first_seen(), participant->mutable_last_seen()}) {
     if (seen == participant->mutable_last_seen()) it->SeekToLast();
     if (!it->Valid()) break;
     KeyReader reader(it->key().substr(prefix.size()));
@@ -227,7 +236,8 @@ absl::StatusOr<v1::Participant> SummitStore::GetParticipant(
   return participant;
 }
 
-absl::StatusOr<v1::Sector> SummitStore::GetSectorCounts(absl::string_view sector_id) const {
+absl::StatusOr<v1::Sector> SummitStore::GetSectorCounts(
+    absl::string_view sector_id) const {
   const std::string name = ResourceName(kSectors, sector_id);
   absl::StatusOr<std::optional<std::string>> value =
       db_->Get(ColumnFamily::kSectors, IdKey(sector_id));
@@ -251,10 +261,18 @@ absl::StatusOr<IdPage> SummitStore::ScanSummitIds(const SummitScan& scan, int li
                                                   absl::string_view resume_after) const {
   ColumnFamily family = ColumnFamily::kSummitsByDate;
   switch (scan.index) {
-    case SummitScan::Index::kByDate: family = ColumnFamily::kSummitsByDate; break;
-    case SummitScan::Index::kByParticipant: family = ColumnFamily::kParticipantSummits; break;
-    case SummitScan::Index::kBySector: family = ColumnFamily::kSectorSummits; break;
-    case SummitScan::Index::kByCountry: family = ColumnFamily::kCountrySummits; break;
+    case SummitScan::Index::kByDate:
+      family = ColumnFamily::kSummitsByDate;
+      break;
+    case SummitScan::Index::kByParticipant:
+      family = ColumnFamily::kParticipantSummits;
+      break;
+    case SummitScan::Index::kBySector:
+      family = ColumnFamily::kSectorSummits;
+      break;
+    case SummitScan::Index::kByCountry:
+      family = ColumnFamily::kCountrySummits;
+      break;
   }
   const std::string prefix =
       scan.index == SummitScan::Index::kByDate ? "" : IdKey(scan.id);
@@ -271,16 +289,16 @@ absl::StatusOr<IdPage> SummitStore::ScanSummitIds(const SummitScan& scan, int li
                   });
 }
 
-absl::StatusOr<IdPage> SummitStore::ScanParticipantIds(absl::string_view country_code,
-                                                       int limit,
-                                                       absl::string_view resume_after) const {
+absl::StatusOr<IdPage> SummitStore::ScanParticipantIds(
+    absl::string_view country_code, int limit, absl::string_view resume_after) const {
   if (country_code.empty()) {
     return ScanPage(*db_, ColumnFamily::kParticipants, "", "", limit, resume_after,
                     [](absl::string_view key) { return KeyReader(key).String(); });
   }
   const std::string prefix = IdKey(country_code);
-  return ScanPage(*db_, ColumnFamily::kCountryParticipants, prefix, PrefixSuccessor(prefix),
-                  limit, resume_after, [&](absl::string_view key) {
+  return ScanPage(*db_, ColumnFamily::kCountryParticipants, prefix,
+                  PrefixSuccessor(prefix), limit, resume_after,
+                  [&](absl::string_view key) {
                     return KeyReader(key.substr(prefix.size())).String();
                   });
 }
@@ -325,7 +343,8 @@ absl::Status SummitStore::DeleteSummit(absl::string_view summit_id) {
 absl::Status SummitStore::Commit(std::vector<v1::Summit> puts,
                                  const std::vector<std::string>& deletes) {
   absl::MutexLock lock(&write_mu_);
-  const google::protobuf::Timestamp now = google::protobuf::util::TimeUtil::GetCurrentTime();
+  const google::protobuf::Timestamp now =
+      google::protobuf::util::TimeUtil::GetCurrentTime();
 
   // The old and new version of every summit the batch touches.
   struct Change {
@@ -381,7 +400,8 @@ absl::Status SummitStore::Commit(std::vector<v1::Summit> puts,
       absl::StatusOr<SummitFacts> facts = DeriveSummitFacts(*change.after);
       if (!facts.ok()) return facts.status();
       for (const IndexEntry& entry : facts->index_entries) {
-        if (!new_entries.emplace(std::make_pair(entry.family, entry.key), entry.value).second) {
+        if (!new_entries.emplace(std::make_pair(entry.family, entry.key), entry.value)
+                 .second) {
           return absl::InvalidArgumentError(absl::StrCat(
               change.after->name(), ": a source is listed by two summits of the batch"));
         }
@@ -408,9 +428,9 @@ absl::Status SummitStore::Commit(std::vector<v1::Summit> puts,
     if (!owner_id.ok()) return owner_id.status();
     if (changes.count(*owner_id) == 0) {
       absl::StatusOr<std::string> source_id = KeyReader(key.second).String();
-      return absl::FailedPreconditionError(absl::StrCat(
-          "source \"", source_id.value_or("?"), "\" already belongs to ",
-          ResourceName(kSummits, *owner_id)));
+      return absl::FailedPreconditionError(
+          absl::StrCat("source \"", source_id.value_or("?"), "\" already belongs to ",
+                       ResourceName(kSummits, *owner_id)));
     }
   }
 

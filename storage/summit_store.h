@@ -71,13 +71,15 @@ class SummitStore final {
   // Puts and deletes several summits in one atomic batch, as PutSummit and
   // DeleteSummit would one by one; a source may move from a deleted or
   // replaced summit to a put one. A summit id may appear once.
-  absl::Status Commit(std::vector<v1::Summit> puts, const std::vector<std::string>& deletes);
+  absl::Status Commit(std::vector<v1::Summit> puts,
+                      const std::vector<std::string>& deletes);
 
   // The summit `summit_id`. NOT_FOUND names it when absent.
   absl::StatusOr<v1::Summit> GetSummit(absl::string_view summit_id) const;
 
   // The record of an ingested report; nullopt when never ingested.
-  absl::StatusOr<std::optional<ArticleRecord>> GetArticle(absl::string_view source_id) const;
+  absl::StatusOr<std::optional<ArticleRecord>> GetArticle(
+      absl::string_view source_id) const;
 
   // A participant with summit_count, first_seen and last_seen. NOT_FOUND
   // names it when no stored summit has it. Reads one record and two index
@@ -104,8 +106,8 @@ class SummitStore final {
                                             absl::string_view resume_after) const;
 
   // Every event of the two countries (in either order), by date.
-  absl::StatusOr<std::vector<PairEvent>> ScanPairEvents(absl::string_view country_a,
-                                                        absl::string_view country_b) const;
+  absl::StatusOr<std::vector<PairEvent>> ScanPairEvents(
+      absl::string_view country_a, absl::string_view country_b) const;
 
  private:
   Database* const db_;

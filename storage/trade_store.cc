@@ -27,6 +27,27 @@ std::pair<std::string, std::string> YearBounds(const std::string& prefix,
 
 }  // namespace
 
+absl::StatusOr<TradeByYearKeyFields> DecodeTradeByYearKey(absl::string_view key) {
+  KeyReader reader(key);
+  TradeByYearKeyFields fields;
+  absl::StatusOr<std::string> reporter = reader.String();
+  if (!reporter.ok()) return reporter.status();
+  absl::StatusOr<std::string> partner = reader.String();
+  if (!partner.ok()) return partner.status();
+  absl::StatusOr<uint8_t> flow = reader.Uint8();
+  if (!flow.ok()) return flow.status();
+  absl::StatusOr<int32_t> year = reader.Int32();
+  if (!year.ok()) return year.status();
+  absl::StatusOr<uint8_t> month = reader.Uint8();
+  if (!month.ok()) return month.status();
+  absl::StatusOr<std::string> commodity = reader.String();
+  if (!commodity.ok()) return commodity.status();
+  if (absl::Status status = reader.ExpectEnd(); !status.ok()) return status;
+  return TradeByYearKeyFields{
+      *std::move(reporter), *std::move(partner), *flow, *year, *month,
+      *std::move(commodity)};
+}
+
 std::string TradeFlowKey(const v1::TradeFlow& flow) {
   return PairFlowPrefix(flow.reporter_code(), flow.partner_code(), flow.flow())
       .String(flow.commodity_code())
@@ -98,7 +119,8 @@ absl::Status TradeStore::ScanFlows(
       it->Seek(PrefixSuccessor(commodity_prefix));
       continue;
     }
-    absl::StatusOr<v1::TradeFlow> flow = ParseValue<v1::TradeFlow>(it->value(), "a trade flow");
+    absl::StatusOr<v1::TradeFlow> flow =
+        ParseValue<v1::TradeFlow>(it->value(), "a trade flow");
     if (!flow.ok()) return flow.status();
     visit(*flow);
     it->Next();
@@ -107,24 +129,19 @@ absl::Status TradeStore::ScanFlows(
 }
 
 absl::Status TradeStore::ScanByYear(
-    const TradeRange& range, const std::function<void(const TradeYearEntry&)>& visit) const {
+    const TradeRange& range,
+    const std::function<void(const TradeYearEntry&)>& visit) const {
   const std::string base =
       PairFlowPrefix(range.reporter_code, range.partner_code, range.flow).Release();
   auto [lower, upper] = YearBounds(base, range);
   std::unique_ptr<RangeIterator> it = db_->Scan(ColumnFamily::kTradeByYear, lower, upper);
   for (; it->Valid(); it->Next()) {
-    KeyReader reader(it->key().substr(base.size()));
-    TradeYearEntry entry;
-    absl::StatusOr<int32_t> year = reader.Int32();
-    if (!year.ok()) return year.status();
-    absl::StatusOr<uint8_t> month = reader.Uint8();
-    if (!month.ok()) return month.status();
-    absl::StatusOr<std::string> commodity = reader.String();
-    if (!commodity.ok()) return commodity.status();
+    absl::StatusOr<TradeByYearKeyFields> fields = DecodeTradeByYearKey(it->key());
+    if (!fields.ok()) return fields.status();
     KeyReader value_reader(it->value());
     absl::StatusOr<int64_t> value = value_reader.Int64();
     if (!value.ok()) return value.status();
-    visit({*year, *month, *std::move(commodity), *value});
+    visit({fields->year, fields->month, std::move(fields->commodity_code), *value});
   }
   return it->status();
 }

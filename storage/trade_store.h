@@ -9,6 +9,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/types/span.h"
 #include "storage/database.h"
 #include "summit/v1/resources.pb.h"
@@ -31,6 +32,18 @@ struct TradeYearEntry {
   std::string commodity_code;
   int64_t value_usd_cents = 0;
 };
+
+// The fields of a kTradeByYear key.
+struct TradeByYearKeyFields {
+  std::string reporter_code;
+  std::string partner_code;
+  uint8_t flow = 0;
+  int32_t year = 0;
+  uint8_t month = 0;
+  std::string commodity_code;
+};
+// DATA_LOSS when `key` is not a kTradeByYear key.
+absl::StatusOr<TradeByYearKeyFields> DecodeTradeByYearKey(absl::string_view key);
 
 // Key of a TradeFlow in kTradeFlows.
 std::string TradeFlowKey(const v1::TradeFlow& flow);

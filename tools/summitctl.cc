@@ -24,13 +24,11 @@
 #include "storage/database.h"
 #include "storage/fsck.h"
 
-ABSL_FLAG(std::string, addr, "127.0.0.1:50051",
-          "health: the server to check, host:port");
+ABSL_FLAG(std::string, addr, "127.0.0.1:50051", "health: the server to check, host:port");
 ABSL_FLAG(std::string, service, "",
           "health: the service to check; empty means the whole server");
 ABSL_FLAG(std::string, db, "", "fsck: the database directory to check");
-ABSL_FLAG(absl::Duration, timeout, absl::Seconds(5),
-          "deadline of each call");
+ABSL_FLAG(absl::Duration, timeout, absl::Seconds(5), "deadline of each call");
 
 namespace {
 
@@ -43,8 +41,8 @@ constexpr char kUsage[] =
     "           1 when faults were found, 2 when it cannot be read\n";
 
 int Health() {
-  auto channel = grpc::CreateChannel(absl::GetFlag(FLAGS_addr),
-                                     grpc::InsecureChannelCredentials());
+  auto channel =
+      grpc::CreateChannel(absl::GetFlag(FLAGS_addr), grpc::InsecureChannelCredentials());
   auto stub = grpc::health::v1::Health::NewStub(channel);
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + absl::GetFlag(FLAGS_timeout)));
@@ -54,8 +52,7 @@ int Health() {
   grpc::Status status = stub->Check(&context, request, &response);
   if (!status.ok()) {
     std::cerr << "summitctl health: " << absl::GetFlag(FLAGS_addr) << ": "
-              << status.error_message() << " (code " << status.error_code()
-              << ")\n";
+              << status.error_message() << " (code " << status.error_code() << ")\n";
     return EXIT_FAILURE;
   }
   std::cout << grpc::health::v1::HealthCheckResponse::ServingStatus_Name(
@@ -76,7 +73,8 @@ int Fsck() {
     return 2;
   }
   const char* tmp = std::getenv("TMPDIR");
-  std::string secondary = std::string(tmp != nullptr ? tmp : "/tmp") + "/summitctl-fsck-XXXXXX";
+  std::string secondary =
+      std::string(tmp != nullptr ? tmp : "/tmp") + "/summitctl-fsck-XXXXXX";
   if (mkdtemp(secondary.data()) == nullptr) {
     std::cerr << "summitctl fsck: cannot create a temporary directory\n";
     return 2;

@@ -16,16 +16,17 @@ namespace summit {
 namespace {
 
 using ::testing::AllOf;
-using ::testing::HasSubstr;
 using testing::CommandResult;
+using ::testing::HasSubstr;
 using testing::RunCommand;
 using testing::StartedServer;
 using testing::StartServer;
 using testing::TempDir;
 
 CommandResult BufCurl(int port, const std::vector<std::string>& args) {
-  std::vector<std::string> argv = {SUMMIT_BUF_BIN, "curl", "--protocol", "grpc",
-                                   "--http2-prior-knowledge", "--timeout", "20s"};
+  std::vector<std::string> argv = {
+      SUMMIT_BUF_BIN, "curl", "--protocol", "grpc", "--http2-prior-knowledge",
+      "--timeout",    "20s"};
   argv.insert(argv.end(), args.begin(), args.end());
   return RunCommand(argv);
 }
@@ -41,10 +42,10 @@ class ReflectionTest : public ::testing::Test {
                               dir_.path(), "ingest");
     ASSERT_TRUE(ingest.ok()) << ingest.status();
     ingest_.emplace(std::move(*ingest));
-    auto query = StartServer(SUMMIT_QUERY_BIN,
-                             {"--db_path=" + dir_.Sub("db"),
-                              "--secondary_path=" + dir_.Sub("secondary")},
-                             dir_.path(), "query");
+    auto query = StartServer(
+        SUMMIT_QUERY_BIN,
+        {"--db_path=" + dir_.Sub("db"), "--secondary_path=" + dir_.Sub("secondary")},
+        dir_.path(), "query");
     ASSERT_TRUE(query.ok()) << query.status();
     query_.emplace(std::move(*query));
   }
@@ -72,7 +73,8 @@ TEST_F(ReflectionTest, DescribesEveryMethodThroughReflection) {
   ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
   for (const char* method : {"ExtractArticle", "IngestArticle", "IngestArticles",
                              "UpsertSummit", "DeleteSummit", "IngestTradeFlows"}) {
-    EXPECT_THAT(ingest.output, HasSubstr(absl::StrCat("summit.v1.IngestService/", method)));
+    EXPECT_THAT(ingest.output,
+                HasSubstr(absl::StrCat("summit.v1.IngestService/", method)));
   }
 
   CommandResult query = BufCurl(query_->port, {"--list-methods", Url(query_->port)});
@@ -90,9 +92,9 @@ TEST_F(ReflectionTest, DescribesEveryMethodThroughReflection) {
 }
 
 TEST_F(ReflectionTest, HealthCheckAnswersServing) {
-  CommandResult ingest = BufCurl(
-      ingest_->port, {"-d", R"({"service":"summit.v1.IngestService"})",
-                      Url(ingest_->port, "/grpc.health.v1.Health/Check")});
+  CommandResult ingest =
+      BufCurl(ingest_->port, {"-d", R"({"service":"summit.v1.IngestService"})",
+                              Url(ingest_->port, "/grpc.health.v1.Health/Check")});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
   EXPECT_THAT(ingest.output, HasSubstr(R"("status": "SERVING")"));
 
@@ -111,6 +113,18 @@ TEST_F(ReflectionTest, SigtermStopsBothServersCleanly) {
         << testing::ReadFile((*server)->log_path);
     EXPECT_THAT(testing::ReadFile((*server)->log_path), HasSubstr("server stopped"));
   }
+}
+
+TEST(ServerFlagsTest, HelpListsEveryFlagWithItsDefault) {
+  CommandResult ingest = RunCommand({SUMMIT_INGEST_BIN, "--help"});
+  EXPECT_THAT(ingest.output,
+              AllOf(HasSubstr("--listen"), HasSubstr("default: \"127.0.0.1:50051\""),
+                    HasSubstr("--db_path"), HasSubstr("--port_file"),
+                    HasSubstr("--shutdown_grace"), HasSubstr("default: 10s")));
+  CommandResult query = RunCommand({SUMMIT_QUERY_BIN, "--help"});
+  EXPECT_THAT(query.output,
+              AllOf(HasSubstr("default: \"127.0.0.1:50052\""), HasSubstr("--secondary_path"),
+                    HasSubstr("--db_path")));
 }
 
 }  // namespace

@@ -24,7 +24,8 @@ std::vector<int> Acks(const std::string& output) {
   std::vector<int> acks;
   for (absl::string_view line : absl::StrSplit(output, '\n')) {
     int n = 0;
-    if (absl::ConsumePrefix(&line, "ack ") && absl::SimpleAtoi(line, &n)) acks.push_back(n);
+    if (absl::ConsumePrefix(&line, "ack ") && absl::SimpleAtoi(line, &n))
+      acks.push_back(n);
   }
   return acks;
 }
@@ -49,14 +50,16 @@ TEST(CrashTest, AcknowledgedWritesSurviveKillNine) {
     SummitStore summits(db->get());
     TradeStore trade(db->get());
     for (int n : acks) {
-      ASSERT_TRUE(summits.GetSummit("w" + std::to_string(n)).ok()) << "round " << round << " " << n;
+      ASSERT_TRUE(summits.GetSummit("w" + std::to_string(n)).ok())
+          << "round " << round << " " << n;
       int rows = 0;
       ASSERT_TRUE(trade
-                      .ScanByYear({"CHN", "CAN", v1::TRADE_FLOW_DIRECTION_EXPORT, 1000 + n,
-                                   1000 + n},
+                      .ScanByYear({"CHN", "CAN", v1::TRADE_FLOW_DIRECTION_EXPORT,
+                                   1000 + n, 1000 + n},
                                   [&](const TradeYearEntry&) { ++rows; })
                       .ok());
-      ASSERT_EQ(rows, testing::kWriterRowsPerBatch) << "round " << round << " write " << n;
+      ASSERT_EQ(rows, testing::kWriterRowsPerBatch)
+          << "round " << round << " write " << n;
     }
     absl::StatusOr<FsckReport> report = Fsck(**db);
     ASSERT_TRUE(report.ok()) << report.status();

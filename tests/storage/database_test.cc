@@ -46,8 +46,9 @@ TEST(DatabaseTest, NewerSchemaVersionIsRefused) {
   TempDir dir;
   ASSERT_TRUE(Database::OpenPrimary(dir.Sub("db")).ok());
   // Rewrite the stored version behind the library's back.
-  testing::RawDb(dir.Sub("db")).Put(ColumnFamily::kMeta, std::string(kSchemaVersionKey),
-                                    KeyWriter().Uint32(kSchemaVersion + 1).Release());
+  testing::RawDb(dir.Sub("db"))
+      .Put(ColumnFamily::kMeta, std::string(kSchemaVersionKey),
+           KeyWriter().Uint32(kSchemaVersion + 1).Release());
   auto reopened = Database::OpenPrimary(dir.Sub("db"));
   EXPECT_EQ(reopened.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(reopened.status().message(), HasSubstr("newer than this build's"));
@@ -58,11 +59,13 @@ TEST(DatabaseTest, NewerSchemaVersionIsRefused) {
 TEST(DatabaseTest, OlderSchemaVersionIsRefusedWithWhatToDo) {
   TempDir dir;
   ASSERT_TRUE(Database::OpenPrimary(dir.Sub("db")).ok());
-  testing::RawDb(dir.Sub("db")).Put(ColumnFamily::kMeta, std::string(kSchemaVersionKey),
-                                    KeyWriter().Uint32(kSchemaVersion - 1).Release());
+  testing::RawDb(dir.Sub("db"))
+      .Put(ColumnFamily::kMeta, std::string(kSchemaVersionKey),
+           KeyWriter().Uint32(kSchemaVersion - 1).Release());
   auto reopened = Database::OpenPrimary(dir.Sub("db"));
   EXPECT_EQ(reopened.status().code(), absl::StatusCode::kFailedPrecondition);
-  EXPECT_THAT(reopened.status().message(), HasSubstr("reload the data into a new database"));
+  EXPECT_THAT(reopened.status().message(),
+              HasSubstr("reload the data into a new database"));
 }
 
 }  // namespace

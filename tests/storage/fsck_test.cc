@@ -58,8 +58,8 @@ class FsckTest : public ::testing::TestWithParam<Fault> {
                                &created)
                     .ok());
     ASSERT_TRUE(summits
-                    .PutSummit(MakeSummit("s2", MakeDate(2025, 10, 31), {{"xi-jinping", "CHN"}},
-                                          {"trade"}),
+                    .PutSummit(MakeSummit("s2", MakeDate(2025, 10, 31),
+                                          {{"xi-jinping", "CHN"}}, {"trade"}),
                                &created)
                     .ok());
     v1::TradeFlow flow = Flow();
@@ -105,32 +105,43 @@ INSTANTIATE_TEST_SUITE_P(
         Fault{"StraySectorIndexEntry",
               [](RawDb& raw) {
                 raw.Put(ColumnFamily::kSectorSummits,
-                        KeyWriter().String("health").Date(MakeDate(2020, 1, 1)).String("gone").Release(),
+                        KeyWriter()
+                            .String("health")
+                            .Date(MakeDate(2020, 1, 1))
+                            .String("gone")
+                            .Release(),
                         "");
               },
               "index entry without its summit record"},
-        Fault{"UndecodableSummitValue",
-              [](RawDb& raw) { raw.Put(ColumnFamily::kSummits, Id("s2"), "\xFF\xFF\xFF"); },
-              "undecodable value"},
+        Fault{
+            "UndecodableSummitValue",
+            [](RawDb& raw) { raw.Put(ColumnFamily::kSummits, Id("s2"), "\xFF\xFF\xFF"); },
+            "undecodable value"},
         Fault{"UndecodableSummitKey",
               [](RawDb& raw) { raw.Put(ColumnFamily::kSummits, "no end marker", ""); },
               "undecodable key"},
         Fault{"SummitUnderTheWrongKey",
               [](RawDb& raw) {
-                raw.Put(ColumnFamily::kSummits, Id("s3"), raw.Get(ColumnFamily::kSummits, Id("s2")));
+                raw.Put(ColumnFamily::kSummits, Id("s3"),
+                        raw.Get(ColumnFamily::kSummits, Id("s2")));
               },
               "record named summits/s2 under key s3"},
         Fault{"ParticipantCountMismatch",
               [](RawDb& raw) {
                 v1::Participant xi;
-                xi.ParseFromString(raw.Get(ColumnFamily::kParticipants, Id("xi-jinping")));
+                xi.ParseFromString(
+                    raw.Get(ColumnFamily::kParticipants, Id("xi-jinping")));
                 xi.set_summit_count(5);
-                raw.Put(ColumnFamily::kParticipants, Id("xi-jinping"), xi.SerializeAsString());
+                raw.Put(ColumnFamily::kParticipants, Id("xi-jinping"),
+                        xi.SerializeAsString());
               },
               "participants/xi-jinping: summit_count 5 but 2"},
         Fault{"MissingParticipantRecord",
-              [](RawDb& raw) { raw.Delete(ColumnFamily::kParticipants, Id("mark-carney")); },
-              "participants/mark-carney: listed by 1 summits but has no participant record"},
+              [](RawDb& raw) {
+                raw.Delete(ColumnFamily::kParticipants, Id("mark-carney"));
+              },
+              "participants/mark-carney: listed by 1 summits but has no participant "
+              "record"},
         Fault{"MissingCountryParticipantEntry",
               [](RawDb& raw) {
                 raw.Delete(ColumnFamily::kCountryParticipants,
@@ -152,10 +163,14 @@ INSTANTIATE_TEST_SUITE_P(
               },
               "index value disagrees with the summit record"},
         Fault{"TradeRowWithoutIndexEntry",
-              [](RawDb& raw) { raw.Delete(ColumnFamily::kTradeByYear, TradeByYearKey(Flow())); },
+              [](RawDb& raw) {
+                raw.Delete(ColumnFamily::kTradeByYear, TradeByYearKey(Flow()));
+              },
               "trade row without its by-year index entry"},
         Fault{"TradeIndexEntryWithoutRow",
-              [](RawDb& raw) { raw.Delete(ColumnFamily::kTradeFlows, TradeFlowKey(Flow())); },
+              [](RawDb& raw) {
+                raw.Delete(ColumnFamily::kTradeFlows, TradeFlowKey(Flow()));
+              },
               "index entry without its trade row"},
         Fault{"TradeIndexValueDisagrees",
               [](RawDb& raw) {

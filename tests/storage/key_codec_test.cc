@@ -44,11 +44,11 @@ TEST(KeyCodecTest, ByteOrderEqualsLogicalOrderAndRoundTrips) {
   std::mt19937 rng(20260117);
   std::vector<Tuple> tuples;
   for (int i = 0; i < 5000; ++i) {
-    tuples.push_back({RandomString(rng),
-                      std::uniform_int_distribution<int32_t>(-3000, 3000)(rng),
-                      static_cast<uint8_t>(std::uniform_int_distribution<int>(0, 12)(rng)),
-                      std::uniform_int_distribution<int64_t>(INT64_MIN, INT64_MAX)(rng),
-                      RandomString(rng)});
+    tuples.push_back(
+        {RandomString(rng), std::uniform_int_distribution<int32_t>(-3000, 3000)(rng),
+         static_cast<uint8_t>(std::uniform_int_distribution<int>(0, 12)(rng)),
+         std::uniform_int_distribution<int64_t>(INT64_MIN, INT64_MAX)(rng),
+         RandomString(rng)});
   }
   tuples.push_back({"", INT32_MIN, 0, INT64_MIN, ""});
   tuples.push_back({"", INT32_MAX, 12, INT64_MAX, ""});
@@ -75,8 +75,9 @@ TEST(KeyCodecTest, SortedKeysSortTuples) {
   std::mt19937 rng(7);
   std::vector<Tuple> tuples;
   for (int i = 0; i < 2000; ++i) {
-    tuples.push_back({RandomString(rng), std::uniform_int_distribution<int32_t>(-5, 5)(rng), 0,
-                      std::uniform_int_distribution<int64_t>(-3, 3)(rng), RandomString(rng)});
+    tuples.push_back(
+        {RandomString(rng), std::uniform_int_distribution<int32_t>(-5, 5)(rng), 0,
+         std::uniform_int_distribution<int64_t>(-3, 3)(rng), RandomString(rng)});
   }
   std::vector<std::pair<std::string, size_t>> keys;
   for (size_t i = 0; i < tuples.size(); ++i) keys.push_back({tuples[i].Encode(), i});

@@ -36,8 +36,8 @@ TEST(SecondaryTest, SeesAPrimaryWriteAfterCatchUp) {
 
   bool created = false;
   ASSERT_TRUE(SummitStore(primary->get())
-                  .PutSummit(MakeSummit("s", MakeDate(2026, 1, 17), {{"xi-jinping", "CHN"}},
-                                        {"trade"}),
+                  .PutSummit(MakeSummit("s", MakeDate(2026, 1, 17),
+                                        {{"xi-jinping", "CHN"}}, {"trade"}),
                              &created)
                   .ok());
   SummitStore reader(secondary->get());
@@ -71,8 +71,8 @@ TEST(SecondaryTest, FollowerReopensWhenThePrimaryAddsColumnFamilies) {
   ASSERT_TRUE(primary.ok()) << primary.status();
   bool created = false;
   ASSERT_TRUE(SummitStore(primary->get())
-                  .PutSummit(MakeSummit("s", MakeDate(2026, 1, 17), {{"xi-jinping", "CHN"}},
-                                        {"trade"}),
+                  .PutSummit(MakeSummit("s", MakeDate(2026, 1, 17),
+                                        {{"xi-jinping", "CHN"}}, {"trade"}),
                              &created)
                   .ok());
   std::shared_ptr<Database> before = (*follower)->db();

@@ -14,10 +14,11 @@ namespace summit::testing {
 inline constexpr int kWriterRowsPerBatch = 50;
 
 inline v1::Summit WriterSummit(int n) {
-  return MakeSummit("w" + std::to_string(n), MakeDate(2000 + n % 26, 1 + n % 12, 1 + n % 28),
-                    {{"p" + std::to_string(n % 7), n % 2 ? "CHN" : "CAN"}, {"xi-jinping", "CHN"}},
-                    {"trade", n % 3 ? "energy" : "health"}, {"customs"},
-                    {"writer-" + std::to_string(n)});
+  return MakeSummit(
+      "w" + std::to_string(n), MakeDate(2000 + n % 26, 1 + n % 12, 1 + n % 28),
+      {{"p" + std::to_string(n % 7), n % 2 ? "CHN" : "CAN"}, {"xi-jinping", "CHN"}},
+      {"trade", n % 3 ? "energy" : "health"}, {"customs"},
+      {"writer-" + std::to_string(n)});
 }
 
 inline std::vector<v1::TradeFlow> WriterRows(int n) {

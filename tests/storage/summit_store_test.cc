@@ -68,7 +68,8 @@ TEST_F(SummitStoreTest, PutThenGetReturnsTheRecordWithTimes) {
   ASSERT_TRUE(stored.ok()) << stored.status();
   EXPECT_TRUE(created);
   EXPECT_GT(stored->create_time().seconds(), 0);
-  EXPECT_EQ(stored->create_time().SerializeAsString(), stored->update_time().SerializeAsString());
+  EXPECT_EQ(stored->create_time().SerializeAsString(),
+            stored->update_time().SerializeAsString());
 
   absl::StatusOr<v1::Summit> got = store_->GetSummit("2026-01-17-beijing-can-chn");
   ASSERT_TRUE(got.ok()) << got.status();
@@ -88,11 +89,13 @@ TEST_F(SummitStoreTest, MissingSummitIsNotFoundByName) {
   EXPECT_EQ(got.status().code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(got.status().message(), HasSubstr("summits/nope"));
   EXPECT_EQ(store_->DeleteSummit("nope").code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(store_->GetParticipant("nobody").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetParticipant("nobody").status().code(),
+            absl::StatusCode::kNotFound);
 }
 
 TEST_F(SummitStoreTest, ParticipantAndSectorAggregatesFollowTheSummits) {
-  Put(MakeSummit("a", MakeDate(2025, 10, 31), {kXi, kCarney}, {"trade"}, {"trade", "energy"}));
+  Put(MakeSummit("a", MakeDate(2025, 10, 31), {kXi, kCarney}, {"trade"},
+                 {"trade", "energy"}));
   Put(MakeSummit("b", MakeDate(2026, 1, 17), {kXi, kCarney}, {"energy"}));
   Put(MakeSummit("c", MakeDate(2024, 5, 0), {kXi, kAlbanese}, {"trade"}));
 
@@ -130,8 +133,10 @@ TEST_F(SummitStoreTest, ReplacingRemovesTheOldVersionsIndexEntries) {
   EXPECT_THAT(Ids({SummitScan::Index::kBySector, "health"}), ElementsAre("s"));
   EXPECT_THAT(Ids({SummitScan::Index::kByCountry, "CAN"}), IsEmpty());
   EXPECT_THAT(Ids({SummitScan::Index::kByCountry, "AUS"}), ElementsAre("s"));
-  EXPECT_EQ(store_->GetParticipant("mark-carney").status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(store_->GetSectorCounts("energy").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetParticipant("mark-carney").status().code(),
+            absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetSectorCounts("energy").status().code(),
+            absl::StatusCode::kNotFound);
   EXPECT_FALSE(store_->GetArticle("r1")->has_value());
   EXPECT_TRUE(store_->GetArticle("r2")->has_value());
   absl::StatusOr<IdPage> canadians = store_->ScanParticipantIds("CAN", 10, "");
@@ -143,7 +148,8 @@ TEST_F(SummitStoreTest, ReplacingRemovesTheOldVersionsIndexEntries) {
 }
 
 TEST_F(SummitStoreTest, DeleteRemovesRecordIndexesAndAggregates) {
-  Put(MakeSummit("s", MakeDate(2026, 1, 17), {kXi, kCarney}, {"energy"}, {"trade"}, {"r1"}));
+  Put(MakeSummit("s", MakeDate(2026, 1, 17), {kXi, kCarney}, {"energy"}, {"trade"},
+                 {"r1"}));
   ASSERT_TRUE(store_->DeleteSummit("s").ok());
   EXPECT_EQ(store_->GetSummit("s").status().code(), absl::StatusCode::kNotFound);
   EXPECT_THAT(Ids({}), IsEmpty());
@@ -153,7 +159,9 @@ TEST_F(SummitStoreTest, DeleteRemovesRecordIndexesAndAggregates) {
   absl::StatusOr<FsckReport> report = Fsck(*db_);
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok());
-  EXPECT_EQ(report->summits + report->index_entries + report->participants + report->sectors, 0);
+  EXPECT_EQ(
+      report->summits + report->index_entries + report->participants + report->sectors,
+      0);
 }
 
 TEST_F(SummitStoreTest, ScansAreOrderedByDateThenIdAndBoundedByDates) {
@@ -165,8 +173,9 @@ TEST_F(SummitStoreTest, ScansAreOrderedByDateThenIdAndBoundedByDates) {
 
   EXPECT_THAT(Ids({SummitScan::Index::kBySector, "trade"}),
               ElementsAre("old", "month-only", "a-early", "b-early", "late"));
-  EXPECT_THAT(Ids({SummitScan::Index::kByDate, "", MakeDate(2025, 0, 0), MakeDate(2025, 0, 0)}),
-              ElementsAre("month-only", "a-early", "b-early"));
+  EXPECT_THAT(
+      Ids({SummitScan::Index::kByDate, "", MakeDate(2025, 0, 0), MakeDate(2025, 0, 0)}),
+      ElementsAre("month-only", "a-early", "b-early"));
   EXPECT_THAT(
       Ids({SummitScan::Index::kByParticipant, "xi-jinping", MakeDate(2025, 10, 31), {}}),
       ElementsAre("a-early", "b-early", "late"));
@@ -203,8 +212,8 @@ TEST_F(SummitStoreTest, PagesResumeWhereTheyStoppedAndEndWithAnEmptyCursor) {
 
   absl::StatusOr<IdPage> first = store_->ScanSummitIds(scan, 2, "");
   ASSERT_TRUE(first.ok());
-  absl::StatusOr<IdPage> other =
-      store_->ScanSummitIds({SummitScan::Index::kBySector, "energy"}, 2, first->resume_after);
+  absl::StatusOr<IdPage> other = store_->ScanSummitIds(
+      {SummitScan::Index::kBySector, "energy"}, 2, first->resume_after);
   EXPECT_EQ(other.status().code(), absl::StatusCode::kInvalidArgument);
 }
 
@@ -212,7 +221,8 @@ TEST_F(SummitStoreTest, ASourceBelongsToOneSummitUnlessMovedInOneCommit) {
   Put(MakeSummit("one", MakeDate(2026, 1, 17), {kXi, kCarney}, {"trade"}, {}, {"r1"}));
   bool created = false;
   absl::StatusOr<v1::Summit> clash = store_->PutSummit(
-      MakeSummit("two", MakeDate(2026, 1, 18), {kXi, kCarney}, {"trade"}, {}, {"r1"}), &created);
+      MakeSummit("two", MakeDate(2026, 1, 18), {kXi, kCarney}, {"trade"}, {}, {"r1"}),
+      &created);
   EXPECT_EQ(clash.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(clash.status().message(), HasSubstr("summits/one"));
   EXPECT_EQ(store_->GetSummit("two").status().code(), absl::StatusCode::kNotFound);
@@ -249,7 +259,8 @@ TEST_F(SummitStoreTest, RandomizedPutsReplacesAndDeletesKeepFsckClean) {
   std::mt19937 rng(42);
   const std::vector<PersonSpec> people = {
       kXi, kCarney, kAlbanese, {"emmanuel-macron", "FRA"}, {"lula-da-silva", "BRA"}};
-  const std::vector<std::string> sectors = {"trade", "energy", "health", "culture", "finance"};
+  const std::vector<std::string> sectors = {"trade", "energy", "health", "culture",
+                                            "finance"};
   std::map<std::string, v1::Summit> model;
   auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
 
@@ -270,8 +281,9 @@ TEST_F(SummitStoreTest, RandomizedPutsReplacesAndDeletesKeepFsckClean) {
       if (pick(3) == 0) touched.push_back(sector);
       if (pick(4) == 0) agreed.push_back(sector);
     }
-    v1::Summit summit = MakeSummit(id, MakeDate(2000 + pick(26), pick(13), 0), who, touched,
-                                   agreed, {"src-" + id + "-" + std::to_string(pick(2))});
+    v1::Summit summit =
+        MakeSummit(id, MakeDate(2000 + pick(26), pick(13), 0), who, touched, agreed,
+                   {"src-" + id + "-" + std::to_string(pick(2))});
     bool created = false;
     absl::StatusOr<v1::Summit> stored = store_->PutSummit(summit, &created);
     ASSERT_TRUE(stored.ok()) << stored.status();
@@ -282,7 +294,8 @@ TEST_F(SummitStoreTest, RandomizedPutsReplacesAndDeletesKeepFsckClean) {
   std::map<std::string, int> participant_counts;
   for (const auto& [id, summit] : model) {
     std::set<std::string> distinct;
-    for (const auto& participant : summit.participants()) distinct.insert(participant.participant());
+    for (const auto& participant : summit.participants())
+      distinct.insert(participant.participant());
     for (const std::string& name : distinct) ++participant_counts[name.substr(13)];
   }
   for (const PersonSpec& person : people) {

@@ -14,8 +14,8 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::Pair;
 
-v1::TradeFlow Flow(v1::TradeFlowDirection direction, const std::string& commodity, int year,
-                   int64_t cents, const std::string& partner = "CAN") {
+v1::TradeFlow Flow(v1::TradeFlowDirection direction, const std::string& commodity,
+                   int year, int64_t cents, const std::string& partner = "CAN") {
   v1::TradeFlow flow;
   flow.set_reporter_code("CHN");
   flow.set_partner_code(partner);
@@ -34,10 +34,14 @@ class TradeStoreTest : public ::testing::Test {
     db_ = *std::move(db);
     store_.emplace(db_.get());
     const auto kImport = v1::TRADE_FLOW_DIRECTION_IMPORT;
-    rows_ = {Flow(kImport, "TOTAL", 2023, 100), Flow(kImport, "TOTAL", 2024, 200),
-             Flow(kImport, "TOTAL", 2025, 300), Flow(kImport, "27", 2023, 40),
-             Flow(kImport, "27", 2024, 50),     Flow(kImport, "2701", 2024, 7),
-             Flow(kImport, "28", 2024, 9),      Flow(kImport, "2", 2024, 1),
+    rows_ = {Flow(kImport, "TOTAL", 2023, 100),
+             Flow(kImport, "TOTAL", 2024, 200),
+             Flow(kImport, "TOTAL", 2025, 300),
+             Flow(kImport, "27", 2023, 40),
+             Flow(kImport, "27", 2024, 50),
+             Flow(kImport, "2701", 2024, 7),
+             Flow(kImport, "28", 2024, 9),
+             Flow(kImport, "2", 2024, 1),
              Flow(kImport, "TOTAL", 2024, 999, "USA"),
              Flow(v1::TRADE_FLOW_DIRECTION_EXPORT, "TOTAL", 2024, 555)};
     std::vector<const v1::TradeFlow*> pointers;
@@ -75,7 +79,8 @@ TEST_F(TradeStoreTest, ExactCommodityScanHonoursTheYearRange) {
 TEST_F(TradeStoreTest, ChapterScanIncludesLongerCodesOnly) {
   EXPECT_THAT(Scan("27", true, 0, 0),
               ElementsAre(Pair("27", 2023), Pair("27", 2024), Pair("2701", 2024)));
-  EXPECT_THAT(Scan("27", true, 2024, 2024), ElementsAre(Pair("27", 2024), Pair("2701", 2024)));
+  EXPECT_THAT(Scan("27", true, 2024, 2024),
+              ElementsAre(Pair("27", 2024), Pair("2701", 2024)));
   EXPECT_THAT(Scan("27", false, 0, 0), ElementsAre(Pair("27", 2023), Pair("27", 2024)));
 }
 
@@ -89,10 +94,11 @@ TEST_F(TradeStoreTest, ByYearScanCarriesValuesInYearOrder) {
                                                    entry.value_usd_cents);
                                })
                   .ok());
-  EXPECT_THAT(seen, ElementsAre(std::make_tuple(2024, "2", 1), std::make_tuple(2024, "27", 50),
-                                std::make_tuple(2024, "2701", 7), std::make_tuple(2024, "28", 9),
-                                std::make_tuple(2024, "TOTAL", 200),
-                                std::make_tuple(2025, "TOTAL", 300)));
+  EXPECT_THAT(
+      seen, ElementsAre(std::make_tuple(2024, "2", 1), std::make_tuple(2024, "27", 50),
+                        std::make_tuple(2024, "2701", 7), std::make_tuple(2024, "28", 9),
+                        std::make_tuple(2024, "TOTAL", 200),
+                        std::make_tuple(2025, "TOTAL", 300)));
 }
 
 TEST_F(TradeStoreTest, SameKeyReplacesTheRowAndItsIndexValue) {

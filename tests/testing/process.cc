@@ -20,8 +20,8 @@ extern char** environ;
 
 namespace summit::testing {
 
-absl::StatusOr<ChildProcess> ChildProcess::Start(
-    const std::vector<std::string>& argv, const std::string& output_path) {
+absl::StatusOr<ChildProcess> ChildProcess::Start(const std::vector<std::string>& argv,
+                                                 const std::string& output_path) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   const std::string out = output_path.empty() ? "/dev/null" : output_path;
@@ -88,8 +88,7 @@ std::string ReadFile(const std::string& path) {
   return buffer.str();
 }
 
-CommandResult RunCommand(const std::vector<std::string>& argv,
-                         absl::Duration timeout) {
+CommandResult RunCommand(const std::vector<std::string>& argv, absl::Duration timeout) {
   TempDir dir;
   const std::string output_path = dir.Sub("output");
   CommandResult result;
@@ -129,8 +128,8 @@ absl::StatusOr<StartedServer> StartServer(const std::string& binary,
       return StartedServer{std::move(*child), port, log_path};
     }
     if (child->Wait(absl::Milliseconds(20)).has_value()) {
-      return absl::InternalError(absl::StrCat(name, " exited before serving:\n",
-                                              ReadFile(log_path)));
+      return absl::InternalError(
+          absl::StrCat(name, " exited before serving:\n", ReadFile(log_path)));
     }
   }
   return absl::DeadlineExceededError(

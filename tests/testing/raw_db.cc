@@ -23,7 +23,8 @@ RawDb::~RawDb() {
   for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
 }
 
-void RawDb::Put(storage::ColumnFamily family, const std::string& key, const std::string& value) {
+void RawDb::Put(storage::ColumnFamily family, const std::string& key,
+                const std::string& value) {
   EXPECT_TRUE(db_->Put(rocksdb::WriteOptions(), handle(family), key, value).ok());
 }
 

@@ -17,12 +17,14 @@ class RawDb final {
   // Opens (creating if needed) the database at `path` with the first
   // `family_count` families of storage::kColumnFamilies (all by default).
   // Test failures are recorded through gtest when it cannot.
-  explicit RawDb(const std::string& path, size_t family_count = storage::kColumnFamilies.size());
+  explicit RawDb(const std::string& path,
+                 size_t family_count = storage::kColumnFamilies.size());
   RawDb(const RawDb&) = delete;
   RawDb& operator=(const RawDb&) = delete;
   ~RawDb();
 
-  void Put(storage::ColumnFamily family, const std::string& key, const std::string& value);
+  void Put(storage::ColumnFamily family, const std::string& key,
+           const std::string& value);
   void Delete(storage::ColumnFamily family, const std::string& key);
   // The value under `key`; empty when absent.
   std::string Get(storage::ColumnFamily family, const std::string& key);

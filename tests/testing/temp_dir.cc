@@ -9,7 +9,8 @@ namespace summit::testing {
 
 TempDir::TempDir() {
   const char* base = std::getenv("TMPDIR");
-  std::string pattern = std::string(base != nullptr ? base : "/tmp") + "/summit-test-XXXXXX";
+  std::string pattern =
+      std::string(base != nullptr ? base : "/tmp") + "/summit-test-XXXXXX";
   if (mkdtemp(pattern.data()) == nullptr) {
     std::perror("mkdtemp");
     std::abort();

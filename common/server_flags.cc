@@ -1,0 +1,36 @@
+#include "common/server_flags.h"
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/strings/match.h"
+#include "absl/time/time.h"
+
+ABSL_FLAG(std::string, port_file, "",
+          "if set, the bound port is written to this file once serving");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(10),
+          "how long in-flight calls may finish after SIGTERM/SIGINT");
+
+namespace summit {
+
+void ParseServerFlags(int argc, char** argv, const char* usage) {
+  absl::FlagsUsageConfig config;
+  // By default --help shows only flags of a file named like the binary.
+  config.contains_help_flags = [](absl::string_view path) {
+    return !absl::StrContains(path, "absl/");
+  };
+  absl::SetFlagsUsageConfig(config);
+  absl::SetProgramUsageMessage(usage);
+  absl::ParseCommandLine(argc, argv);
+}
+
+ServerOptions ServerOptionsFromFlags(std::string listen_address) {
+  ServerOptions options;
+  options.listen_address = std::move(listen_address);
+  options.port_file = absl::GetFlag(FLAGS_port_file);
+  options.shutdown_grace = absl::GetFlag(FLAGS_shutdown_grace);
+  return options;
+}
+
+}  // namespace summit

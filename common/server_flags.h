@@ -1,0 +1,22 @@
+// Flags both servers share, beyond --listen and --db_path whose defaults
+// differ per service.
+#ifndef SUMMIT_COMMON_SERVER_FLAGS_H_
+#define SUMMIT_COMMON_SERVER_FLAGS_H_
+
+#include <string>
+
+#include "common/server_runner.h"
+
+namespace summit {
+
+// Parses the command line with `usage` as the program's description;
+// --help then lists every flag of summit's own files with its default.
+void ParseServerFlags(int argc, char** argv, const char* usage);
+
+// ServerOptions from the shared flags (--port_file, --shutdown_grace) and
+// `listen_address`. Call after absl::ParseCommandLine.
+ServerOptions ServerOptionsFromFlags(std::string listen_address);
+
+}  // namespace summit
+
+#endif  // SUMMIT_COMMON_SERVER_FLAGS_H_
