@@ -102,6 +102,6 @@ BEGIN {
   printf "%-30s %12.2f %9.2f\n", "ratio PutFlows / db_bench", ratio,
          (bytes_s / 1048576) / db_mbs
   printf "goal >= %.1f: %s\n", goal, (ratio >= goal ? "met" : "NOT met")
-  printf "(a row is 2 entries, row + by-year index: %.0f entries/s; bytes/row are\n", 2 * rows
-  printf " keys + values written, in parentheses the serialized TradeFlow)\n"
+  printf "(a row is one RocksDB entry; bytes/row are key + value written,\n"
+  printf " in parentheses the serialized TradeFlow)\n"
 }'

@@ -10,20 +10,19 @@
 //   --batch_rows=N         rows per PutFlows call (default 1000)
 //   --description_chars=N  typical commodity description length (default 40)
 //
-// Counters: items_per_second is rows/s. Each row is two RocksDB entries (the
-// row and its by-year index entry): entries_per_second is the figure that
+// Counters: items_per_second is rows/s; a row is one RocksDB entry, so it
 // compares with db_bench's ops/s entry for entry. bytes_per_second counts the
 // keys and values PutFlows puts, the way db_bench counts key_size +
 // value_size per op; row_bytes is the average serialized TradeFlow (what
 // db_bench's 200-byte value stands for), written_bytes_per_row the average
 // keys + values per row. Time is per batch, wall clock: RocksDB's background
 // flushes and compactions run on other threads and their stalls count.
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <random>
 #include <string>
@@ -33,10 +32,10 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
-#include "absl/strings/strip.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "absl/types/span.h"
 #include "benchmark/benchmark.h"
 #include "storage/database.h"
@@ -65,17 +64,17 @@ constexpr int kNumCountries = sizeof(kCountries) / sizeof(kCountries[0]);
 
 // Words of HS-style commodity descriptions.
 constexpr absl::string_view kDescriptionWords[] = {
-    "live",      "animals",   "meat",       "fish",      "dairy",     "produce",
+    "live",       "animals",  "meat",       "fish",      "dairy",     "produce",
     "vegetables", "fruit",    "cereals",    "oil",       "seeds",     "fats",
-    "sugar",     "cocoa",     "beverages",  "tobacco",   "salt",      "ores",
-    "mineral",   "fuels",     "crude",      "petroleum", "chemicals", "organic",
-    "inorganic", "plastics",  "rubber",     "hides",     "wood",      "paper",
-    "cotton",    "yarn",      "fabrics",    "apparel",   "footwear",  "glass",
-    "pearls",    "iron",      "steel",      "copper",    "aluminium", "tools",
-    "machinery", "boilers",   "electrical", "equipment", "vehicles",  "parts",
-    "aircraft",  "ships",     "optical",    "medical",   "furniture", "toys",
-    "of",        "and",       "other",      "n.e.c.",    "whether",   "or not",
-    "fresh",     "frozen",    "prepared",   "worked",    "unwrought", "articles",
+    "sugar",      "cocoa",    "beverages",  "tobacco",   "salt",      "ores",
+    "mineral",    "fuels",    "crude",      "petroleum", "chemicals", "organic",
+    "inorganic",  "plastics", "rubber",     "hides",     "wood",      "paper",
+    "cotton",     "yarn",     "fabrics",    "apparel",   "footwear",  "glass",
+    "pearls",     "iron",     "steel",      "copper",    "aluminium", "tools",
+    "machinery",  "boilers",  "electrical", "equipment", "vehicles",  "parts",
+    "aircraft",   "ships",    "optical",    "medical",   "furniture", "toys",
+    "of",         "and",      "other",      "n.e.c.",    "whether",   "or not",
+    "fresh",      "frozen",   "prepared",   "worked",    "unwrought", "articles",
 };
 constexpr int kNumDescriptionWords =
     sizeof(kDescriptionWords) / sizeof(kDescriptionWords[0]);
@@ -120,11 +119,13 @@ std::vector<Commodity> Commodities(std::mt19937_64& rng, size_t description_char
     commodities.push_back({chapter_code, Description(rng, description_chars)});
     const int headings = count(rng);
     for (int heading = 1; heading <= headings; ++heading) {
-      const std::string heading_code = absl::StrCat(chapter_code, heading / 10, heading % 10);
+      const std::string heading_code =
+          absl::StrCat(chapter_code, heading / 10, heading % 10);
       commodities.push_back({heading_code, Description(rng, description_chars)});
       const int subheadings = count(rng) / 2;
       for (int sub = 1; sub <= subheadings; ++sub) {
-        commodities.push_back({absl::StrCat(heading_code, sub, 0), Description(rng, description_chars)});
+        commodities.push_back(
+            {absl::StrCat(heading_code, sub, 0), Description(rng, description_chars)});
       }
     }
   }
@@ -154,9 +155,12 @@ std::unique_ptr<Rows> GenerateRows(int64_t count, size_t description_chars) {
     const bool is_export = unit_interval(rng) < 0.5;
     const size_t code = commodity(rng);
     const int flow_year = year(rng);
-    const uint64_t key = ((((static_cast<uint64_t>(reporter) * kNumCountries + partner) * 2 +
-                            is_export) * commodities.size() + code) << 8) |
-                         static_cast<uint64_t>(flow_year - kFirstYear);
+    const uint64_t key =
+        ((((static_cast<uint64_t>(reporter) * kNumCountries + partner) * 2 + is_export) *
+              commodities.size() +
+          code)
+         << 8) |
+        static_cast<uint64_t>(flow_year - kFirstYear);
     if (!keys.insert(key).second) continue;
 
     v1::TradeFlow& flow = rows->flows.emplace_back();
@@ -181,18 +185,11 @@ std::unique_ptr<Rows> GenerateRows(int64_t count, size_t description_chars) {
     flow.set_source("comtrade");
 
     rows->row_bytes += static_cast<int64_t>(flow.ByteSizeLong());
-    rows->written_bytes += static_cast<int64_t>(
-        TradeFlowKey(flow).size() + flow.ByteSizeLong() + TradeByYearKey(flow).size() +
-        TradeByYearValue(flow).size());
+    rows->written_bytes +=
+        static_cast<int64_t>(TradeFlowKey(flow).size() + flow.ByteSizeLong());
   }
   rows->pointers.reserve(count);
   for (const v1::TradeFlow& flow : rows->flows) rows->pointers.push_back(&flow);
-  if (std::getenv("SORT_BATCH")) {
-    for (size_t i = 0; i < rows->pointers.size(); i += 1000) {
-      std::sort(rows->pointers.begin() + i, rows->pointers.begin() + std::min(i + 1000, rows->pointers.size()),
-                [](const v1::TradeFlow* a, const v1::TradeFlow* b) { return TradeFlowKey(*a) < TradeFlowKey(*b); });
-    }
-  }
   return rows;
 }
 
@@ -204,7 +201,8 @@ void BM_PutFlows(benchmark::State& state, const Rows* rows, const std::string* d
   const std::string path = absl::StrCat(*dir, "/run-", run++);
   absl::StatusOr<std::unique_ptr<Database>> db = Database::OpenPrimary(path);
   if (!db.ok()) {
-    state.SkipWithError(absl::StrCat("opening ", path, ": ", db.status().ToString()).c_str());
+    state.SkipWithError(
+        absl::StrCat("opening ", path, ": ", db.status().ToString()).c_str());
     return;
   }
   TradeStore store(db->get());
@@ -222,10 +220,8 @@ void BM_PutFlows(benchmark::State& state, const Rows* rows, const std::string* d
   const int64_t written = state.iterations() * batch_rows;
   const double rows_total = static_cast<double>(all.size());
   state.SetItemsProcessed(written);
-  state.counters["entries_per_second"] =
-      benchmark::Counter(static_cast<double>(2 * written), benchmark::Counter::kIsRate);
-  state.SetBytesProcessed(
-      static_cast<int64_t>(written * (static_cast<double>(rows->written_bytes) / rows_total)));
+  state.SetBytesProcessed(static_cast<int64_t>(
+      written * (static_cast<double>(rows->written_bytes) / rows_total)));
   state.counters["row_bytes"] = static_cast<double>(rows->row_bytes) / rows_total;
   state.counters["written_bytes_per_row"] =
       static_cast<double>(rows->written_bytes) / rows_total;
@@ -280,7 +276,8 @@ int Main(int argc, char** argv) {
     return 1;
   }
 
-  const std::unique_ptr<Rows> rows = GenerateRows(row_count, static_cast<size_t>(description_chars));
+  const std::unique_ptr<Rows> rows =
+      GenerateRows(row_count, static_cast<size_t>(description_chars));
   benchmark::RegisterBenchmark("BM_PutFlows", BM_PutFlows, rows.get(), &dir)
       ->ArgName("batch_rows")
       ->Arg(batch_rows)

@@ -206,7 +206,7 @@ class Checker {
     return it->status();
   }
 
-  // Each trade row and its by-year entry must exist together.
+  // Each trade row must parse and sit under its own key.
   absl::Status CheckTrade() {
     std::unique_ptr<RangeIterator> it = db_.Scan(ColumnFamily::kTradeFlows, "", "");
     for (; it->Valid(); it->Next()) {
@@ -215,54 +215,11 @@ class Checker {
       absl::StatusOr<v1::TradeFlow> flow = ParseValue<v1::TradeFlow>(it->value(), where);
       if (!flow.ok()) {
         Problem(std::string(flow.status().message()));
-        continue;
-      }
-      if (TradeFlowKey(*flow) != it->key()) {
+      } else if (TradeFlowKey(*flow) != it->key()) {
         Problem(absl::StrCat(where, ": key does not match the row it holds"));
-        continue;
-      }
-      absl::StatusOr<std::optional<std::string>> entry =
-          db_.Get(ColumnFamily::kTradeByYear, TradeByYearKey(*flow));
-      if (!entry.ok()) return entry.status();
-      if (!entry->has_value()) {
-        Problem(absl::StrCat(where, ": trade row without its by-year index entry"));
-      } else if (**entry != TradeByYearValue(*flow)) {
-        Problem(absl::StrCat(where, ": by-year index value disagrees with the row"));
-      }
-    }
-    if (absl::Status status = it->status(); !status.ok()) return status;
-
-    it = db_.Scan(ColumnFamily::kTradeByYear, "", "");
-    for (; it->Valid(); it->Next()) {
-      ++report_.index_entries;
-      const std::string where = Describe(ColumnFamily::kTradeByYear, it->key());
-      absl::StatusOr<std::string> row_key = TradeRowKeyOf(it->key());
-      if (!row_key.ok()) {
-        Problem(absl::StrCat(where, ": undecodable key"));
-        continue;
-      }
-      absl::StatusOr<std::optional<std::string>> row =
-          db_.Get(ColumnFamily::kTradeFlows, *row_key);
-      if (!row.ok()) return row.status();
-      if (!row->has_value()) {
-        Problem(absl::StrCat(where, ": index entry without its trade row"));
       }
     }
     return it->status();
-  }
-
-  // The kTradeFlows key of a kTradeByYear key.
-  static absl::StatusOr<std::string> TradeRowKeyOf(absl::string_view by_year_key) {
-    absl::StatusOr<TradeByYearKeyFields> fields = DecodeTradeByYearKey(by_year_key);
-    if (!fields.ok()) return fields.status();
-    v1::TradeFlow flow;
-    flow.set_reporter_code(fields->reporter_code);
-    flow.set_partner_code(fields->partner_code);
-    flow.set_flow(static_cast<v1::TradeFlowDirection>(fields->flow));
-    flow.set_year(fields->year);
-    flow.set_month(fields->month);
-    flow.set_commodity_code(fields->commodity_code);
-    return TradeFlowKey(flow);
   }
 
   const Database& db_;

@@ -35,12 +35,9 @@ enum class ColumnFamily : int {
                          // String(summit_id) Uint32(event), a < b; event 0 is
                          // the summit, i + 1 its i-th related engagement.
   kCountryParticipants,  // String(country) String(participant_id).
-  kTradeByYear,          // String(reporter) String(partner) Uint8(flow)
-                         // Int32(year) Uint8(month) String(commodity)
-                         // -> Int64(value_usd_cents).
 };
 
-inline constexpr std::array<absl::string_view, 14> kColumnFamilies = {
+inline constexpr std::array<absl::string_view, 13> kColumnFamilies = {
     "default",
     "meta",
     "summits",
@@ -54,7 +51,6 @@ inline constexpr std::array<absl::string_view, 14> kColumnFamilies = {
     "country_summits",
     "pair_events",
     "country_participants",
-    "trade_by_year",
 };
 
 // The key in kMeta holding kSchemaVersion.

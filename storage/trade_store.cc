@@ -27,45 +27,12 @@ std::pair<std::string, std::string> YearBounds(const std::string& prefix,
 
 }  // namespace
 
-absl::StatusOr<TradeByYearKeyFields> DecodeTradeByYearKey(absl::string_view key) {
-  KeyReader reader(key);
-  TradeByYearKeyFields fields;
-  absl::StatusOr<std::string> reporter = reader.String();
-  if (!reporter.ok()) return reporter.status();
-  absl::StatusOr<std::string> partner = reader.String();
-  if (!partner.ok()) return partner.status();
-  absl::StatusOr<uint8_t> flow = reader.Uint8();
-  if (!flow.ok()) return flow.status();
-  absl::StatusOr<int32_t> year = reader.Int32();
-  if (!year.ok()) return year.status();
-  absl::StatusOr<uint8_t> month = reader.Uint8();
-  if (!month.ok()) return month.status();
-  absl::StatusOr<std::string> commodity = reader.String();
-  if (!commodity.ok()) return commodity.status();
-  if (absl::Status status = reader.ExpectEnd(); !status.ok()) return status;
-  return TradeByYearKeyFields{
-      *std::move(reporter), *std::move(partner), *flow, *year, *month,
-      *std::move(commodity)};
-}
-
 std::string TradeFlowKey(const v1::TradeFlow& flow) {
   return PairFlowPrefix(flow.reporter_code(), flow.partner_code(), flow.flow())
       .String(flow.commodity_code())
       .Int32(flow.year())
       .Uint8(static_cast<uint8_t>(flow.month()))
       .Release();
-}
-
-std::string TradeByYearKey(const v1::TradeFlow& flow) {
-  return PairFlowPrefix(flow.reporter_code(), flow.partner_code(), flow.flow())
-      .Int32(flow.year())
-      .Uint8(static_cast<uint8_t>(flow.month()))
-      .String(flow.commodity_code())
-      .Release();
-}
-
-std::string TradeByYearValue(const v1::TradeFlow& flow) {
-  return KeyWriter().Int64(flow.value_usd_cents()).Release();
 }
 
 absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) {
@@ -78,8 +45,6 @@ absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) 
     }
     batch.Put(db_->handle(ColumnFamily::kTradeFlows), TradeFlowKey(flow),
               flow.SerializeAsString());
-    batch.Put(db_->handle(ColumnFamily::kTradeByYear), TradeByYearKey(flow),
-              TradeByYearValue(flow));
   }
   // Not synced: the WAL write has reached the OS when this returns, so an
   // acknowledged batch survives a crash of the process (kill -9). Only an
@@ -124,24 +89,6 @@ absl::Status TradeStore::ScanFlows(
     if (!flow.ok()) return flow.status();
     visit(*flow);
     it->Next();
-  }
-  return it->status();
-}
-
-absl::Status TradeStore::ScanByYear(
-    const TradeRange& range,
-    const std::function<void(const TradeYearEntry&)>& visit) const {
-  const std::string base =
-      PairFlowPrefix(range.reporter_code, range.partner_code, range.flow).Release();
-  auto [lower, upper] = YearBounds(base, range);
-  std::unique_ptr<RangeIterator> it = db_->Scan(ColumnFamily::kTradeByYear, lower, upper);
-  for (; it->Valid(); it->Next()) {
-    absl::StatusOr<TradeByYearKeyFields> fields = DecodeTradeByYearKey(it->key());
-    if (!fields.ok()) return fields.status();
-    KeyReader value_reader(it->value());
-    absl::StatusOr<int64_t> value = value_reader.Int64();
-    if (!value.ok()) return value.status();
-    visit({fields->year, fields->month, std::move(fields->commodity_code), *value});
   }
   return it->status();
 }

@@ -53,10 +53,11 @@ TEST(CrashTest, AcknowledgedWritesSurviveKillNine) {
       ASSERT_TRUE(summits.GetSummit("w" + std::to_string(n)).ok())
           << "round " << round << " " << n;
       int rows = 0;
+      const TradeRange range{"CHN", "CAN", v1::TRADE_FLOW_DIRECTION_EXPORT, 1000 + n,
+                             1000 + n};
       ASSERT_TRUE(trade
-                      .ScanByYear({"CHN", "CAN", v1::TRADE_FLOW_DIRECTION_EXPORT,
-                                   1000 + n, 1000 + n},
-                                  [&](const TradeYearEntry&) { ++rows; })
+                      .ScanFlows(range, "", /*include_longer_codes=*/true,
+                                 [&](const v1::TradeFlow&) { ++rows; })
                       .ok());
       ASSERT_EQ(rows, testing::kWriterRowsPerBatch)
           << "round " << round << " write " << n;

@@ -162,22 +162,19 @@ INSTANTIATE_TEST_SUITE_P(
                         KeyWriter().String("s2").String("x").Release());
               },
               "index value disagrees with the summit record"},
-        Fault{"TradeRowWithoutIndexEntry",
+        Fault{"TradeRowUnderTheWrongKey",
               [](RawDb& raw) {
-                raw.Delete(ColumnFamily::kTradeByYear, TradeByYearKey(Flow()));
+                v1::TradeFlow moved = Flow();
+                moved.set_year(2025);
+                raw.Put(ColumnFamily::kTradeFlows, TradeFlowKey(moved),
+                        Flow().SerializeAsString());
               },
-              "trade row without its by-year index entry"},
-        Fault{"TradeIndexEntryWithoutRow",
+              "key does not match the row it holds"},
+        Fault{"UndecodableTradeRow",
               [](RawDb& raw) {
-                raw.Delete(ColumnFamily::kTradeFlows, TradeFlowKey(Flow()));
+                raw.Put(ColumnFamily::kTradeFlows, TradeFlowKey(Flow()), "\xFF");
               },
-              "index entry without its trade row"},
-        Fault{"TradeIndexValueDisagrees",
-              [](RawDb& raw) {
-                raw.Put(ColumnFamily::kTradeByYear, TradeByYearKey(Flow()),
-                        KeyWriter().Int64(1).Release());
-              },
-              "by-year index value disagrees with the row"}),
+              "undecodable value of trade_flows"}),
     [](const ::testing::TestParamInfo<Fault>& info) { return info.param.name; });
 
 }  // namespace

@@ -84,24 +84,17 @@ TEST_F(TradeStoreTest, ChapterScanIncludesLongerCodesOnly) {
   EXPECT_THAT(Scan("27", false, 0, 0), ElementsAre(Pair("27", 2023), Pair("27", 2024)));
 }
 
-TEST_F(TradeStoreTest, ByYearScanCarriesValuesInYearOrder) {
-  std::vector<std::tuple<int, std::string, int64_t>> seen;
-  TradeRange range{"CHN", "CAN", v1::TRADE_FLOW_DIRECTION_IMPORT, 2024, 2025};
-  ASSERT_TRUE(store_
-                  ->ScanByYear(range,
-                               [&](const TradeYearEntry& entry) {
-                                 seen.emplace_back(entry.year, entry.commodity_code,
-                                                   entry.value_usd_cents);
-                               })
-                  .ok());
-  EXPECT_THAT(
-      seen, ElementsAre(std::make_tuple(2024, "2", 1), std::make_tuple(2024, "27", 50),
-                        std::make_tuple(2024, "2701", 7), std::make_tuple(2024, "28", 9),
-                        std::make_tuple(2024, "TOTAL", 200),
-                        std::make_tuple(2025, "TOTAL", 300)));
+TEST_F(TradeStoreTest, EveryCodeScanSkipsYearsOutsideTheRange) {
+  EXPECT_THAT(Scan("", true, 2024, 2024),
+              ElementsAre(Pair("2", 2024), Pair("27", 2024), Pair("2701", 2024),
+                          Pair("28", 2024), Pair("TOTAL", 2024)));
+  EXPECT_THAT(Scan("", true, 2025, 0), ElementsAre(Pair("TOTAL", 2025)));
+  EXPECT_THAT(Scan("", true, 2023, 2023),
+              ElementsAre(Pair("27", 2023), Pair("TOTAL", 2023)));
+  EXPECT_THAT(Scan("", true, 2030, 2031), ::testing::IsEmpty());
 }
 
-TEST_F(TradeStoreTest, SameKeyReplacesTheRowAndItsIndexValue) {
+TEST_F(TradeStoreTest, SameKeyReplacesTheRow) {
   v1::TradeFlow changed = Flow(v1::TRADE_FLOW_DIRECTION_IMPORT, "TOTAL", 2024, 777);
   const v1::TradeFlow* flows[] = {&changed};
   ASSERT_TRUE(store_->PutFlows(flows).ok());
