@@ -2,6 +2,9 @@
 //
 //   summitctl health [--addr=HOST:PORT] [--service=NAME]
 //       Calls grpc.health.v1.Health/Check; exit 0 only when SERVING.
+//   summitctl extract [--published=YYYY-MM-DD] [--source-url=URL] FILE
+//       Runs the extractor offline and prints the ExtractArticleResponse as
+//       proto3 JSON.
 //   summitctl fsck --db=PATH
 //       Checks a database's consistency, offline or beside a running
 //       summit_ingest (it reads through a temporary secondary instance);
@@ -9,8 +12,11 @@
 #include <stdlib.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,6 +27,10 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
+#include "extractor/extractor.h"
+#include "google/protobuf/util/json_util.h"
 #include "storage/database.h"
 #include "storage/fsck.h"
 
@@ -28,6 +38,10 @@ ABSL_FLAG(std::string, addr, "127.0.0.1:50051", "health: the server to check, ho
 ABSL_FLAG(std::string, service, "",
           "health: the service to check; empty means the whole server");
 ABSL_FLAG(std::string, db, "", "fsck: the database directory to check");
+ABSL_FLAG(std::string, published, "",
+          "extract: the report's publication date, YYYY-MM-DD, for relative dates");
+ABSL_FLAG(std::string, source_url, "", "extract: the report's URL (also --source-url)");
+ABSL_FLAG(std::string, source_id, "", "extract: the report's source id (also --source-id)");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(5), "deadline of each call");
 
 namespace {
@@ -37,6 +51,8 @@ constexpr char kUsage[] =
     "\n"
     "Commands:\n"
     "  health   check a server's grpc.health.v1 status; exit 0 when SERVING\n"
+    "  extract  extract the summit a report file reports, offline; prints\n"
+    "           protobuf JSON (--published=YYYY-MM-DD, --source-url=URL)\n"
     "  fsck     check a database's consistency (--db=PATH); exit 0 when clean,\n"
     "           1 when faults were found, 2 when it cannot be read\n";
 
@@ -105,10 +121,61 @@ int Fsck() {
   return exit_code;
 }
 
+int Extract(const std::vector<char*>& args) {
+  if (args.size() != 3) {
+    std::cerr << "summitctl extract: expected exactly one FILE\n";
+    return EXIT_FAILURE;
+  }
+  summit::v1::Article article;
+  const std::string published = absl::GetFlag(FLAGS_published);
+  if (!published.empty()) {
+    absl::CivilDay day;
+    if (!absl::ParseCivilTime(published, &day)) {
+      std::cerr << "summitctl extract: --published: \"" << published
+                << "\" is not a date of the form YYYY-MM-DD\n";
+      return EXIT_FAILURE;
+    }
+    article.mutable_published()->set_year(static_cast<int>(day.year()));
+    article.mutable_published()->set_month(day.month());
+    article.mutable_published()->set_day(day.day());
+  }
+  std::ifstream in(args[2], std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    std::cerr << "summitctl extract: " << args[2] << ": cannot read the file\n";
+    return EXIT_FAILURE;
+  }
+  article.set_text(text.str());
+  article.set_url(absl::GetFlag(FLAGS_source_url));
+  article.set_source_id(absl::GetFlag(FLAGS_source_id));
+  const summit::v1::ExtractArticleResponse response =
+      summit::extractor::Extractor().Extract(article);
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.preserve_proto_field_names = false;
+  (void)google::protobuf::util::MessageToJsonString(response, &json, options);
+  std::cout << json;
+  return EXIT_SUCCESS;
+}
+
+// Flag names are identifiers; accept the dashed spellings too
+// ("--source-url" for --source_url).
+void UnderscoreFlagNames(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--", 2) != 0) continue;
+    for (char* c = argv[i] + 2; *c != '\0' && *c != '='; ++c) {
+      if (*c == '-') *c = '_';
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(kUsage);
+  UnderscoreFlagNames(argc, argv);
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   if (args.size() < 2) {
     std::cerr << kUsage;
@@ -117,6 +184,7 @@ int main(int argc, char** argv) {
   const std::string command = args[1];
   if (command == "health") return Health();
   if (command == "fsck") return Fsck();
+  if (command == "extract") return Extract(args);
   std::cerr << "summitctl: unknown command \"" << command << "\"\n\n" << kUsage;
   return EXIT_FAILURE;
 }

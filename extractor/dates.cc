@@ -1,0 +1,280 @@
+#include "extractor/dates.h"
+
+#include <cstdlib>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/numbers.h"
+
+namespace summit::extractor {
+namespace {
+
+int MonthOf(const std::string& word) {
+  static const auto* const kMonths = new absl::flat_hash_map<std::string, int>{
+      {"january", 1}, {"jan", 1},  {"february", 2}, {"feb", 2},   {"march", 3},
+      {"mar", 3},     {"april", 4}, {"apr", 4},     {"may", 5},   {"june", 6},
+      {"jun", 6},     {"july", 7},  {"jul", 7},     {"august", 8}, {"aug", 8},
+      {"september", 9}, {"sep", 9}, {"sept", 9},    {"october", 10}, {"oct", 10},
+      {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}};
+  auto it = kMonths->find(word);
+  return it == kMonths->end() ? 0 : it->second;
+}
+
+int WeekdayOf(const std::string& word) {
+  static const auto* const kDays = new absl::flat_hash_map<std::string, int>{
+      {"monday", 0}, {"tuesday", 1}, {"wednesday", 2}, {"thursday", 3},
+      {"friday", 4}, {"saturday", 5}, {"sunday", 6}};
+  auto it = kDays->find(word);
+  return it == kDays->end() ? -1 : it->second;
+}
+
+// A plain number token's value, or -1.
+int NumberOf(const Token& token) {
+  int value = 0;
+  if (token.kind != Token::Kind::kNumber || !absl::SimpleAtoi(token.lower, &value)) return -1;
+  return value;
+}
+
+bool IsYear(int value) { return value >= 1900 && value <= 2100; }
+bool IsDay(int value) { return value >= 1 && value <= 31; }
+
+class Finder {
+ public:
+  explicit Finder(const Document& doc) : doc_(doc), tokens_(doc.tokens()) {}
+
+  std::vector<DateMention> Run() {
+    for (int s = 0; s < doc_.sentence_count(); ++s) {
+      auto [first, last] = doc_.SentenceTokens(s);
+      const bool future = IsFutureSentence(first, last);
+      size_t i = first;
+      while (i < last) {
+        DateMention mention;
+        if (Match(i, last, mention)) {
+          mention.future = future;
+          i = mention.last;
+          mentions_.push_back(mention);
+        } else {
+          ++i;
+        }
+      }
+    }
+    return std::move(mentions_);
+  }
+
+ private:
+  bool Is(size_t i, size_t end, const char* word) const {
+    return i < end && tokens_[i].lower == word;
+  }
+
+  bool IsFutureSentence(size_t first, size_t last) const {
+    for (size_t i = first; i < last; ++i) {
+      const std::string& w = tokens_[i].lower;
+      if (w == "will" || w == "upcoming" || w == "scheduled" || w == "plans") return true;
+    }
+    return false;
+  }
+
+  // After a month token at i (and an optional "."), the next index.
+  size_t SkipDot(size_t i, size_t end) const { return Is(i, end, ".") ? i + 1 : i; }
+
+  bool Match(size_t i, size_t end, DateMention& m) const {
+    const Token& t = tokens_[i];
+    m.first = i;
+    // Month-first: "January 17, 2026", "Jan. 17", "October 2025", "in November".
+    if (int month = MonthOf(t.lower); month && (t.capitalized || t.lower.size() > 3)) {
+      if (t.lower == "may" && !t.capitalized) return false;
+      size_t j = SkipDot(i + 1, end);
+      int day = j < end ? NumberOf(tokens_[j]) : -1;
+      if (IsDay(day)) {
+        size_t k = j + 1;
+        if (Is(k, end, ",")) ++k;
+        int year = k < end ? NumberOf(tokens_[k]) : -1;
+        m.date.set_month(month);
+        m.date.set_day(day);
+        if (IsYear(year)) {
+          m.date.set_year(year);
+          m.last = k + 1;
+        } else {
+          m.relative = true;
+          m.rule = DateMention::Rule::kMonthDay;
+          m.last = j + 1;
+        }
+        return true;
+      }
+      int year = j < end ? NumberOf(tokens_[j]) : -1;
+      if (IsYear(year)) {
+        m.date.set_year(year);
+        m.date.set_month(month);
+        m.last = j + 1;
+        return true;
+      }
+      // A month alone needs a preposition before it ("in November"), so
+      // that "May" the verb and names stay out.
+      if (!t.capitalized || i == 0) return false;
+      const std::string& before = tokens_[i - 1].lower;
+      if (before == "in" || before == "since" || before == "until" || before == "by" ||
+          before == "last" || before == "next" || before == "this" || before == "early" ||
+          before == "late" || before == "mid" || before == "during") {
+        m.date.set_month(month);
+        m.relative = true;
+        m.rule = DateMention::Rule::kMonth;
+        m.offset = before == "next" ? 1 : 0;
+        m.last = i + 1;
+        return true;
+      }
+      return false;
+    }
+    // Day-first: "17 January 2026", "17 January".
+    if (int day = NumberOf(t); IsDay(day) && i + 1 < end) {
+      int month = MonthOf(tokens_[i + 1].lower);
+      if (month && tokens_[i + 1].capitalized) {
+        size_t j = SkipDot(i + 2, end);
+        if (Is(j, end, ",")) ++j;
+        int year = j < end ? NumberOf(tokens_[j]) : -1;
+        m.date.set_month(month);
+        m.date.set_day(day);
+        if (IsYear(year)) {
+          m.date.set_year(year);
+          m.last = j + 1;
+        } else {
+          m.relative = true;
+          m.rule = DateMention::Rule::kMonthDay;
+          m.last = SkipDot(i + 2, end);
+        }
+        return true;
+      }
+    }
+    // A year after a preposition: "in 2025", "since 2019".
+    if (int year = NumberOf(t); IsYear(year) && i > 0) {
+      const std::string& before = tokens_[i - 1].lower;
+      if (before == "in" || before == "since" || before == "during" || before == "until" ||
+          before == "by" || before == "of" || before == "from" || before == "to") {
+        m.date.set_year(year);
+        m.last = i + 1;
+        return true;
+      }
+      return false;
+    }
+    if (t.lower == "today" || t.lower == "yesterday" || t.lower == "tomorrow") {
+      m.relative = true;
+      m.rule = DateMention::Rule::kDayOffset;
+      m.offset = t.lower == "today" ? 0 : t.lower == "yesterday" ? -1 : 1;
+      m.last = i + 1;
+      return true;
+    }
+    if (int weekday = WeekdayOf(t.lower); weekday >= 0 && t.capitalized) {
+      m.relative = true;
+      m.rule = DateMention::Rule::kWeekday;
+      m.offset = weekday;
+      m.first = i > 0 && (tokens_[i - 1].lower == "on" || tokens_[i - 1].lower == "last")
+                    ? i - 1
+                    : i;
+      m.last = i + 1;
+      return true;
+    }
+    if ((t.lower == "last" || t.lower == "this" || t.lower == "next") && i + 1 < end &&
+        (tokens_[i + 1].lower == "year" || tokens_[i + 1].lower == "month" ||
+         tokens_[i + 1].lower == "week")) {
+      m.relative = true;
+      const int offset = t.lower == "last" ? -1 : t.lower == "next" ? 1 : 0;
+      const std::string& unit = tokens_[i + 1].lower;
+      if (unit == "year") {
+        m.rule = DateMention::Rule::kYearOffset;
+        m.offset = offset;
+      } else if (unit == "month") {
+        m.rule = DateMention::Rule::kMonthOffset;
+        m.offset = offset;
+      } else {
+        m.rule = DateMention::Rule::kDayOffset;
+        m.offset = 7 * offset;
+      }
+      m.last = i + 2;
+      return true;
+    }
+    return false;
+  }
+
+  const Document& doc_;
+  const std::vector<Token>& tokens_;
+  std::vector<DateMention> mentions_;
+};
+
+void SetDay(v1::Date& date, absl::CivilDay day) {
+  date.set_year(static_cast<int>(day.year()));
+  date.set_month(day.month());
+  date.set_day(day.day());
+}
+
+}  // namespace
+
+std::vector<DateMention> FindDates(const Document& doc) { return Finder(doc).Run(); }
+
+std::optional<absl::CivilDay> ToCivilDay(const v1::Date& date) {
+  if (date.year() == 0 || date.month() == 0 || date.day() == 0) return std::nullopt;
+  absl::CivilDay day(date.year(), date.month(), date.day());
+  if (day.year() != date.year() || day.month() != date.month() || day.day() != date.day()) {
+    return std::nullopt;
+  }
+  return day;
+}
+
+bool Resolve(DateMention& m, const std::optional<absl::CivilDay>& anchor) {
+  if (!m.relative) return true;
+  if (!anchor.has_value()) return false;
+  const absl::CivilDay a = *anchor;
+  switch (m.rule) {
+    case DateMention::Rule::kNone:
+      return true;
+    case DateMention::Rule::kMonthDay: {
+      // The year that puts the date nearest the anchor.
+      int best_year = static_cast<int>(a.year());
+      int64_t best_distance = INT64_MAX;
+      for (int year = static_cast<int>(a.year()) - 1; year <= a.year() + 1; ++year) {
+        absl::CivilDay day(year, m.date.month(), m.date.day());
+        const int64_t distance = std::llabs(day - a);
+        if (distance < best_distance) {
+          best_distance = distance;
+          best_year = year;
+        }
+      }
+      m.date.set_year(best_year);
+      return true;
+    }
+    case DateMention::Rule::kMonth: {
+      int year = static_cast<int>(a.year());
+      if (m.offset > 0 || m.future) {
+        if (m.date.month() <= a.month()) ++year;
+      } else if (m.date.month() > a.month()) {
+        --year;
+      }
+      m.date.set_year(year);
+      return true;
+    }
+    case DateMention::Rule::kDayOffset:
+      SetDay(m.date, a + m.offset);
+      if (m.offset % 7 == 0 && m.offset != 0) m.date.set_day(0);  // "last week"
+      return true;
+    case DateMention::Rule::kWeekday: {
+      const int anchor_weekday = (static_cast<int>(absl::GetWeekday(a)) + 7) % 7;
+      int delta = m.offset - anchor_weekday;  // absl: Monday is 0.
+      if (m.future) {
+        if (delta < 0) delta += 7;
+      } else if (delta > 0) {
+        delta -= 7;
+      }
+      SetDay(m.date, a + delta);
+      return true;
+    }
+    case DateMention::Rule::kYearOffset:
+      m.date.set_year(static_cast<int>(a.year()) + m.offset);
+      return true;
+    case DateMention::Rule::kMonthOffset: {
+      absl::CivilMonth month = absl::CivilMonth(a) + m.offset;
+      m.date.set_year(static_cast<int>(month.year()));
+      m.date.set_month(month.month());
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace summit::extractor

@@ -1,0 +1,85 @@
+#include "extractor/document.h"
+
+#include <memory>
+
+#include "absl/strings/ascii.h"
+#include "unicode/brkiter.h"
+#include "unicode/translit.h"
+#include "unicode/utext.h"
+
+namespace summit::extractor {
+
+Document::Document(absl::string_view text) : text_(text), tokens_(Tokenize(text)) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  std::unique_ptr<icu::BreakIterator> breaks(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  sentence_starts_.push_back(0);
+  if (U_SUCCESS(status)) {
+    breaks->setText(utext, status);
+    for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE && end < static_cast<int32_t>(text.size());
+         end = breaks->next()) {
+      sentence_starts_.push_back(static_cast<uint32_t>(end));
+    }
+  }
+  utext_close(utext);
+
+  size_t s = 0;
+  sentence_first_token_.push_back(0);
+  for (size_t t = 0; t < tokens_.size(); ++t) {
+    while (s + 1 < sentence_starts_.size() && tokens_[t].start >= sentence_starts_[s + 1]) {
+      ++s;
+      sentence_first_token_.push_back(t);
+    }
+    tokens_[t].sentence = static_cast<int>(s);
+  }
+  while (sentence_first_token_.size() < sentence_starts_.size() + 1) {
+    sentence_first_token_.push_back(tokens_.size());
+  }
+}
+
+std::pair<uint32_t, uint32_t> Document::SentenceBytes(int s) const {
+  const uint32_t end = s + 1 < sentence_count() ? sentence_starts_[s + 1]
+                                                 : static_cast<uint32_t>(text_.size());
+  return {sentence_starts_[s], end};
+}
+
+absl::string_view Document::TextOf(size_t first, size_t last) const {
+  if (last <= first) return {};
+  return text_.substr(tokens_[first].start, tokens_[last - 1].end - tokens_[first].start);
+}
+
+v1::TextSpan Document::Span(size_t first, size_t last) const {
+  v1::TextSpan span;
+  span.set_start(tokens_[first].start);
+  span.set_end(tokens_[last - 1].end);
+  span.set_sentence_index(tokens_[first].sentence);
+  span.set_text(std::string(TextOf(first, last)));
+  return span;
+}
+
+std::string Slug(absl::string_view text) {
+  // Transliterators keep state while working: one per thread.
+  thread_local const std::unique_ptr<icu::Transliterator> kToAscii = [] {
+    UErrorCode error = U_ZERO_ERROR;
+    return std::unique_ptr<icu::Transliterator>(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, error));
+  }();
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (kToAscii != nullptr) kToAscii->transliterate(unicode);
+  std::string ascii;
+  unicode.toUTF8String(ascii);
+  std::string slug;
+  for (char c : ascii) {
+    if (absl::ascii_isalnum(c)) {
+      slug.push_back(absl::ascii_tolower(c));
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug.push_back('-');
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
+}  // namespace summit::extractor

@@ -1,0 +1,944 @@
+#include "extractor/extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "extractor/dates.h"
+#include "extractor/document.h"
+#include "extractor/leaders.h"
+
+namespace summit::extractor {
+namespace {
+
+using WordSet = absl::flat_hash_set<std::string>;
+
+// Words that say leaders met, talked or called.
+const WordSet& MeetingWords() {
+  static const auto* const kWords = new WordSet{
+      "met",        "meet",      "meets",     "meeting",   "talks",       "summit",
+      "discussions", "hosted",   "hosts",     "received",  "welcomed",    "visit",
+      "visited",    "visiting",  "call",      "telephone", "phone",       "spoke",
+      "conversation", "conferred", "held"};
+  return *kWords;
+}
+
+// Reporting verbs and their base forms.
+const absl::flat_hash_map<std::string, std::string>& ReportingVerbs() {
+  static const auto* const kVerbs = new absl::flat_hash_map<std::string, std::string>{
+      {"said", "say"},           {"says", "say"},           {"emphasized", "emphasize"},
+      {"emphasised", "emphasize"}, {"stressed", "stress"},  {"noted", "note"},
+      {"remarked", "remark"},    {"expressed", "express"},  {"reiterated", "reiterate"},
+      {"outlined", "outline"},   {"urged", "urge"},         {"pledged", "pledge"},
+      {"proposed", "propose"},   {"added", "add"},          {"told", "tell"},
+      {"highlighted", "highlight"}, {"underlined", "underline"}, {"affirmed", "affirm"},
+      {"reaffirmed", "reaffirm"}, {"welcomed", "welcome"},  {"warned", "warn"},
+      {"argued", "argue"},       {"declared", "declare"},   {"announced", "announce"},
+      {"praised", "praise"},     {"hailed", "hail"},        {"insisted", "insist"},
+      {"called", "call for"},    {"calls", "call for"},     {"underscored", "underscore"},
+      {"wrote", "write"},        {"described", "describe"}, {"vowed", "vow"},
+      {"acknowledged", "acknowledge"}, {"recalled", "recall"}, {"observed", "observe"}};
+  return *kVerbs;
+}
+
+const WordSet& SigningVerbs() {
+  static const auto* const kWords = new WordSet{
+      "signed", "signing", "sign", "signs", "inked", "concluded", "issued", "adopted",
+      "released", "exchanged", "witnessed", "struck", "reached", "agreed", "unveiled"};
+  return *kWords;
+}
+
+const PhraseTable<v1::AgreementKind>& AgreementNouns() {
+  static const auto* const kTable = [] {
+    auto* table = new PhraseTable<v1::AgreementKind>();
+    for (const char* phrase :
+         {"memorandums of understanding", "memoranda of understanding",
+          "memorandum of understanding", "mous", "mou"}) {
+      table->Add(phrase, v1::AGREEMENT_KIND_MEMORANDUM_OF_UNDERSTANDING);
+    }
+    for (const char* phrase : {"joint statement", "joint declaration", "joint communique",
+                               "joint communiqué", "declaration"}) {
+      table->Add(phrase, v1::AGREEMENT_KIND_JOINT_STATEMENT);
+    }
+    for (const char* phrase : {"treaty", "treaties"}) {
+      table->Add(phrase, v1::AGREEMENT_KIND_TREATY);
+    }
+    for (const char* phrase : {"contracts", "contract", "deals", "deal"}) {
+      table->Add(phrase, v1::AGREEMENT_KIND_CONTRACT);
+    }
+    for (const char* phrase :
+         {"cooperation documents", "cooperation document", "cooperation agreements",
+          "cooperation agreement", "agreements", "agreement", "accords", "accord",
+          "documents"}) {
+      table->Add(phrase, v1::AGREEMENT_KIND_COOPERATION_DOCUMENT);
+    }
+    return table;
+  }();
+  return *kTable;
+}
+
+// Capitalized nouns that end an event's name.
+const WordSet& EventHeads() {
+  static const auto* const kWords = new WordSet{
+      "meeting", "summit", "expo", "exposition", "forum", "conference", "fair",
+      "games", "olympics", "dialogue", "assembly", "congress", "session", "week",
+      "show", "festival", "exhibition", "talks", "cup", "championship"};
+  return *kWords;
+}
+
+const absl::flat_hash_map<std::string, double>& NumberWords() {
+  static const auto* const kWords = new absl::flat_hash_map<std::string, double>{
+      {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},     {"five", 5},
+      {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},     {"ten", 10},
+      {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
+      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+      {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},   {"seventy", 70},
+      {"eighty", 80},  {"ninety", 90},    {"hundred", 100}, {"dozen", 12}};
+  return *kWords;
+}
+
+const absl::flat_hash_map<std::string, double>& ScaleWords() {
+  static const auto* const kWords = new absl::flat_hash_map<std::string, double>{
+      {"thousand", 1e3}, {"million", 1e6}, {"mln", 1e6},  {"m", 1e6},    {"billion", 1e9},
+      {"bn", 1e9},       {"bln", 1e9},     {"trillion", 1e12}, {"tn", 1e12}, {"crore", 1e7}};
+  return *kWords;
+}
+
+const PhraseTable<v1::AmountQualifier>& Qualifiers() {
+  static const auto* const kTable = [] {
+    auto* table = new PhraseTable<v1::AmountQualifier>();
+    for (const char* phrase : {"more than", "over", "at least", "in excess of", "upwards of",
+                               "exceeding", "above"}) {
+      table->Add(phrase, v1::AMOUNT_QUALIFIER_AT_LEAST);
+    }
+    for (const char* phrase : {"up to", "less than", "fewer than", "under", "nearly",
+                               "almost", "at most", "below"}) {
+      table->Add(phrase, v1::AMOUNT_QUALIFIER_AT_MOST);
+    }
+    for (const char* phrase : {"about", "around", "some", "roughly", "approximately",
+                               "an estimated", "estimated", "close to"}) {
+      table->Add(phrase, v1::AMOUNT_QUALIFIER_APPROXIMATELY);
+    }
+    return table;
+  }();
+  return *kTable;
+}
+
+// Counted nouns that are not facts worth a record: the parties of the
+// meeting, and durations.
+const WordSet& IgnoredUnits() {
+  static const auto* const kWords = new WordSet{
+      "countries", "country", "nations", "nation", "sides", "side", "leaders", "leader",
+      "parties", "heads", "years", "year", "months", "month", "weeks", "week", "days", "day",
+      "hours", "hour", "minutes", "decades", "decade", "times", "time", "of", "and", "or",
+      "to", "in", "on", "the", "a", "at", "for", "from", "with", "by", "as", "per", "than",
+      "that", "which", "who", "were", "was", "is", "are", "have", "has", "had", "will"};
+  return *kWords;
+}
+
+// Words that may stand between a number and what it counts.
+const WordSet& CountAdjectives() {
+  static const auto* const kWords = new WordSet{
+      "new", "more", "major", "key", "bilateral", "separate", "additional", "large",
+      "small", "different", "specific", "concrete", "important", "leading", "top",
+      "foreign", "domestic", "private", "state-owned", "joint"};
+  return *kWords;
+}
+
+std::string Singular(std::string word) {
+  if (word == "people") return word;
+  if (word == "memoranda") return "memorandum";
+  if (absl::EndsWith(word, "ies") && word.size() > 4) return word.substr(0, word.size() - 3) + "y";
+  if (absl::EndsWith(word, "sses") || absl::EndsWith(word, "shes") ||
+      absl::EndsWith(word, "ches") || absl::EndsWith(word, "xes")) {
+    return word.substr(0, word.size() - 2);
+  }
+  if (absl::EndsWith(word, "s") && !absl::EndsWith(word, "ss") && word.size() > 3) {
+    return word.substr(0, word.size() - 1);
+  }
+  return word;
+}
+
+bool IsOrdinal(const std::string& word) {
+  return word.size() > 2 && absl::ascii_isdigit(word[0]) &&
+         (absl::EndsWith(word, "st") || absl::EndsWith(word, "nd") ||
+          absl::EndsWith(word, "rd") || absl::EndsWith(word, "th"));
+}
+
+int OrdinalValue(const std::string& word) {
+  static const auto* const kWords = new absl::flat_hash_map<std::string, int>{
+      {"first", 1},  {"second", 2}, {"third", 3},  {"fourth", 4}, {"fifth", 5},
+      {"sixth", 6},  {"seventh", 7}, {"eighth", 8}, {"ninth", 9},  {"tenth", 10}};
+  if (auto it = kWords->find(word); it != kWords->end()) return it->second;
+  if (!IsOrdinal(word)) return 0;
+  int value = 0;
+  return absl::SimpleAtoi(word.substr(0, word.size() - 2), &value) ? value : 0;
+}
+
+// One extraction: the article, its document and what has been found.
+class Run {
+ public:
+  Run(const ReferenceData& data, const v1::Article& article, v1::ExtractArticleResponse& out)
+      : data_(data),
+        article_(article),
+        out_(out),
+        doc_(article.text()),
+        tokens_(doc_.tokens()) {}
+
+  void Go() {
+    MarkSentences();
+    leaders_ = FindLeaders(doc_, data_);
+    if (!SelectParticipants()) return;
+    summit_ = out_.mutable_summit();
+    FindEvents();
+    ResolveDates();
+    ChooseMeetingDate();
+    FindLocation();
+    AddParticipants();
+    FindSectors();
+    FindAgreements();
+    FindAmounts();
+    AddEngagements();
+    FindStatements();
+    NameSummit();
+  }
+
+ private:
+  struct Event {
+    size_t first = 0;  // The name, without "the" and ordinal.
+    size_t last = 0;
+    size_t mention_first = 0;  // With them.
+    int ordinal = 0;
+    int sentence = 0;
+    std::string name;  // Set for actions ("resumed group tour services").
+  };
+
+  v1::TextSpan Span(size_t first, size_t last) const {
+    v1::TextSpan span = doc_.Span(first, last);
+    span.set_source_id(article_.source_id());
+    return span;
+  }
+
+  bool IsWord(size_t i, const char* word) const {
+    return i < tokens_.size() && tokens_[i].lower == word;
+  }
+
+  void MarkSentences() {
+    meeting_sentence_.assign(doc_.sentence_count(), false);
+    for (const Token& token : tokens_) {
+      if (MeetingWords().contains(token.lower)) meeting_sentence_[token.sentence] = true;
+      if (token.lower == "phone" || token.lower == "telephone") phone_ = true;
+      if (token.lower == "video" || token.lower == "virtual" || token.lower == "videoconference") {
+        video_ = true;
+      }
+    }
+    for (size_t i = 0; i + 1 < tokens_.size(); ++i) {
+      if ((tokens_[i].lower == "state" || tokens_[i].lower == "official") &&
+          (tokens_[i + 1].lower == "visit" || tokens_[i + 1].lower == "visits")) {
+        state_visit_ = true;
+      }
+    }
+  }
+
+  // The participants are the leaders named in sentences that report the
+  // meeting; all leaders when that leaves fewer than two countries.
+  bool SelectParticipants() {
+    if (std::none_of(meeting_sentence_.begin(), meeting_sentence_.end(),
+                     [](bool b) { return b; })) {
+      out_.set_not_summit_reason("no meeting, talks or call between leaders is reported");
+      return false;
+    }
+    auto countries_of = [&](const std::vector<int>& chosen) {
+      std::set<std::string> countries;
+      for (int k : chosen) countries.insert(leaders_[k].country);
+      return countries;
+    };
+    std::vector<int> in_meetings;
+    std::vector<int> all;
+    for (size_t k = 0; k < leaders_.size(); ++k) {
+      const Leader& leader = leaders_[k];
+      if (leader.country.empty() || leader.kind == data::v1::OFFICE_KIND_UNSPECIFIED) continue;
+      all.push_back(static_cast<int>(k));
+      if (std::any_of(leader.mentions.begin(), leader.mentions.end(), [&](const auto& m) {
+            return meeting_sentence_[tokens_[m.first].sentence];
+          })) {
+        in_meetings.push_back(static_cast<int>(k));
+      }
+    }
+    participants_ = countries_of(in_meetings).size() >= 2 ? in_meetings : all;
+    if (countries_of(participants_).size() < 2) {
+      out_.set_not_summit_reason(
+          "no meeting between heads of state or government or ministers of two or more "
+          "countries is reported");
+      return false;
+    }
+    std::sort(participants_.begin(), participants_.end(), [&](int a, int b) {
+      return std::tie(leaders_[a].country, leaders_[a].display_name) <
+             std::tie(leaders_[b].country, leaders_[b].display_name);
+    });
+    return true;
+  }
+
+  // Named events ("the 32nd APEC Economic Leaders' Meeting") other than the
+  // meeting itself.
+  void FindEvents() {
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      if (!tokens_[i].capitalized || !EventHeads().contains(tokens_[i].lower)) continue;
+      // Walk back over the capitalized name.
+      size_t first = i;
+      while (first > 0 && tokens_[first - 1].sentence == tokens_[i].sentence) {
+        const Token& t = tokens_[first - 1];
+        if (t.capitalized || t.kind == Token::Kind::kNumber || t.lower == "(" ||
+            t.lower == ")" || t.lower == "'s" || t.lower == "'" || t.lower == "’" ||
+            ((t.lower == "of" || t.lower == "and" || t.lower == "on" || t.lower == "-") &&
+             first >= 2 && tokens_[first - 2].capitalized)) {
+          if (IsOrdinal(t.lower)) break;
+          if (t.capitalized && (t.lower == "the" || t.lower == "in" || t.lower == "at" ||
+                                t.lower == "during")) {
+            break;
+          }
+          --first;
+          continue;
+        }
+        break;
+      }
+      while (first < i && (tokens_[first].lower == "(" || tokens_[first].lower == "of")) ++first;
+      if (first == i) continue;  // A bare "Summit" is the meeting itself.
+      Event event;
+      event.first = first;
+      event.last = i + 1;
+      event.sentence = tokens_[i].sentence;
+      event.mention_first = first;
+      if (first > 0) {
+        if (int ordinal = OrdinalValue(tokens_[first - 1].lower); ordinal > 0) {
+          event.ordinal = ordinal;
+          event.mention_first = first - 1;
+        }
+      }
+      if (event.mention_first > 0 && tokens_[event.mention_first - 1].lower == "the") {
+        --event.mention_first;
+      }
+      events_.push_back(event);
+      event_sentence_.insert(event.sentence);
+    }
+  }
+
+  // Resolves every date against the publication date, or else against the
+  // first absolute day the report gives for the meeting.
+  void ResolveDates() {
+    dates_ = FindDates(doc_);
+    std::optional<absl::CivilDay> anchor = ToCivilDay(article_.published());
+    if (!anchor) {
+      for (const DateMention& mention : dates_) {
+        if (!mention.relative && mention.Precision() == 3 &&
+            !event_sentence_.contains(tokens_[mention.first].sentence)) {
+          anchor = ToCivilDay(mention.date);
+          if (anchor) break;
+        }
+      }
+    }
+    for (DateMention& mention : dates_) {
+      if (!Resolve(mention, anchor)) {
+        out_.add_warnings(absl::StrCat(
+            "no publication date: relative date \"", doc_.TextOf(mention.first, mention.last),
+            "\" left unresolved"));
+      }
+    }
+  }
+
+  bool InEvent(const DateMention& mention) const {
+    return event_sentence_.contains(tokens_[mention.first].sentence);
+  }
+
+  // The meeting's date: the most precise date of a sentence reporting the
+  // meeting and no other event; else the dateline's.
+  void ChooseMeetingDate() {
+    const DateMention* best = nullptr;
+    for (const DateMention& mention : dates_) {
+      const int sentence = tokens_[mention.first].sentence;
+      if (!meeting_sentence_[sentence] || InEvent(mention) || mention.date.year() == 0) continue;
+      if (best == nullptr || mention.Precision() > best->Precision()) best = &mention;
+    }
+    if (best == nullptr && !dates_.empty() && tokens_[dates_.front().first].sentence == 0 &&
+        dates_.front().first < 8 && !InEvent(dates_.front())) {
+      best = &dates_.front();  // Dateline: "WASHINGTON, May 6 —".
+    }
+    if (best == nullptr) {
+      out_.add_warnings("the meeting's date is not stated");
+      return;
+    }
+    *summit_->mutable_date() = best->date;
+    meeting_date_mention_ = best;
+  }
+
+  // A city of the gazetteer in a sentence reporting the meeting, or in the
+  // dateline; else a country named after "in" or "to" there.
+  void FindLocation() {
+    v1::Location* location = summit_->mutable_location();
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const int sentence = tokens_[i].sentence;
+      const bool dateline = sentence == 0 && i < 3;
+      if (!tokens_[i].capitalized ||
+          !(dateline || (meeting_sentence_[sentence] && !event_sentence_.contains(sentence)))) {
+        continue;
+      }
+      if (auto city = data_.cities().Find(tokens_, i, tokens_.size()); city.length) {
+        if (!dateline && i > 0 && tokens_[i - 1].lower != "in" && tokens_[i - 1].lower != "to" &&
+            tokens_[i - 1].lower != "at") {
+          continue;
+        }
+        location->set_city(city.value->name());
+        location->set_country_code(city.value->country());
+        *location->mutable_span() = Span(i, i + city.length);
+        return;
+      }
+    }
+    if (phone_ || video_) {
+      summit_->clear_location();
+      return;
+    }
+    for (size_t i = 1; i < tokens_.size(); ++i) {
+      const int sentence = tokens_[i].sentence;
+      if (!meeting_sentence_[sentence] || event_sentence_.contains(sentence) ||
+          (tokens_[i - 1].lower != "in" && tokens_[i - 1].lower != "to")) {
+        continue;
+      }
+      if (auto country = data_.country_names().Find(tokens_, i, tokens_.size());
+          country.length) {
+        location->set_country_code(*country.value);
+        *location->mutable_span() = Span(i, i + country.length);
+        return;
+      }
+    }
+    summit_->clear_location();
+  }
+
+  void AddParticipants() {
+    for (int k : participants_) {
+      const Leader& leader = leaders_[k];
+      v1::SummitParticipant* participant = summit_->add_participants();
+      participant->set_participant(absl::StrCat("participants/", Slug(leader.display_name)));
+      participant->set_display_name(leader.display_name);
+      participant->set_title(leader.title);
+      participant->set_country_code(leader.country);
+      for (const auto& [first, last] : leader.mentions) {
+        *participant->add_mentions() = Span(first, last);
+      }
+    }
+  }
+
+  void FindSectors() {
+    std::map<std::string, v1::SummitSector*> by_id;
+    for (size_t i = 0; i < tokens_.size();) {
+      auto match = data_.sector_words().Find(tokens_, i, tokens_.size());
+      if (!match.length) {
+        ++i;
+        continue;
+      }
+      v1::SummitSector*& sector = by_id[*match.value];
+      if (sector == nullptr) {
+        sector = summit_->add_sectors();
+        sector->set_sector(absl::StrCat("sectors/", *match.value));
+        sector->set_surface_text(std::string(doc_.TextOf(i, i + match.length)));
+        *sector->mutable_span() = Span(i, i + match.length);
+      }
+      *sector->add_mentions() = Span(i, i + match.length);
+      i += match.length;
+    }
+  }
+
+  // The sector ids named in tokens [first, last), in order, once each.
+  std::vector<std::string> SectorsIn(size_t first, size_t last) const {
+    std::vector<std::string> sectors;
+    for (size_t i = first; i < last;) {
+      auto match = data_.sector_words().Find(tokens_, i, last);
+      if (!match.length) {
+        ++i;
+        continue;
+      }
+      const std::string name = absl::StrCat("sectors/", *match.value);
+      if (std::find(sectors.begin(), sectors.end(), name) == sectors.end()) {
+        sectors.push_back(name);
+      }
+      i += match.length;
+    }
+    return sectors;
+  }
+
+  // Documents signed or adopted: an agreement noun in a sentence with a
+  // signing verb before it, with the number in front and the sectors after.
+  void FindAgreements() {
+    for (int s = 0; s < doc_.sentence_count(); ++s) {
+      auto [first, last] = doc_.SentenceTokens(s);
+      size_t verb = last;
+      for (size_t i = first; i < last; ++i) {
+        if (SigningVerbs().contains(tokens_[i].lower)) {
+          verb = i;
+          break;
+        }
+      }
+      for (size_t i = verb; i < last;) {
+        auto match = AgreementNouns().Find(tokens_, i, last);
+        if (!match.length || (tokens_[i].lower == "documents" && !IsWord(i - 1, "cooperation") &&
+                              !IsWord(i - 1, "signed"))) {
+          ++i;
+          continue;
+        }
+        // "agreed to" is a verb, not an agreement: the noun must follow.
+        v1::Agreement* agreement = summit_->add_agreements();
+        agreement->set_kind(*match.value);
+        size_t start = i;
+        size_t back = i;
+        while (back > verb + 1 && (CountAdjectives().contains(tokens_[back - 1].lower) ||
+                                   tokens_[back - 1].lower == "cooperation")) {
+          --back;
+        }
+        if (back > first) {
+          if (double value = NumberValue(back - 1); value > 0 && value < 1000) {
+            agreement->set_count(static_cast<int>(value));
+            start = back - 1;
+          } else if (tokens_[back - 1].lower == "multiple" || tokens_[back - 1].lower == "several" ||
+                     tokens_[back - 1].lower == "a" || tokens_[back - 1].lower == "an") {
+            start = back - 1;
+          }
+        }
+        size_t end = last;
+        if (end > start && tokens_[end - 1].lower == ".") --end;
+        for (const std::string& sector : SectorsIn(i + match.length, end)) {
+          agreement->add_sectors(sector);
+        }
+        agreement->set_description(std::string(doc_.TextOf(start, end)));
+        *agreement->mutable_span() = Span(start, end);
+        i += match.length;
+        break;  // One agreement per sentence.
+      }
+    }
+  }
+
+  // The value of a number at i (digits or words), 0 when it is none.
+  double NumberValue(size_t i) const {
+    if (i >= tokens_.size()) return 0;
+    const Token& t = tokens_[i];
+    if (t.kind == Token::Kind::kNumber) {
+      if (IsOrdinal(t.lower)) return 0;
+      std::string digits = absl::StrReplaceAll(t.lower, {{",", ""}});
+      double value = 0;
+      return absl::SimpleAtod(digits, &value) ? value : 0;
+    }
+    auto it = NumberWords().find(t.lower);
+    return it == NumberWords().end() ? 0 : it->second;
+  }
+
+  void FindAmounts() {
+    std::set<size_t> in_dates;
+    for (const DateMention& mention : dates_) {
+      for (size_t k = mention.first; k < mention.last; ++k) in_dates.insert(k);
+    }
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      if (in_dates.count(i) != 0) continue;
+      double value = NumberValue(i);
+      if (value <= 0) continue;
+      const size_t sentence_end = doc_.SentenceTokens(tokens_[i].sentence).second;
+      size_t start = i;
+      size_t j = i + 1;
+      // Number words join: "twenty five", "one hundred".
+      while (j < sentence_end && tokens_[j].kind == Token::Kind::kWord &&
+             NumberWords().contains(tokens_[j].lower) && tokens_[i].kind == Token::Kind::kWord) {
+        const double next = NumberWords().at(tokens_[j].lower);
+        value = next == 100 ? value * 100 : value + next;
+        ++j;
+      }
+      if (j < sentence_end && tokens_[j].kind == Token::Kind::kNumber) continue;  // "4 2025"
+      // Scale: "14.7 billion", "5bn".
+      for (const auto& [suffix, scale] : ScaleWords()) {
+        if (tokens_[i].kind == Token::Kind::kNumber && absl::EndsWith(tokens_[i].lower, suffix) &&
+            tokens_[i].lower.size() > suffix.size() &&
+            absl::ascii_isdigit(tokens_[i].lower[tokens_[i].lower.size() - suffix.size() - 1])) {
+          double base = 0;
+          std::string digits = absl::StrReplaceAll(
+              tokens_[i].lower.substr(0, tokens_[i].lower.size() - suffix.size()), {{",", ""}});
+          if (absl::SimpleAtod(digits, &base)) value = base * scale;
+        }
+      }
+      if (j < sentence_end) {
+        if (auto scale = ScaleWords().find(tokens_[j].lower);
+            scale != ScaleWords().end() && tokens_[j].lower.size() > 1) {
+          value *= scale->second;
+          ++j;
+        }
+      }
+      v1::Amount amount;
+      amount.set_value(value);
+      // Currency before: "$", "US$", "C$", "USD".
+      if (start > 0) {
+        if (auto symbol = data_.currency_symbols().Find(tokens_, start - 1, start + 1);
+            symbol.length == 1) {
+          amount.set_currency_code(*symbol.value);
+          --start;
+          if (start > 0) {
+            if (auto two = data_.currency_symbols().Find(tokens_, start - 1, start + 1);
+                two.length == 2) {
+              amount.set_currency_code(*two.value);
+              --start;
+            }
+          }
+        } else if (tokens_[start - 1].kind == Token::Kind::kWord &&
+                   tokens_[start - 1].lower.size() == 3 &&
+                   data_.IsCurrencyCode(absl::AsciiStrToUpper(tokens_[start - 1].lower)) &&
+                   absl::AsciiStrToUpper(tokens_[start - 1].lower) ==
+                       doc_.TextOf(start - 1, start)) {
+          amount.set_currency_code(absl::AsciiStrToUpper(tokens_[start - 1].lower));
+          --start;
+        }
+      }
+      size_t end = j;
+      std::string country;
+      if (amount.currency_code().empty()) {
+        // Currency after: "1 trillion dollars", "1.5 billion euros", "USD".
+        if (j < sentence_end) {
+          if (auto words = data_.currency_words().Find(tokens_, j, sentence_end); words.length) {
+            amount.set_currency_code(*words.value);
+            end = j + words.length;
+          } else if (tokens_[j].lower.size() == 3 &&
+                     data_.IsCurrencyCode(absl::AsciiStrToUpper(tokens_[j].lower)) &&
+                     absl::AsciiStrToUpper(tokens_[j].lower) == doc_.TextOf(j, j + 1)) {
+            amount.set_currency_code(absl::AsciiStrToUpper(tokens_[j].lower));
+            end = j + 1;
+          }
+        }
+      }
+      if (amount.currency_code().empty()) {
+        // What is counted: "125 Canadian companies", "four proposals", "5%".
+        size_t k = j;
+        while (k < sentence_end &&
+               (CountAdjectives().contains(tokens_[k].lower) ||
+                data_.demonyms().Find(tokens_, k, sentence_end).length)) {
+          if (auto demonym = data_.demonyms().Find(tokens_, k, sentence_end); demonym.length) {
+            country = *demonym.value;
+            k += demonym.length;
+          } else {
+            ++k;
+          }
+        }
+        if (k >= sentence_end) continue;
+        const Token& noun = tokens_[k];
+        if (noun.lower == "%" || noun.lower == "percent" || noun.lower == "per") {
+          amount.set_unit("percent");
+          end = noun.lower == "per" && IsWord(k + 1, "cent") ? k + 2 : k + 1;
+        } else if (noun.kind == Token::Kind::kWord && !noun.capitalized &&
+                   !IgnoredUnits().contains(noun.lower) && !NumberWords().contains(noun.lower) &&
+                   tokens_[i].lower != "one") {
+          amount.set_unit(Singular(noun.lower));
+          end = k + 1;
+          // "memorandums of understanding"
+          if (auto agreement = AgreementNouns().Find(tokens_, k, sentence_end);
+              agreement.length > 1) {
+            amount.set_unit(Singular(std::string(doc_.TextOf(k, k + 1))));
+            end = k + agreement.length;
+          }
+        } else {
+          continue;
+        }
+        amount.set_counted(std::string(doc_.TextOf(j, end)));
+      } else {
+        amount.set_counted("money");
+      }
+      // Qualifier before: "more than $10 billion".
+      for (size_t back = 1; back <= 3 && back <= start; ++back) {
+        if (auto qualifier = Qualifiers().Find(tokens_, start - back, start);
+            qualifier.length == back) {
+          amount.set_qualifier(*qualifier.value);
+          start -= back;
+          break;
+        }
+      }
+      if (country.empty() && start >= 2 && tokens_[start - 1].lower == "'s") {
+        if (auto name = data_.country_names().Find(tokens_, start - 2, start - 1); name.length) {
+          country = *name.value;
+        }
+      }
+      amount.set_country_code(country);
+      if (const DateMention* date = OnlyDateIn(tokens_[i].sentence); date != nullptr) {
+        *amount.mutable_date() = date->date;
+      }
+      *amount.mutable_span() = Span(start, end);
+      *summit_->add_amounts() = std::move(amount);
+      i = end - 1;
+    }
+  }
+
+  const DateMention* OnlyDateIn(int sentence) const {
+    const DateMention* only = nullptr;
+    for (const DateMention& mention : dates_) {
+      if (tokens_[mention.first].sentence != sentence) continue;
+      if (only != nullptr) return nullptr;
+      only = &mention;
+    }
+    return only;
+  }
+
+  // The countries a sentence names, and the participants' when it speaks of
+  // both sides.
+  std::vector<std::string> CountriesIn(int sentence) const {
+    std::set<std::string> countries;
+    auto [first, last] = doc_.SentenceTokens(sentence);
+    for (size_t i = first; i < last; ++i) {
+      if (tokens_[i].lower == "both" || (tokens_[i].lower == "two" && i + 1 < last &&
+                                         (tokens_[i + 1].lower == "countries" ||
+                                          tokens_[i + 1].lower == "nations"))) {
+        for (int k : participants_) countries.insert(leaders_[k].country);
+      }
+      if (!tokens_[i].capitalized) continue;
+      if (auto name = data_.country_names().Find(tokens_, i, last); name.length) {
+        countries.insert(*name.value);
+      } else if (auto demonym = data_.demonyms().Find(tokens_, i, last); demonym.length) {
+        countries.insert(*demonym.value);
+      }
+    }
+    return {countries.begin(), countries.end()};
+  }
+
+  // The place named after an event: "in South Korea", "held in Shanghai".
+  v1::Location PlaceAfter(size_t from, size_t end) const {
+    v1::Location location;
+    for (size_t i = from; i + 1 < end; ++i) {
+      if (tokens_[i].lower != "in" && tokens_[i].lower != "at") continue;
+      if (auto city = data_.cities().Find(tokens_, i + 1, end); city.length &&
+                                                              tokens_[i + 1].capitalized) {
+        location.set_city(city.value->name());
+        location.set_country_code(city.value->country());
+        *location.mutable_span() = Span(i + 1, i + 1 + city.length);
+        return location;
+      }
+      size_t c = i + 1;
+      if (tokens_[c].lower == "the") ++c;
+      if (auto country = data_.country_names().Find(tokens_, c, end); country.length) {
+        location.set_country_code(*country.value);
+        *location.mutable_span() = Span(c, c + country.length);
+        return location;
+      }
+    }
+    return location;
+  }
+
+  // The date of an event's sentence nearest the event.
+  const DateMention* DateNear(const Event& event) const {
+    const DateMention* best = nullptr;
+    size_t best_distance = SIZE_MAX;
+    for (const DateMention& mention : dates_) {
+      if (tokens_[mention.first].sentence != event.sentence) continue;
+      const size_t distance = mention.first > event.last ? mention.first - event.last
+                                                         : event.first - std::min(event.first, mention.last);
+      if (distance < best_distance) {
+        best = &mention;
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+
+  void AddEngagements() {
+    for (const Event& event : events_) {
+      const DateMention* date = DateNear(event);
+      if (date == meeting_date_mention_ && date != nullptr) continue;
+      auto [first, last] = doc_.SentenceTokens(event.sentence);
+      v1::RelatedEngagement* engagement = summit_->add_related_engagements();
+      engagement->set_event_name(std::string(doc_.TextOf(event.first, event.last)));
+      engagement->set_ordinal(event.ordinal);
+      if (date != nullptr) *engagement->mutable_date() = date->date;
+      *engagement->mutable_location() = PlaceAfter(event.last, last);
+      size_t end = last;
+      if (tokens_[end - 1].lower == ".") --end;
+      engagement->set_description(std::string(doc_.TextOf(first, end)));
+      for (const std::string& country : CountriesIn(event.sentence)) {
+        engagement->add_country_codes(country);
+      }
+      *engagement->mutable_span() = Span(event.mention_first, event.last);
+    }
+    AddDatedActions();
+  }
+
+  // Dated actions of a country outside the meeting: "China resumed group
+  // tour services ... in November".
+  void AddDatedActions() {
+    static const auto* const kVerbs = new WordSet{
+        "resumed", "launched", "opened", "reopened", "lifted", "established", "began",
+        "started", "suspended", "imposed", "introduced", "eased", "restored"};
+    for (const DateMention& mention : dates_) {
+      const int sentence = tokens_[mention.first].sentence;
+      if (&mention == meeting_date_mention_ || event_sentence_.contains(sentence) ||
+          meeting_sentence_[sentence]) {
+        continue;
+      }
+      auto [first, last] = doc_.SentenceTokens(sentence);
+      for (size_t v = first; v < last; ++v) {
+        if (!kVerbs->contains(tokens_[v].lower)) continue;
+        size_t end = v + 1;
+        while (end < last && tokens_[end].kind == Token::Kind::kWord &&
+               !(tokens_[end].lower == "for" || tokens_[end].lower == "to" ||
+                 tokens_[end].lower == "in" || tokens_[end].lower == "on" ||
+                 tokens_[end].lower == "with" || tokens_[end].lower == "after") &&
+               end - v < 6) {
+          ++end;
+        }
+        if (end == v + 1) continue;
+        v1::RelatedEngagement* engagement = summit_->add_related_engagements();
+        engagement->set_event_name(std::string(doc_.TextOf(v, end)));
+        *engagement->mutable_date() = mention.date;
+        size_t sentence_end = last;
+        if (tokens_[sentence_end - 1].lower == ".") --sentence_end;
+        engagement->set_description(std::string(doc_.TextOf(first, sentence_end)));
+        for (const std::string& country : CountriesIn(sentence)) {
+          engagement->add_country_codes(country);
+        }
+        *engagement->mutable_span() = Span(v, end);
+        break;
+      }
+    }
+  }
+
+  // The participant a mention at token i belongs to; -1 when none.
+  int ParticipantAt(size_t i) const {
+    for (int k : participants_) {
+      for (const auto& [first, last] : leaders_[k].mentions) {
+        if (i >= first && i < last) return k;
+      }
+    }
+    return -1;
+  }
+
+  // "President Xi emphasized that ...", "He called for ...".
+  void FindStatements() {
+    int last_speaker = -1;
+    for (int s = 0; s < doc_.sentence_count(); ++s) {
+      auto [first, last] = doc_.SentenceTokens(s);
+      int speaker_in_sentence = -1;
+      for (size_t i = first; i < last; ++i) {
+        if (int k = ParticipantAt(i); k >= 0) {
+          speaker_in_sentence = k;
+          last_speaker = k;
+        }
+        auto verb = ReportingVerbs().find(tokens_[i].lower);
+        if (verb == ReportingVerbs().end() || i == first) continue;
+        // The subject ends right before the verb (an adverb may sit between).
+        size_t subject = i - 1;
+        if (subject > first && absl::EndsWith(tokens_[subject].lower, "ly")) --subject;
+        int speaker = ParticipantAt(subject);
+        if (speaker < 0 && (tokens_[subject].lower == "he" || tokens_[subject].lower == "she")) {
+          speaker = last_speaker;
+        }
+        if (speaker < 0) continue;
+        std::string lemma = verb->second;
+        size_t text_start = i + 1;
+        if (lemma == "call for") {
+          if (!IsWord(text_start, "for")) continue;  // "called" a name, not a demand.
+          ++text_start;
+        }
+        if (IsWord(text_start, "that") || IsWord(text_start, "on")) ++text_start;
+        size_t end = last;
+        if (end > text_start && tokens_[end - 1].lower == ".") --end;
+        if (end <= text_start) continue;
+        v1::Statement* statement = summit_->add_statements();
+        statement->set_speaker(absl::StrCat("participants/", Slug(leaders_[speaker].display_name)));
+        statement->set_verb(lemma);
+        statement->set_text(std::string(doc_.TextOf(text_start, end)));
+        *statement->mutable_span() = Span(subject, end);
+        break;
+      }
+      (void)speaker_in_sentence;
+    }
+  }
+
+  void NameSummit() {
+    std::set<std::string> countries;
+    std::vector<std::string> names;
+    for (int k : participants_) {
+      countries.insert(absl::AsciiStrToLower(leaders_[k].country));
+      names.push_back(leaders_[k].display_name);
+    }
+    if (phone_) {
+      summit_->set_format(v1::SUMMIT_FORMAT_PHONE_CALL);
+    } else if (video_) {
+      summit_->set_format(v1::SUMMIT_FORMAT_VIDEO_CALL);
+    } else if (state_visit_) {
+      summit_->set_format(v1::SUMMIT_FORMAT_STATE_VISIT);
+    } else if (countries.size() > 2) {
+      summit_->set_format(v1::SUMMIT_FORMAT_MULTILATERAL);
+    } else {
+      summit_->set_format(v1::SUMMIT_FORMAT_BILATERAL);
+    }
+    const v1::Date& date = summit_->date();
+    std::vector<std::string> parts;
+    if (date.year() != 0) {
+      std::string part = absl::StrCat(date.year());
+      if (date.month() != 0) absl::StrAppend(&part, "-", absl::Dec(date.month(), absl::kZeroPad2));
+      if (date.day() != 0) absl::StrAppend(&part, "-", absl::Dec(date.day(), absl::kZeroPad2));
+      parts.push_back(part);
+    }
+    const bool call = summit_->format() == v1::SUMMIT_FORMAT_PHONE_CALL ||
+                      summit_->format() == v1::SUMMIT_FORMAT_VIDEO_CALL;
+    if (call) {
+      parts.push_back("call");
+    } else if (!summit_->location().city().empty()) {
+      parts.push_back(Slug(summit_->location().city()));
+    }
+    parts.push_back(absl::StrJoin(countries, "-"));
+    summit_->set_name(absl::StrCat("summits/", absl::StrJoin(parts, "-")));
+
+    std::string who = names.size() <= 2
+                          ? absl::StrJoin(names, " and ")
+                          : absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "),
+                                         " and ", names.back());
+    if (call) {
+      summit_->set_title(absl::StrCat(who, " hold a ",
+                                      phone_ ? "phone call" : "video call"));
+    } else if (!summit_->location().city().empty()) {
+      summit_->set_title(absl::StrCat(who, " meet in ", summit_->location().city()));
+    } else {
+      summit_->set_title(absl::StrCat(who, " meet"));
+    }
+    v1::Source* source = summit_->add_sources();
+    source->set_source_id(article_.source_id());
+    source->set_url(article_.url());
+    source->set_title(article_.title());
+    *source->mutable_published() = article_.published();
+  }
+
+  const ReferenceData& data_;
+  const v1::Article& article_;
+  v1::ExtractArticleResponse& out_;
+  const Document doc_;
+  const std::vector<Token>& tokens_;
+  v1::Summit* summit_ = nullptr;
+  std::vector<bool> meeting_sentence_;
+  bool phone_ = false;
+  bool video_ = false;
+  bool state_visit_ = false;
+  std::vector<Leader> leaders_;
+  std::vector<int> participants_;
+  std::vector<Event> events_;
+  absl::flat_hash_set<int> event_sentence_;
+  std::vector<DateMention> dates_;
+  const DateMention* meeting_date_mention_ = nullptr;
+};
+
+}  // namespace
+
+v1::ExtractArticleResponse Extractor::Extract(const v1::Article& article) const {
+  v1::ExtractArticleResponse response;
+  Run(data_, article, response).Go();
+  return response;
+}
+
+}  // namespace summit::extractor

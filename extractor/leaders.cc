@@ -1,0 +1,348 @@
+#include "extractor/leaders.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_join.h"
+
+namespace summit::extractor {
+namespace {
+
+// Lower-case words that may sit inside a name ("Luiz Inácio Lula da Silva").
+bool IsNameParticle(const std::string& word) {
+  static const auto* const kParticles = new absl::flat_hash_set<std::string>{
+      "da", "de", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
+      "di", "du", "ibn", "y"};
+  return kParticles->contains(word);
+}
+
+// Capitalized words that start sentences or clauses but are no names.
+bool IsCommonCapitalized(const std::string& word) {
+  static const auto* const kWords = new absl::flat_hash_set<std::string>{
+      "the", "a", "an", "he", "she", "they", "it", "his", "her", "their", "in", "on", "at",
+      "during", "after", "before", "this", "that", "these", "those", "both", "and", "but",
+      "as", "with", "for", "from", "to", "of", "by", "while", "when", "mr", "mrs", "ms",
+      "dr", "his", "meanwhile", "however", "also", "notably", "earlier", "later", "last",
+      "next", "our", "we", "i", "you", "leaders", "president", "prime", "minister"};
+  return kWords->contains(word);
+}
+
+class Finder {
+ public:
+  Finder(const Document& doc, const ReferenceData& data)
+      : doc_(doc), data_(data), tokens_(doc.tokens()) {}
+
+  std::vector<Leader> Run() {
+    for (int s = 0; s < doc_.sentence_count(); ++s) {
+      auto [first, last] = doc_.SentenceTokens(s);
+      sentence_leader_ = -1;
+      for (size_t i = first; i < last;) i = MatchAt(i, last);
+    }
+    FindShortMentions();
+    FillCountries();
+    for (Leader& leader : leaders_) {
+      std::sort(leader.mentions.begin(), leader.mentions.end());
+      leader.mentions.erase(std::unique(leader.mentions.begin(), leader.mentions.end()),
+                            leader.mentions.end());
+    }
+    return std::move(leaders_);
+  }
+
+ private:
+  // A country named at i: a demonym ("Chinese") or a name with "'s"
+  // ("Russia's"); the index after it.
+  std::optional<std::pair<std::string, size_t>> CountryAt(size_t i, size_t end,
+                                                          bool demonym_only = false) const {
+    if (i >= end || !tokens_[i].capitalized) return std::nullopt;
+    if (auto match = data_.demonyms().Find(tokens_, i, end); match.length) {
+      return std::make_pair(*match.value, i + match.length);
+    }
+    if (demonym_only) return std::nullopt;
+    if (auto match = data_.country_names().Find(tokens_, i, end);
+        match.length && i + match.length < end && tokens_[i + match.length].lower == "'s") {
+      return std::make_pair(*match.value, i + match.length + 1);
+    }
+    return std::nullopt;
+  }
+
+  // A title at i, capitalized or not; its kind and the index after it.
+  std::optional<std::pair<data::v1::OfficeKind, size_t>> TitleAt(size_t i, size_t end) const {
+    if (i >= end) return std::nullopt;
+    if (auto match = data_.titles().Find(tokens_, i, end); match.length) {
+      return std::make_pair(*match.value, i + match.length);
+    }
+    return std::nullopt;
+  }
+
+  bool IsExcludedRoleAround(size_t first, size_t end) const {
+    for (size_t k = first > 3 ? first - 3 : 0; k < end; ++k) {
+      if (data_.excluded_roles().Find(tokens_, k, end).length) return true;
+    }
+    return false;
+  }
+
+  // A personal name at i: capitalized words (and name particles between
+  // them), none of them a title, country, demonym or month; the index
+  // after it, or i when there is none.
+  size_t NameAt(size_t i, size_t end) const {
+    size_t j = i;
+    while (j < end && j - i < 6) {
+      const Token& t = tokens_[j];
+      if (t.kind != Token::Kind::kWord) break;
+      if (t.capitalized) {
+        if (IsCommonCapitalized(t.lower) || data_.titles().Find(tokens_, j, end).length ||
+            data_.demonyms().Find(tokens_, j, end).length ||
+            data_.country_names().Find(tokens_, j, end).length) {
+          break;
+        }
+        ++j;
+        continue;
+      }
+      if (IsNameParticle(t.lower) && j > i && j + 1 < end && tokens_[j + 1].capitalized) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  std::string TitleText(size_t first, size_t last) const {
+    std::string title;
+    for (size_t k = first; k < last; ++k) {
+      std::string word = std::string(doc_.TextOf(k, k + 1));
+      if (!word.empty()) word[0] = absl::ascii_toupper(word[0]);
+      if (tokens_[k].lower == "of" || tokens_[k].lower == "for" || tokens_[k].lower == "and") {
+        word = tokens_[k].lower;
+      }
+      if (!title.empty() && tokens_[k].lower != "-") title += " ";
+      title += word;
+    }
+    return title;
+  }
+
+  // Records a leader named by tokens [name_first, name_last), mentioned by
+  // [mention_first, mention_last).
+  void Record(size_t name_first, size_t name_last, size_t mention_first, size_t mention_last,
+              const std::string& country, const std::string& title,
+              data::v1::OfficeKind kind) {
+    std::vector<std::string> name_tokens;
+    for (size_t k = name_first; k < name_last; ++k) name_tokens.push_back(tokens_[k].lower);
+    int index = Lookup(name_tokens);
+    if (index < 0) {
+      index = static_cast<int>(leaders_.size());
+      Leader leader;
+      leader.display_name = std::string(doc_.TextOf(name_first, name_last));
+      leader.name_tokens = std::move(name_tokens);
+      leaders_.push_back(std::move(leader));
+    }
+    Leader& leader = leaders_[index];
+    if (leader.country.empty()) leader.country = country;
+    if (leader.title.empty() && !title.empty()) {
+      leader.title = title;
+      leader.kind = kind;
+    }
+    leader.mentions.emplace_back(mention_first, mention_last);
+    sentence_leader_ = index;
+  }
+
+  // The leader whose full name is, or contains as first or last word, the
+  // given tokens; -1 when none.
+  int Lookup(const std::vector<std::string>& name) const {
+    for (size_t k = 0; k < leaders_.size(); ++k) {
+      const std::vector<std::string>& full = leaders_[k].name_tokens;
+      if (full == name) return static_cast<int>(k);
+      if (name.size() == 1 && (full.front() == name[0] || full.back() == name[0])) {
+        return static_cast<int>(k);
+      }
+      if (name.size() < full.size() && std::search(full.begin(), full.end(), name.begin(),
+                                                   name.end()) != full.end()) {
+        return static_cast<int>(k);
+      }
+    }
+    return -1;
+  }
+
+  // Tries the full-mention patterns at i; returns the index to go on from.
+  size_t MatchAt(size_t i, size_t end) {
+    const size_t start = i;
+    bool after_the = false;
+    if (tokens_[i].lower == "the") {
+      after_the = true;
+      ++i;
+    }
+    // "his Australian counterpart Malcolm Turnbull"
+    if ((tokens_[start].lower == "his" || tokens_[start].lower == "her" ||
+         tokens_[start].lower == "their") && start + 2 < end) {
+      if (auto country = CountryAt(start + 1, end, /*demonym_only=*/true);
+          country && country->second < end && tokens_[country->second].lower == "counterpart") {
+        size_t n = country->second + 1;
+        if (n < end && tokens_[n].lower == ",") ++n;
+        const size_t name_end = NameAt(n, end);
+        if (name_end > n) {
+          const Leader* subject = sentence_leader_ >= 0 ? &leaders_[sentence_leader_] : nullptr;
+          Record(n, name_end, start, name_end, country->first,
+                 subject != nullptr ? subject->title : "",
+                 subject != nullptr ? subject->kind : data::v1::OFFICE_KIND_HEAD_OF_GOVERNMENT);
+          return name_end;
+        }
+      }
+    }
+    // "[Chinese | Russia's] President Xi Jinping", "Russia's Vladimir Putin",
+    // "the Kenyan president".
+    std::optional<std::pair<std::string, size_t>> country = CountryAt(i, end);
+    const size_t title_start = country ? country->second : i;
+    std::optional<std::pair<data::v1::OfficeKind, size_t>> title = TitleAt(title_start, end);
+    if (title && (tokens_[title_start].capitalized || country)) {
+      size_t n = title->second;
+      std::string country_code = country ? country->first : "";
+      // "President of the People's Republic of China Xi Jinping"
+      if (!country && n + 1 < end && tokens_[n].lower == "of") {
+        size_t c = n + 1;
+        if (tokens_[c].lower == "the") ++c;
+        if (auto match = data_.country_names().Find(tokens_, c, end); match.length) {
+          country_code = *match.value;
+          n = c + match.length;
+        }
+      }
+      // "the Prime Minister, Mark Carney"
+      size_t name_start = n;
+      if (after_the && n < end && tokens_[n].lower == ",") ++name_start;
+      const size_t name_end = NameAt(name_start, end);
+      if (name_end > name_start && !IsExcludedRoleAround(title_start, name_start)) {
+        Record(name_start, name_end, start, name_end, country_code,
+               TitleText(title_start, title->second), title->first);
+        return name_end;
+      }
+      if (after_the && !country_code.empty()) {
+        descriptors_.push_back({start, title->second, country_code});
+        return title->second;
+      }
+      return title->second;
+    }
+    if (country && tokens_[i].capitalized) {
+      // "Russia's Vladimir Putin": a possessive country and a full name.
+      const size_t name_end = NameAt(country->second, end);
+      if (name_end >= country->second + 2 && tokens_[country->second - 1].lower == "'s" &&
+          !IsExcludedRoleAround(country->second, name_end)) {
+        Record(country->second, name_end, i, name_end, country->first, "",
+               data::v1::OFFICE_KIND_HEAD_OF_STATE);
+        return name_end;
+      }
+      return country->second;
+    }
+    // "Xi Jinping, China's president," and "Mark Carney, the Canadian prime
+    // minister,": a full name with an appositive title.
+    const size_t name_end = NameAt(i, end);
+    if (name_end >= i + 2 && name_end + 2 < end && tokens_[name_end].lower == ",") {
+      size_t a = name_end + 1;
+      if (tokens_[a].lower == "the") ++a;
+      std::optional<std::pair<std::string, size_t>> appositive_country = CountryAt(a, end);
+      const size_t t = appositive_country ? appositive_country->second : a;
+      if (auto appositive_title = TitleAt(t, end);
+          appositive_title && !IsExcludedRoleAround(i, name_end)) {
+        Record(i, name_end, i, appositive_title->second,
+               appositive_country ? appositive_country->first : "",
+               TitleText(t, appositive_title->second), appositive_title->first);
+        return appositive_title->second;
+      }
+    }
+    return std::max(start + 1, i > start ? i : start + 1);
+  }
+
+  // Single-word mentions ("Xi", "Carney") and descriptors ("the Kenyan
+  // president") of the leaders found in full.
+  void FindShortMentions() {
+    std::vector<bool> covered(tokens_.size(), false);
+    for (const Leader& leader : leaders_) {
+      for (const auto& [first, last] : leader.mentions) {
+        std::fill(covered.begin() + first, covered.begin() + last, true);
+      }
+    }
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      if (t.kind != Token::Kind::kWord || !t.capitalized || covered[i]) continue;
+      // Part of a longer capitalized run that is not this name: skip.
+      if (i + 1 < tokens_.size() && tokens_[i + 1].capitalized &&
+          tokens_[i + 1].kind == Token::Kind::kWord &&
+          tokens_[i + 1].sentence == t.sentence) {
+        continue;
+      }
+      int index = Lookup({t.lower});
+      if (index < 0) continue;
+      size_t first = i;
+      // Take a title before it along: "President Xi".
+      for (size_t back = 1; back <= 3 && back <= i; ++back) {
+        if (auto title = TitleAt(i - back, i + 1); title && title->second == i) {
+          first = i - back;
+          break;
+        }
+      }
+      leaders_[index].mentions.emplace_back(first, i + 1);
+    }
+    for (const Descriptor& descriptor : descriptors_) {
+      int match = -1;
+      for (size_t k = 0; k < leaders_.size(); ++k) {
+        if (leaders_[k].country == descriptor.country) {
+          match = match == -1 ? static_cast<int>(k) : -2;
+        }
+      }
+      if (match >= 0) leaders_[match].mentions.emplace_back(descriptor.first, descriptor.last);
+    }
+  }
+
+  // A leader named without a country takes the one the text ties to the
+  // name elsewhere; failing that, the most mentioned country no other
+  // leader has.
+  void FillCountries() {
+    std::map<std::string, int> mentions;
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      if (!tokens_[i].capitalized) continue;
+      if (auto match = data_.country_names().Find(tokens_, i, tokens_.size()); match.length) {
+        ++mentions[*match.value];
+      } else if (auto demonym = data_.demonyms().Find(tokens_, i, tokens_.size());
+                 demonym.length) {
+        ++mentions[*demonym.value];
+      }
+    }
+    for (Leader& leader : leaders_) {
+      if (!leader.country.empty()) continue;
+      std::string best;
+      int best_count = 0;
+      for (const auto& [country, count] : mentions) {
+        const bool taken = std::any_of(leaders_.begin(), leaders_.end(), [&](const Leader& other) {
+          return other.country == country;
+        });
+        if (!taken && count > best_count) {
+          best = country;
+          best_count = count;
+        }
+      }
+      leader.country = best;
+    }
+  }
+
+  struct Descriptor {
+    size_t first;
+    size_t last;
+    std::string country;
+  };
+
+  const Document& doc_;
+  const ReferenceData& data_;
+  const std::vector<Token>& tokens_;
+  std::vector<Leader> leaders_;
+  std::vector<Descriptor> descriptors_;
+  int sentence_leader_ = -1;
+};
+
+}  // namespace
+
+std::vector<Leader> FindLeaders(const Document& doc, const ReferenceData& data) {
+  return Finder(doc, data).Run();
+}
+
+}  // namespace summit::extractor

@@ -1,0 +1,67 @@
+// Longest-match lookup of multi-word phrases in a token stream: how the
+// extractor finds country names, demonyms, titles, cities, sector words and
+// currency words.
+#ifndef SUMMIT_REFERENCE_PHRASE_TABLE_H_
+#define SUMMIT_REFERENCE_PHRASE_TABLE_H_
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "reference/tokens.h"
+
+namespace summit {
+
+template <typename Value>
+class PhraseTable final {
+ public:
+  struct Match {
+    size_t length = 0;  // Tokens matched; 0 when none.
+    const Value* value = nullptr;
+  };
+
+  // Adds `phrase` (tokenized as text is); an empty phrase is ignored. The
+  // first value added for a phrase wins.
+  void Add(absl::string_view phrase, Value value) {
+    std::vector<std::string> tokens = LowerTokens(phrase);
+    if (tokens.empty()) return;
+    std::vector<Entry>& entries = by_first_[tokens.front()];
+    for (const Entry& entry : entries) {
+      if (entry.tokens == tokens) return;
+    }
+    entries.push_back({std::move(tokens), std::move(value)});
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+      return a.tokens.size() > b.tokens.size();
+    });
+  }
+
+  // The longest phrase starting at tokens[i], not crossing `end`.
+  Match Find(const std::vector<Token>& tokens, size_t i, size_t end) const {
+    auto it = by_first_.find(tokens[i].lower);
+    if (it == by_first_.end()) return {};
+    for (const Entry& entry : it->second) {
+      if (i + entry.tokens.size() > end) continue;
+      bool equal = true;
+      for (size_t k = 1; k < entry.tokens.size() && equal; ++k) {
+        equal = tokens[i + k].lower == entry.tokens[k];
+      }
+      if (equal) return {entry.tokens.size(), &entry.value};
+    }
+    return {};
+  }
+
+  bool empty() const { return by_first_.empty(); }
+
+ private:
+  struct Entry {
+    std::vector<std::string> tokens;
+    Value value;
+  };
+  absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;
+};
+
+}  // namespace summit
+
+#endif  // SUMMIT_REFERENCE_PHRASE_TABLE_H_

@@ -1,0 +1,76 @@
+// The reference data summit reads texts and validates records with: ISO
+// countries and currencies from Debian's iso-codes, and the project's own
+// reference/data/ files (demonyms and other country names, cities, titles of office,
+// the sector taxonomy, currency words). All of it is embedded in the binary
+// at build time and parsed once.
+#ifndef SUMMIT_REFERENCE_REFERENCE_DATA_H_
+#define SUMMIT_REFERENCE_REFERENCE_DATA_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/string_view.h"
+#include "reference/phrase_table.h"
+#include "summit/data/v1/reference_data.pb.h"
+
+namespace summit {
+
+class ReferenceData final {
+ public:
+  // The embedded data, parsed on first use. Thread-safe; never null. Aborts
+  // the program if the embedded data does not parse, which the build's
+  // tests rule out.
+  static const ReferenceData& Get();
+
+  // Whether `code` is an ISO 3166-1 alpha-3 code, or "W00" (the world, as
+  // Comtrade reports it) when `allow_world`.
+  bool IsCountryCode(absl::string_view code, bool allow_world = false) const;
+  // The ISO short name of a country ("China"); empty when unknown.
+  absl::string_view CountryName(absl::string_view code) const;
+  // Whether `code` is an ISO 4217 currency code.
+  bool IsCurrencyCode(absl::string_view code) const;
+
+  // The sector taxonomy, in the order of data/sectors.json.
+  const std::vector<data::v1::SectorEntry>& sectors() const { return sectors_; }
+  // The sector with `id`; null when none.
+  const data::v1::SectorEntry* Sector(absl::string_view id) const;
+  // The id of the sector whose HS chapters include the first two digits of
+  // `commodity_code`; empty when none does or the code is not HS.
+  absl::string_view SectorOfCommodity(absl::string_view commodity_code) const;
+
+  // Phrase tables over lower-cased tokens, for the extractor. Values are
+  // ISO alpha-3 codes, city entries, office kinds, sector ids and ISO 4217
+  // codes.
+  const PhraseTable<std::string>& country_names() const { return country_names_; }
+  const PhraseTable<std::string>& demonyms() const { return demonyms_; }
+  const PhraseTable<data::v1::City>& cities() const { return cities_; }
+  const PhraseTable<data::v1::OfficeKind>& titles() const { return titles_; }
+  const PhraseTable<bool>& excluded_roles() const { return excluded_roles_; }
+  const PhraseTable<std::string>& sector_words() const { return sector_words_; }
+  const PhraseTable<std::string>& currency_symbols() const { return currency_symbols_; }
+  const PhraseTable<std::string>& currency_words() const { return currency_words_; }
+
+ private:
+  ReferenceData() = default;
+  void Load();
+
+  absl::flat_hash_map<std::string, std::string> country_names_by_code_;
+  absl::flat_hash_set<std::string> currency_codes_;
+  std::vector<data::v1::SectorEntry> sectors_;
+  absl::flat_hash_map<std::string, size_t> sector_index_;
+  absl::flat_hash_map<std::string, std::string> sector_by_chapter_;
+  PhraseTable<std::string> country_names_;
+  PhraseTable<std::string> demonyms_;
+  PhraseTable<data::v1::City> cities_;
+  PhraseTable<data::v1::OfficeKind> titles_;
+  PhraseTable<bool> excluded_roles_;
+  PhraseTable<std::string> sector_words_;
+  PhraseTable<std::string> currency_symbols_;
+  PhraseTable<std::string> currency_words_;
+};
+
+}  // namespace summit
+
+#endif  // SUMMIT_REFERENCE_REFERENCE_DATA_H_

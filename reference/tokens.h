@@ -1,0 +1,39 @@
+// Tokens of English text with UTF-8 byte offsets: the unit the phrase
+// tables and the extractor match on.
+#ifndef SUMMIT_REFERENCE_TOKENS_H_
+#define SUMMIT_REFERENCE_TOKENS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace summit {
+
+struct Token {
+  enum class Kind { kWord, kNumber, kPunct };
+  uint32_t start = 0;  // Byte offset of the first byte.
+  uint32_t end = 0;    // Byte offset one past the last byte.
+  Kind kind = Kind::kPunct;
+  // Lower case, with typographic apostrophes as "'" and "’s" split off as
+  // its own token "'s".
+  std::string lower;
+  // Starts with an upper-case letter.
+  bool capitalized = false;
+  int sentence = 0;
+};
+
+// Cuts `text` into tokens. Words keep inner apostrophes, hyphens and the
+// dots of acronyms ("U.S."); numbers keep inner separators ("1,000", "14.7")
+// and ordinal suffixes ("32nd"); "$"-prefixes merge with the letters before
+// them ("US$", "C$"). Sentence indexes are left 0.
+std::vector<Token> Tokenize(absl::string_view text);
+
+// Lower-cases a phrase the way tokens are, token by token: the phrase tables
+// are keyed by these.
+std::vector<std::string> LowerTokens(absl::string_view phrase);
+
+}  // namespace summit
+
+#endif  // SUMMIT_REFERENCE_TOKENS_H_
