@@ -44,12 +44,12 @@ class Finder {
   std::vector<DateMention> Run() {
     for (int s = 0; s < doc_.sentence_count(); ++s) {
       auto [first, last] = doc_.SentenceTokens(s);
-      const bool future = IsFutureSentence(first, last);
       size_t i = first;
       while (i < last) {
         DateMention mention;
         if (Match(i, last, mention)) {
-          mention.future = future;
+          // "will meet on Tuesday", "expected to meet ... in November".
+          mention.future = IsFuture(first, mention.first);
           i = mention.last;
           mentions_.push_back(mention);
         } else {
@@ -65,10 +65,15 @@ class Finder {
     return i < end && tokens_[i].lower == word;
   }
 
-  bool IsFutureSentence(size_t first, size_t last) const {
+  // Whether tokens [first, last) say what follows is to come.
+  bool IsFuture(size_t first, size_t last) const {
     for (size_t i = first; i < last; ++i) {
       const std::string& w = tokens_[i].lower;
-      if (w == "will" || w == "upcoming" || w == "scheduled" || w == "plans") return true;
+      if (w == "will" || w == "upcoming" || w == "scheduled" || w == "plans" ||
+          w == "planned" || w == "expected" || w == "due" || w == "next" ||
+          (w == "be" && i + 1 < last && tokens_[i + 1].lower == "held")) {
+        return true;
+      }
     }
     return false;
   }

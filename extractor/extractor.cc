@@ -30,7 +30,8 @@ const WordSet& MeetingWords() {
       "met",        "meet",      "meets",     "meeting",   "talks",       "summit",
       "discussions", "hosted",   "hosts",     "received",  "welcomed",    "visit",
       "visited",    "visiting",  "call",      "telephone", "phone",       "spoke",
-      "conversation", "conferred", "held"};
+      "conversation", "conferred", "held", "discussed", "discuss", "signed", "agreed",
+      "sealed"};
   return *kWords;
 }
 
@@ -43,7 +44,7 @@ const absl::flat_hash_map<std::string, std::string>& ReportingVerbs() {
       {"outlined", "outline"},   {"urged", "urge"},         {"pledged", "pledge"},
       {"proposed", "propose"},   {"added", "add"},          {"told", "tell"},
       {"highlighted", "highlight"}, {"underlined", "underline"}, {"affirmed", "affirm"},
-      {"reaffirmed", "reaffirm"}, {"welcomed", "welcome"},  {"warned", "warn"},
+      {"reaffirmed", "reaffirm"}, {"warned", "warn"},
       {"argued", "argue"},       {"declared", "declare"},   {"announced", "announce"},
       {"praised", "praise"},     {"hailed", "hail"},        {"insisted", "insist"},
       {"called", "call for"},    {"calls", "call for"},     {"underscored", "underscore"},
@@ -93,7 +94,8 @@ const WordSet& EventHeads() {
   static const auto* const kWords = new WordSet{
       "meeting", "summit", "expo", "exposition", "forum", "conference", "fair",
       "games", "olympics", "dialogue", "assembly", "congress", "session", "week",
-      "show", "festival", "exhibition", "talks", "cup", "championship"};
+      "show", "festival", "exhibition", "talks", "cup", "championship", "council",
+      "commission", "consultations"};
   return *kWords;
 }
 
@@ -294,44 +296,59 @@ class Run {
   // meeting itself.
   void FindEvents() {
     for (size_t i = 0; i < tokens_.size(); ++i) {
-      if (!tokens_[i].capitalized || !EventHeads().contains(tokens_[i].lower)) continue;
-      // Walk back over the capitalized name.
-      size_t first = i;
-      while (first > 0 && tokens_[first - 1].sentence == tokens_[i].sentence) {
-        const Token& t = tokens_[first - 1];
-        if (t.capitalized || t.kind == Token::Kind::kNumber || t.lower == "(" ||
-            t.lower == ")" || t.lower == "'s" || t.lower == "'" || t.lower == "’" ||
-            ((t.lower == "of" || t.lower == "and" || t.lower == "on" || t.lower == "-") &&
-             first >= 2 && tokens_[first - 2].capitalized)) {
-          if (IsOrdinal(t.lower)) break;
-          if (t.capitalized && (t.lower == "the" || t.lower == "in" || t.lower == "at" ||
-                                t.lower == "during")) {
-            break;
-          }
-          --first;
-          continue;
-        }
-        break;
+      if (!EventHeads().contains(tokens_[i].lower) || i == 0) continue;
+      const int sentence = tokens_[i].sentence;
+      // A lower-case head needs a name before it: "the NATO summit".
+      if (!tokens_[i].capitalized &&
+          !(tokens_[i - 1].capitalized && tokens_[i - 1].sentence == sentence &&
+            tokens_[i - 1].start != doc_.SentenceBytes(sentence).first)) {
+        continue;
       }
-      while (first < i && (tokens_[first].lower == "(" || tokens_[first].lower == "of")) ++first;
+      size_t first = i;
+      while (first > 0 && tokens_[first - 1].sentence == sentence) {
+        const Token& t = tokens_[first - 1];
+        const bool joiner = (t.lower == "of" || t.lower == "and" || t.lower == "on" ||
+                             t.lower == "-" || t.lower == "–" || t.lower == "—") &&
+                            first >= 2 && tokens_[first - 2].capitalized;
+        const bool part = (t.capitalized && !IsEventStop(t.lower)) ||
+                          (t.kind == Token::Kind::kNumber && !IsOrdinal(t.lower)) ||
+                          t.lower == "(" || t.lower == ")" || t.lower == "'s" ||
+                          t.lower == "'" || t.lower == "’";
+        if (!part && !joiner) break;
+        --first;
+      }
+      while (first < i && (tokens_[first].lower == "(" || tokens_[first].lower == "of" ||
+                           tokens_[first].lower == "'" || tokens_[first].lower == "’")) {
+        ++first;
+      }
       if (first == i) continue;  // A bare "Summit" is the meeting itself.
+      // A city before a lower-case head ("the Ankara summit") is the place.
       Event event;
       event.first = first;
       event.last = i + 1;
-      event.sentence = tokens_[i].sentence;
+      event.sentence = sentence;
       event.mention_first = first;
-      if (first > 0) {
-        if (int ordinal = OrdinalValue(tokens_[first - 1].lower); ordinal > 0) {
+      // The ordinal: "the 32nd ...", "the first meeting of the ... Council".
+      const size_t sentence_first = doc_.SentenceTokens(sentence).first;
+      for (size_t back = first; back > sentence_first && first - back < 7; --back) {
+        if (int ordinal = OrdinalValue(tokens_[back - 1].lower); ordinal > 0) {
           event.ordinal = ordinal;
-          event.mention_first = first - 1;
+          event.mention_first = back - 1;
+          break;
         }
+        if (tokens_[back - 1].lower == "," || tokens_[back - 1].lower == ".") break;
       }
       if (event.mention_first > 0 && tokens_[event.mention_first - 1].lower == "the") {
         --event.mention_first;
       }
       events_.push_back(event);
-      event_sentence_.insert(event.sentence);
+      event_sentence_.insert(sentence);
     }
+  }
+
+  static bool IsEventStop(const std::string& word) {
+    return word == "the" || word == "in" || word == "at" || word == "during" ||
+           word == "when" || word == "after" || word == "before" || word == "both";
   }
 
   // Resolves every date against the publication date, or else against the
@@ -365,15 +382,20 @@ class Run {
   // meeting and no other event; else the dateline's.
   void ChooseMeetingDate() {
     const DateMention* best = nullptr;
+    size_t best_distance = SIZE_MAX;
     for (const DateMention& mention : dates_) {
       const int sentence = tokens_[mention.first].sentence;
       if (!meeting_sentence_[sentence] || InEvent(mention) || mention.date.year() == 0) continue;
-      if (best == nullptr || mention.Precision() > best->Precision()) best = &mention;
+      const size_t distance = DistanceToMeetingWord(mention);
+      const auto rank = [&](const DateMention& m, size_t d) {
+        return std::make_tuple(-m.Precision(), tokens_[m.first].sentence, d);
+      };
+      if (best == nullptr || rank(mention, distance) < rank(*best, best_distance)) {
+        best = &mention;
+        best_distance = distance;
+      }
     }
-    if (best == nullptr && !dates_.empty() && tokens_[dates_.front().first].sentence == 0 &&
-        dates_.front().first < 8 && !InEvent(dates_.front())) {
-      best = &dates_.front();  // Dateline: "WASHINGTON, May 6 —".
-    }
+    if (best == nullptr) best = DatelineDate();
     if (best == nullptr) {
       out_.add_warnings("the meeting's date is not stated");
       return;
@@ -382,32 +404,78 @@ class Run {
     meeting_date_mention_ = best;
   }
 
+  // Tokens between a date and the nearest meeting word of its sentence.
+  size_t DistanceToMeetingWord(const DateMention& mention) const {
+    auto [first, last] = doc_.SentenceTokens(tokens_[mention.first].sentence);
+    size_t best = SIZE_MAX;
+    for (size_t i = first; i < last; ++i) {
+      if (!MeetingWords().contains(tokens_[i].lower)) continue;
+      best = std::min(best, i < mention.first ? mention.first - i : i - mention.last);
+    }
+    return best;
+  }
+
+  // Whether token i opens a dateline: "WASHINGTON, May 6 —", "ANKARA —", in
+  // the first two sentences.
+  bool IsDatelineCity(size_t i, size_t length) const {
+    const int sentence = tokens_[i].sentence;
+    if (sentence > 1 || tokens_[i].start != doc_.SentenceBytes(sentence).first) return false;
+    const size_t next = i + length;
+    return next < tokens_.size() &&
+           (tokens_[next].lower == "," || tokens_[next].lower == "—" ||
+            tokens_[next].lower == "–" || tokens_[next].lower == "-");
+  }
+
+  const DateMention* DatelineDate() const {
+    for (const DateMention& mention : dates_) {
+      const int sentence = tokens_[mention.first].sentence;
+      if (sentence > 1) break;
+      const size_t first = doc_.SentenceTokens(sentence).first;
+      if (mention.first <= first + 4 && data_.cities().Find(tokens_, first, mention.first).length &&
+          !InEvent(mention)) {
+        return &mention;
+      }
+    }
+    return nullptr;
+  }
+
   // A city of the gazetteer in a sentence reporting the meeting, or in the
   // dateline; else a country named after "in" or "to" there.
   void FindLocation() {
     v1::Location* location = summit_->mutable_location();
     for (size_t i = 0; i < tokens_.size(); ++i) {
       const int sentence = tokens_[i].sentence;
-      const bool dateline = sentence == 0 && i < 3;
-      if (!tokens_[i].capitalized ||
-          !(dateline || (meeting_sentence_[sentence] && !event_sentence_.contains(sentence)))) {
-        continue;
-      }
-      if (auto city = data_.cities().Find(tokens_, i, tokens_.size()); city.length) {
-        if (!dateline && i > 0 && tokens_[i - 1].lower != "in" && tokens_[i - 1].lower != "to" &&
-            tokens_[i - 1].lower != "at") {
+      if (!tokens_[i].capitalized) continue;
+      auto city = data_.cities().Find(tokens_, i, tokens_.size());
+      if (!city.length) continue;
+      const bool dateline = IsDatelineCity(i, city.length);
+      if (!dateline) {
+        if (!meeting_sentence_[sentence] || event_sentence_.contains(sentence) || i == 0 ||
+            (tokens_[i - 1].lower != "in" && tokens_[i - 1].lower != "to" &&
+             tokens_[i - 1].lower != "at")) {
           continue;
         }
-        location->set_city(city.value->name());
-        location->set_country_code(city.value->country());
-        *location->mutable_span() = Span(i, i + city.length);
-        return;
+        // "Hyderabad House", "Beijing Capital Airport": a building, not the city.
+        const size_t next = i + city.length;
+        if (next < tokens_.size() && tokens_[next].capitalized &&
+            tokens_[next].sentence == sentence) {
+          continue;
+        }
       }
+      location->set_city(city.value->name());
+      location->set_country_code(city.value->country());
+      *location->mutable_span() = Span(i, i + city.length);
+      if (!dateline) return;  // A dateline only stands in for a named place.
+      dateline_location_ = *location;
+    }
+    if (dateline_location_.has_value()) {
+      *location = *dateline_location_;
     }
     if (phone_ || video_) {
       summit_->clear_location();
       return;
     }
+    if (!location->city().empty()) return;
     for (size_t i = 1; i < tokens_.size(); ++i) {
       const int sentence = tokens_[i].sentence;
       if (!meeting_sentence_[sentence] || event_sentence_.contains(sentence) ||
@@ -438,12 +506,26 @@ class Run {
     }
   }
 
+  // Sector words of the report, except those naming a source ("customs
+  // data") and those quoted from people who did not take part.
   void FindSectors() {
+    const std::vector<bool> quoted = QuotedTokens();
+    std::vector<bool> participant_sentence(doc_.sentence_count(), false);
+    for (int k : participants_) {
+      for (const auto& [first, last] : leaders_[k].mentions) {
+        participant_sentence[tokens_[first].sentence] = true;
+      }
+    }
     std::map<std::string, v1::SummitSector*> by_id;
     for (size_t i = 0; i < tokens_.size();) {
       auto match = data_.sector_words().Find(tokens_, i, tokens_.size());
-      if (!match.length) {
-        ++i;
+      const size_t next = i + match.length;
+      if (!match.length ||
+          (next < tokens_.size() &&
+           (tokens_[next].lower == "data" || tokens_[next].lower == "figures" ||
+            tokens_[next].lower == "statistics")) ||
+          (quoted[i] && !participant_sentence[tokens_[i].sentence])) {
+        i += std::max<size_t>(match.length, 1);
         continue;
       }
       v1::SummitSector*& sector = by_id[*match.value];
@@ -456,6 +538,25 @@ class Run {
       *sector->add_mentions() = Span(i, i + match.length);
       i += match.length;
     }
+  }
+
+  // Which tokens stand inside quotation marks.
+  std::vector<bool> QuotedTokens() const {
+    std::vector<bool> quoted(tokens_.size(), false);
+    bool inside = false;
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const std::string& w = tokens_[i].lower;
+      if (w == "“" || (w == "\"" && !inside)) {
+        inside = true;
+      } else if (w == "”" || w == "\"") {
+        inside = false;
+      } else if (i > 0 && tokens_[i].sentence != tokens_[i - 1].sentence &&
+                 doc_.text()[tokens_[i].start - 1] == '\n') {
+        inside = false;  // Quotations end with their paragraph.
+      }
+      quoted[i] = inside;
+    }
+    return quoted;
   }
 
   // The sector ids named in tokens [first, last), in order, once each.
@@ -488,42 +589,76 @@ class Run {
           break;
         }
       }
-      for (size_t i = verb; i < last;) {
+      // Agreement nouns after the verb; a joint statement needs none ("The
+      // joint statement mentions ...").
+      std::vector<std::pair<size_t, PhraseTable<v1::AgreementKind>::Match>> nouns;
+      for (size_t i = first; i < last;) {
         auto match = AgreementNouns().Find(tokens_, i, last);
-        if (!match.length || (tokens_[i].lower == "documents" && !IsWord(i - 1, "cooperation") &&
-                              !IsWord(i - 1, "signed"))) {
+        const bool documents_alone =
+            match.length && tokens_[i].lower == "documents" && !IsWord(i - 1, "cooperation");
+        if (!match.length || documents_alone ||
+            (i < verb && *match.value != v1::AGREEMENT_KIND_JOINT_STATEMENT) ||
+            (*match.value == v1::AGREEMENT_KIND_JOINT_STATEMENT && tokens_[i].lower == "declaration" &&
+             !IsWord(i - 1, "joint"))) {
           ++i;
           continue;
         }
-        // "agreed to" is a verb, not an agreement: the noun must follow.
-        v1::Agreement* agreement = summit_->add_agreements();
-        agreement->set_kind(*match.value);
-        size_t start = i;
-        size_t back = i;
-        while (back > verb + 1 && (CountAdjectives().contains(tokens_[back - 1].lower) ||
-                                   tokens_[back - 1].lower == "cooperation")) {
-          --back;
-        }
-        if (back > first) {
-          if (double value = NumberValue(back - 1); value > 0 && value < 1000) {
-            agreement->set_count(static_cast<int>(value));
-            start = back - 1;
-          } else if (tokens_[back - 1].lower == "multiple" || tokens_[back - 1].lower == "several" ||
-                     tokens_[back - 1].lower == "a" || tokens_[back - 1].lower == "an") {
-            start = back - 1;
-          }
-        }
-        size_t end = last;
-        if (end > start && tokens_[end - 1].lower == ".") --end;
-        for (const std::string& sector : SectorsIn(i + match.length, end)) {
-          agreement->add_sectors(sector);
-        }
-        agreement->set_description(std::string(doc_.TextOf(start, end)));
-        *agreement->mutable_span() = Span(start, end);
+        nouns.emplace_back(i, match);
         i += match.length;
-        break;  // One agreement per sentence.
+      }
+      for (size_t n = 0; n < nouns.size(); ++n) {
+        const auto& [i, match] = nouns[n];
+        const size_t sectors_end = n + 1 < nouns.size() ? nouns[n + 1].first : last;
+        AddAgreement(i, match.length, *match.value, std::max(first, verb < i ? verb + 1 : first),
+                     sectors_end, last);
       }
     }
+  }
+
+  // An agreement noun at tokens [i, i + length); its count stands before it,
+  // its sectors after it up to `sectors_end`. Merges with an agreement of the
+  // same kind and count found before (a headline repeats the body).
+  void AddAgreement(size_t i, size_t length, v1::AgreementKind kind, size_t floor,
+                    size_t sectors_end, size_t sentence_end) {
+    v1::Agreement agreement;
+    agreement.set_kind(kind);
+    size_t start = i;
+    size_t back = i;
+    while (back > floor && (CountAdjectives().contains(tokens_[back - 1].lower) ||
+                            tokens_[back - 1].lower == "cooperation" ||
+                            tokens_[back - 1].lower == "commercial")) {
+      --back;
+    }
+    if (back > floor) {
+      if (double value = NumberValue(back - 1); value > 0 && value < 1000) {
+        agreement.set_count(static_cast<int>(value));
+        start = back - 1;
+      } else if (tokens_[back - 1].lower == "multiple" || tokens_[back - 1].lower == "several" ||
+                 tokens_[back - 1].lower == "a" || tokens_[back - 1].lower == "an") {
+        start = back - 1;
+      }
+    }
+    size_t end = sectors_end;
+    if (end == sentence_end && end > start && tokens_[end - 1].lower == ".") --end;
+    for (const std::string& sector : SectorsIn(i + length, end)) agreement.add_sectors(sector);
+    agreement.set_description(std::string(doc_.TextOf(start, end)));
+    *agreement.mutable_span() = Span(start, end);
+    for (v1::Agreement& earlier : *summit_->mutable_agreements()) {
+      if (earlier.kind() != kind || earlier.count() != agreement.count()) continue;
+      for (const std::string& sector : agreement.sectors()) {
+        if (std::find(earlier.sectors().begin(), earlier.sectors().end(), sector) ==
+            earlier.sectors().end()) {
+          earlier.add_sectors(sector);
+        }
+      }
+      if (earlier.sectors_size() == agreement.sectors_size() && agreement.sectors_size() > 0) {
+        // The richer mention describes it best.
+        *earlier.mutable_span() = agreement.span();
+        earlier.set_description(agreement.description());
+      }
+      return;
+    }
+    *summit_->add_agreements() = std::move(agreement);
   }
 
   // The value of a number at i (digits or words), 0 when it is none.
@@ -619,11 +754,11 @@ class Run {
         }
       }
       if (amount.currency_code().empty()) {
-        // What is counted: "125 Canadian companies", "four proposals", "5%".
+        // What is counted: "125 Canadian companies", "four proposals", "5%",
+        // "two more Patriot air-defence batteries".
         size_t k = j;
         while (k < sentence_end &&
-               (CountAdjectives().contains(tokens_[k].lower) ||
-                data_.demonyms().Find(tokens_, k, sentence_end).length)) {
+               (CountAdjectives().contains(tokens_[k].lower) || tokens_[k].capitalized)) {
           if (auto demonym = data_.demonyms().Find(tokens_, k, sentence_end); demonym.length) {
             country = *demonym.value;
             k += demonym.length;
@@ -639,12 +774,20 @@ class Run {
         } else if (noun.kind == Token::Kind::kWord && !noun.capitalized &&
                    !IgnoredUnits().contains(noun.lower) && !NumberWords().contains(noun.lower) &&
                    tokens_[i].lower != "one") {
-          amount.set_unit(Singular(noun.lower));
+          // A compound's head is its last noun: "border checkpoints".
+          while (k + 1 < sentence_end && !absl::EndsWith(tokens_[k].lower, "s") &&
+                 tokens_[k + 1].kind == Token::Kind::kWord && !tokens_[k + 1].capitalized &&
+                 absl::EndsWith(tokens_[k + 1].lower, "s") &&
+                 !IgnoredUnits().contains(tokens_[k + 1].lower)) {
+            ++k;
+          }
+          amount.set_unit(Singular(tokens_[k].lower));
           end = k + 1;
-          // "memorandums of understanding"
-          if (auto agreement = AgreementNouns().Find(tokens_, k, sentence_end);
-              agreement.length > 1) {
-            amount.set_unit(Singular(std::string(doc_.TextOf(k, k + 1))));
+          // "six memorandums of understanding", "six MoUs": one unit.
+          if (auto agreement = AgreementNouns().Find(tokens_, k, sentence_end); agreement.length) {
+            amount.set_unit(*agreement.value == v1::AGREEMENT_KIND_MEMORANDUM_OF_UNDERSTANDING
+                                ? "memorandum"
+                                : Singular(tokens_[k + agreement.length - 1].lower));
             end = k + agreement.length;
           }
         } else {
@@ -663,19 +806,51 @@ class Run {
           break;
         }
       }
-      if (country.empty() && start >= 2 && tokens_[start - 1].lower == "'s") {
-        if (auto name = data_.country_names().Find(tokens_, start - 2, start - 1); name.length) {
-          country = *name.value;
-        }
-      }
+      if (country.empty()) country = ClauseCountry(start);
       amount.set_country_code(country);
       if (const DateMention* date = OnlyDateIn(tokens_[i].sentence); date != nullptr) {
         *amount.mutable_date() = date->date;
       }
       *amount.mutable_span() = Span(start, end);
-      *summit_->add_amounts() = std::move(amount);
       i = end - 1;
+      // A headline repeats the body: the same amount once.
+      const bool repeated = std::any_of(
+          summit_->amounts().begin(), summit_->amounts().end(), [&](const v1::Amount& earlier) {
+            return earlier.value() == amount.value() && earlier.unit() == amount.unit() &&
+                   earlier.currency_code() == amount.currency_code() &&
+                   earlier.qualifier() == amount.qualifier() &&
+                   earlier.country_code() == amount.country_code();
+          });
+      if (!repeated) *summit_->add_amounts() = std::move(amount);
     }
+  }
+
+  // The country that is the subject of the clause ending at token `end`:
+  // "Spain exported ...", "... that Germany would send ...".
+  std::string ClauseCountry(size_t end) const {
+    const size_t sentence_first = doc_.SentenceTokens(tokens_[end].sentence).first;
+    size_t first = end;
+    while (first > sentence_first) {
+      const std::string& w = tokens_[first - 1].lower;
+      if (w == "," || w == "that" || w == ";" || w == ":" || w == "said" || w == "says") break;
+      --first;
+    }
+    if (first < end && (tokens_[first].lower == "the" || tokens_[first].lower == "a")) ++first;
+    // In subject position, not part of a leader's mention, not one of a
+    // list ("Kenya, Ethiopia sign ...").
+    if (first >= end || !tokens_[first].capitalized || MentionStart(first) != first ||
+        ParticipantAt(first) >= 0) {
+      return "";
+    }
+    auto country = data_.country_names().Find(tokens_, first, end);
+    if (!country.length) country = data_.demonyms().Find(tokens_, first, end);
+    if (!country.length) return "";
+    if (first > sentence_first && tokens_[first - 1].lower == "," && first >= 2 &&
+        (data_.country_names().Find(tokens_, first - 2, first - 1).length ||
+         tokens_[first - 2].capitalized)) {
+      return "";
+    }
+    return *country.value;
   }
 
   const DateMention* OnlyDateIn(int sentence) const {
@@ -752,12 +927,22 @@ class Run {
     for (const Event& event : events_) {
       const DateMention* date = DateNear(event);
       if (date == meeting_date_mention_ && date != nullptr) continue;
+      // Without a date or an ordinal, a named meeting is this one or a
+      // passing mention.
+      if (date == nullptr && event.ordinal == 0) continue;
+      const std::string name(doc_.TextOf(event.first, event.last));
+      if (std::any_of(summit_->related_engagements().begin(),
+                      summit_->related_engagements().end(),
+                      [&](const v1::RelatedEngagement& e) { return e.event_name() == name; })) {
+        continue;
+      }
       auto [first, last] = doc_.SentenceTokens(event.sentence);
       v1::RelatedEngagement* engagement = summit_->add_related_engagements();
-      engagement->set_event_name(std::string(doc_.TextOf(event.first, event.last)));
+      engagement->set_event_name(name);
       engagement->set_ordinal(event.ordinal);
       if (date != nullptr) *engagement->mutable_date() = date->date;
       *engagement->mutable_location() = PlaceAfter(event.last, last);
+      FillFromRecurringEvent(event, *engagement);
       size_t end = last;
       if (tokens_[end - 1].lower == ".") --end;
       engagement->set_description(std::string(doc_.TextOf(first, end)));
@@ -767,6 +952,22 @@ class Run {
       *engagement->mutable_span() = Span(event.mention_first, event.last);
     }
     AddDatedActions();
+  }
+
+  // An event held every year at the same time and place ("the China
+  // International Import Expo ... last year") takes its month and place
+  // from reference/data/events.json where the text gives none.
+  void FillFromRecurringEvent(const Event& event, v1::RelatedEngagement& engagement) const {
+    auto known = data_.recurring_events().Find(tokens_, event.first, event.last);
+    if (known.length != event.last - event.first) return;
+    if (engagement.date().year() != 0 && engagement.date().month() == 0) {
+      engagement.mutable_date()->set_month(known.value->month());
+    }
+    if (engagement.location().city().empty() && engagement.location().country_code().empty() &&
+        known.value->has_city()) {
+      engagement.mutable_location()->set_city(known.value->city().name());
+      engagement.mutable_location()->set_country_code(known.value->city().country());
+    }
   }
 
   // Dated actions of a country outside the meeting: "China resumed group
@@ -818,6 +1019,21 @@ class Run {
     return -1;
   }
 
+  bool IsQuote(size_t i) const {
+    const std::string& w = tokens_[i].lower;
+    return w == "\"" || w == "“" || w == "”" || w == "‘";
+  }
+
+  // The first token of the participant mention that holds token i.
+  size_t MentionStart(size_t i) const {
+    for (int k : participants_) {
+      for (const auto& [first, last] : leaders_[k].mentions) {
+        if (i >= first && i < last) return first;
+      }
+    }
+    return i;
+  }
+
   // "President Xi emphasized that ...", "He called for ...".
   void FindStatements() {
     int last_speaker = -1;
@@ -833,7 +1049,10 @@ class Run {
         if (verb == ReportingVerbs().end() || i == first) continue;
         // The subject ends right before the verb (an adverb may sit between).
         size_t subject = i - 1;
-        if (subject > first && absl::EndsWith(tokens_[subject].lower, "ly")) --subject;
+        if (subject > first &&
+            (absl::EndsWith(tokens_[subject].lower, "ly") || tokens_[subject].lower == "also")) {
+          --subject;
+        }
         int speaker = ParticipantAt(subject);
         if (speaker < 0 && (tokens_[subject].lower == "he" || tokens_[subject].lower == "she")) {
           speaker = last_speaker;
@@ -848,12 +1067,23 @@ class Run {
         if (IsWord(text_start, "that") || IsWord(text_start, "on")) ++text_start;
         size_t end = last;
         if (end > text_start && tokens_[end - 1].lower == ".") --end;
-        if (end <= text_start) continue;
+        size_t span_start = subject;
+        size_t span_end = end;
+        if (end <= text_start) {
+          // "“We want to build,” Prabowo said.": the quotation before.
+          text_start = first;
+          end = MentionStart(subject);
+          while (end > text_start && (tokens_[end - 1].lower == "," || IsQuote(end - 1))) --end;
+          while (text_start < end && IsQuote(text_start)) ++text_start;
+          if (end <= text_start) continue;
+          span_start = first;
+          span_end = i + 1;
+        }
         v1::Statement* statement = summit_->add_statements();
         statement->set_speaker(absl::StrCat("participants/", Slug(leaders_[speaker].display_name)));
         statement->set_verb(lemma);
         statement->set_text(std::string(doc_.TextOf(text_start, end)));
-        *statement->mutable_span() = Span(subject, end);
+        *statement->mutable_span() = Span(span_start, span_end);
         break;
       }
       (void)speaker_in_sentence;
@@ -931,6 +1161,7 @@ class Run {
   absl::flat_hash_set<int> event_sentence_;
   std::vector<DateMention> dates_;
   const DateMention* meeting_date_mention_ = nullptr;
+  std::optional<v1::Location> dateline_location_;
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 
 namespace summit::extractor {
@@ -26,7 +27,12 @@ bool IsCommonCapitalized(const std::string& word) {
       "during", "after", "before", "this", "that", "these", "those", "both", "and", "but",
       "as", "with", "for", "from", "to", "of", "by", "while", "when", "mr", "mrs", "ms",
       "dr", "his", "meanwhile", "however", "also", "notably", "earlier", "later", "last",
-      "next", "our", "we", "i", "you", "leaders", "president", "prime", "minister"};
+      "next", "our", "we", "i", "you", "leaders", "president", "prime", "minister",
+      // Verbs of title-case headlines: "Xi Jinping Meets Christopher Luxon".
+      "meets", "meet", "met", "holds", "hold", "says", "say", "visits", "hosts", "host",
+      "welcomes", "signs", "sign", "calls", "call", "talks", "agree", "agrees", "pledge",
+      "pledges", "discuss", "discusses", "urges", "vows", "seeks", "seek", "seal", "seals",
+      "with", "amid", "over", "into", "about"};
   return kWords->contains(word);
 }
 
@@ -183,10 +189,16 @@ class Finder {
         if (n < end && tokens_[n].lower == ",") ++n;
         const size_t name_end = NameAt(n, end);
         if (name_end > n) {
-          const Leader* subject = sentence_leader_ >= 0 ? &leaders_[sentence_leader_] : nullptr;
-          Record(n, name_end, start, name_end, country->first,
-                 subject != nullptr ? subject->title : "",
-                 subject != nullptr ? subject->kind : data::v1::OFFICE_KIND_HEAD_OF_GOVERNMENT);
+          // Copies: Record may grow leaders_.
+          const std::string title =
+              sentence_leader_ >= 0 ? leaders_[sentence_leader_].title : std::string();
+          const data::v1::OfficeKind kind = sentence_leader_ >= 0
+                                                ? leaders_[sentence_leader_].kind
+                                                : data::v1::OFFICE_KIND_HEAD_OF_GOVERNMENT;
+          Record(n, name_end, start, name_end, country->first, title, kind);
+          // A counterpart's office is the subject's only until the text
+          // names it ("the Ethiopian prime minister").
+          provisional_title_.insert(sentence_leader_);
           return name_end;
         }
       }
@@ -217,11 +229,18 @@ class Finder {
                TitleText(title_start, title->second), title->first);
         return name_end;
       }
-      if (after_the && !country_code.empty()) {
-        descriptors_.push_back({start, title->second, country_code});
-        return title->second;
+      if (after_the) {
+        descriptors_.push_back({start, title->second, country_code,
+                                TitleText(title_start, title->second), title->first});
       }
       return title->second;
+    }
+    // "the Spanish leader": a descriptor without an office.
+    if (after_the && country && country->second < end &&
+        tokens_[country->second].lower == "leader") {
+      descriptors_.push_back({start, country->second + 1, country->first, "",
+                              data::v1::OFFICE_KIND_UNSPECIFIED});
+      return country->second + 1;
     }
     if (country && tokens_[i].capitalized) {
       // "Russia's Vladimir Putin": a possessive country and a full name.
@@ -283,14 +302,25 @@ class Finder {
       }
       leaders_[index].mentions.emplace_back(first, i + 1);
     }
+    // "the Kenyan president" is the one Kenyan leader; "the Prime Minister"
+    // the one leader with that office.
     for (const Descriptor& descriptor : descriptors_) {
       int match = -1;
       for (size_t k = 0; k < leaders_.size(); ++k) {
-        if (leaders_[k].country == descriptor.country) {
-          match = match == -1 ? static_cast<int>(k) : -2;
-        }
+        const bool same = descriptor.country.empty()
+                              ? absl::EqualsIgnoreCase(leaders_[k].title, descriptor.title)
+                              : leaders_[k].country == descriptor.country;
+        if (same) match = match == -1 ? static_cast<int>(k) : -2;
       }
-      if (match >= 0) leaders_[match].mentions.emplace_back(descriptor.first, descriptor.last);
+      if (match < 0) continue;
+      Leader& leader = leaders_[match];
+      leader.mentions.emplace_back(descriptor.first, descriptor.last);
+      if (!descriptor.country.empty() && !descriptor.title.empty() &&
+          provisional_title_.contains(match)) {
+        leader.title = descriptor.title;
+        leader.kind = descriptor.kind;
+        provisional_title_.erase(match);
+      }
     }
   }
 
@@ -328,7 +358,9 @@ class Finder {
   struct Descriptor {
     size_t first;
     size_t last;
-    std::string country;
+    std::string country;  // Empty for "the Prime Minister".
+    std::string title;
+    data::v1::OfficeKind kind;
   };
 
   const Document& doc_;
@@ -337,6 +369,7 @@ class Finder {
   std::vector<Leader> leaders_;
   std::vector<Descriptor> descriptors_;
   int sentence_leader_ = -1;
+  absl::flat_hash_set<int> provisional_title_;
 };
 
 }  // namespace

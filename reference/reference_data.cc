@@ -18,6 +18,7 @@ extern const char kCities[];
 extern const char kTitles[];
 extern const char kSectors[];
 extern const char kCurrencies[];
+extern const char kEvents[];
 }  // namespace embedded
 
 namespace {
@@ -111,6 +112,12 @@ void ReferenceData::Load() {
       currency_words_.Add(words, currency.code());
     }
     for (const std::string& word : currency.words()) currency_words_.Add(word, currency.code());
+  }
+  const auto events =
+      Parse<data::v1::RecurringEvents>(embedded::kEvents, "reference/data/events.json");
+  for (const data::v1::RecurringEvent& event : events.events()) {
+    recurring_events_.Add(event.name(), event);
+    for (const std::string& alias : event.aliases()) recurring_events_.Add(alias, event);
   }
 }
 

@@ -1,7 +1,7 @@
 // The reference data summit reads texts and validates records with: ISO
 // countries and currencies from Debian's iso-codes, and the project's own
 // reference/data/ files (demonyms and other country names, cities, titles of office,
-// the sector taxonomy, currency words). All of it is embedded in the binary
+// the sector taxonomy, currency words, recurring events). All of it is embedded in the binary
 // at build time and parsed once.
 #ifndef SUMMIT_REFERENCE_REFERENCE_DATA_H_
 #define SUMMIT_REFERENCE_REFERENCE_DATA_H_
@@ -51,6 +51,9 @@ class ReferenceData final {
   const PhraseTable<std::string>& sector_words() const { return sector_words_; }
   const PhraseTable<std::string>& currency_symbols() const { return currency_symbols_; }
   const PhraseTable<std::string>& currency_words() const { return currency_words_; }
+  const PhraseTable<data::v1::RecurringEvent>& recurring_events() const {
+    return recurring_events_;
+  }
 
  private:
   ReferenceData() = default;
@@ -69,6 +72,7 @@ class ReferenceData final {
   PhraseTable<std::string> sector_words_;
   PhraseTable<std::string> currency_symbols_;
   PhraseTable<std::string> currency_words_;
+  PhraseTable<data::v1::RecurringEvent> recurring_events_;
 };
 
 }  // namespace summit
