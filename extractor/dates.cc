@@ -8,29 +8,43 @@
 namespace summit::extractor {
 namespace {
 
-int MonthOf(const std::string& word) {
-  static const auto* const kMonths = new absl::flat_hash_map<std::string, int>{
-      {"january", 1}, {"jan", 1},  {"february", 2}, {"feb", 2},   {"march", 3},
-      {"mar", 3},     {"april", 4}, {"apr", 4},     {"may", 5},   {"june", 6},
-      {"jun", 6},     {"july", 7},  {"jul", 7},     {"august", 8}, {"aug", 8},
-      {"september", 9}, {"sep", 9}, {"sept", 9},    {"october", 10}, {"oct", 10},
-      {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}};
-  auto it = kMonths->find(word);
+// Maps keyed by the tokens' precomputed hashes.
+using HashMap = absl::flat_hash_map<uint64_t, int>;
+
+HashMap ByHash(std::initializer_list<std::pair<const char*, int>> entries) {
+  HashMap map;
+  for (const auto& [word, value] : entries) map[TokenHash(word)] = value;
+  return map;
+}
+
+int MonthOf(const Token& token) {
+  static const auto* const kMonths = new HashMap(ByHash(
+      {{"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
+       {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
+       {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
+       {"september", 9}, {"sep", 9},   {"sept", 9},      {"october", 10}, {"oct", 10},
+       {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12}}));
+  auto it = kMonths->find(token.hash);
   return it == kMonths->end() ? 0 : it->second;
 }
 
-int WeekdayOf(const std::string& word) {
-  static const auto* const kDays = new absl::flat_hash_map<std::string, int>{
-      {"monday", 0}, {"tuesday", 1}, {"wednesday", 2}, {"thursday", 3},
-      {"friday", 4}, {"saturday", 5}, {"sunday", 6}};
-  auto it = kDays->find(word);
+int WeekdayOf(const Token& token) {
+  static const auto* const kDays = new HashMap(ByHash({{"monday", 0},
+                                                       {"tuesday", 1},
+                                                       {"wednesday", 2},
+                                                       {"thursday", 3},
+                                                       {"friday", 4},
+                                                       {"saturday", 5},
+                                                       {"sunday", 6}}));
+  auto it = kDays->find(token.hash);
   return it == kDays->end() ? -1 : it->second;
 }
 
 // A plain number token's value, or -1.
 int NumberOf(const Token& token) {
   int value = 0;
-  if (token.kind != Token::Kind::kNumber || !absl::SimpleAtoi(token.lower, &value)) return -1;
+  if (token.kind != Token::Kind::kNumber || !absl::SimpleAtoi(token.lower, &value))
+    return -1;
   return value;
 }
 
@@ -61,17 +75,17 @@ class Finder {
   }
 
  private:
-  bool Is(size_t i, size_t end, const char* word) const {
-    return i < end && tokens_[i].lower == word;
+  bool IsAt(size_t i, size_t end, absl::string_view word) const {
+    return i < end && Is(tokens_[i], word);
   }
 
   // Whether tokens [first, last) say what follows is to come.
   bool IsFuture(size_t first, size_t last) const {
     for (size_t i = first; i < last; ++i) {
-      const std::string& w = tokens_[i].lower;
-      if (w == "will" || w == "upcoming" || w == "scheduled" || w == "plans" ||
-          w == "planned" || w == "expected" || w == "due" || w == "next" ||
-          (w == "be" && i + 1 < last && tokens_[i + 1].lower == "held")) {
+      const Token& w = tokens_[i];
+      if (Is(w, "will") || Is(w, "upcoming") || Is(w, "scheduled") || Is(w, "plans") ||
+          Is(w, "planned") || Is(w, "expected") || Is(w, "due") || Is(w, "next") ||
+          (Is(w, "be") && i + 1 < last && Is(tokens_[i + 1], "held"))) {
         return true;
       }
     }
@@ -79,19 +93,27 @@ class Finder {
   }
 
   // After a month token at i (and an optional "."), the next index.
-  size_t SkipDot(size_t i, size_t end) const { return Is(i, end, ".") ? i + 1 : i; }
+  size_t SkipDot(size_t i, size_t end) const { return IsAt(i, end, ".") ? i + 1 : i; }
 
   bool Match(size_t i, size_t end, DateMention& m) const {
+    static const auto* const kOpeners =
+        new TokenSet{"today", "yesterday", "tomorrow", "last", "this", "next"};
     const Token& t = tokens_[i];
+    // Dates open with a number, a month, a weekday or one of kOpeners.
+    if (t.kind == Token::Kind::kPunct ||
+        (t.kind == Token::Kind::kWord && !kOpeners->contains(t) && MonthOf(t) == 0 &&
+         WeekdayOf(t) < 0)) {
+      return false;
+    }
     m.first = i;
     // Month-first: "January 17, 2026", "Jan. 17", "October 2025", "in November".
-    if (int month = MonthOf(t.lower); month && (t.capitalized || t.lower.size() > 3)) {
-      if (t.lower == "may" && !t.capitalized) return false;
+    if (int month = MonthOf(t); month && (t.capitalized || t.lower.size() > 3)) {
+      if (Is(t, "may") && !t.capitalized) return false;
       size_t j = SkipDot(i + 1, end);
       int day = j < end ? NumberOf(tokens_[j]) : -1;
       if (IsDay(day)) {
         size_t k = j + 1;
-        if (Is(k, end, ",")) ++k;
+        if (IsAt(k, end, ",")) ++k;
         int year = k < end ? NumberOf(tokens_[k]) : -1;
         m.date.set_month(month);
         m.date.set_day(day);
@@ -115,14 +137,15 @@ class Finder {
       // A month alone needs a preposition before it ("in November"), so
       // that "May" the verb and names stay out.
       if (!t.capitalized || i == 0) return false;
-      const std::string& before = tokens_[i - 1].lower;
-      if (before == "in" || before == "since" || before == "until" || before == "by" ||
-          before == "last" || before == "next" || before == "this" || before == "early" ||
-          before == "late" || before == "mid" || before == "during") {
+      const Token& before = tokens_[i - 1];
+      if (Is(before, "in") || Is(before, "since") || Is(before, "until") ||
+          Is(before, "by") || Is(before, "last") || Is(before, "next") ||
+          Is(before, "this") || Is(before, "early") || Is(before, "late") ||
+          Is(before, "mid") || Is(before, "during")) {
         m.date.set_month(month);
         m.relative = true;
         m.rule = DateMention::Rule::kMonth;
-        m.offset = before == "next" ? 1 : 0;
+        m.offset = Is(before, "next") ? 1 : 0;
         m.last = i + 1;
         return true;
       }
@@ -130,10 +153,10 @@ class Finder {
     }
     // Day-first: "17 January 2026", "17 January".
     if (int day = NumberOf(t); IsDay(day) && i + 1 < end) {
-      int month = MonthOf(tokens_[i + 1].lower);
+      int month = MonthOf(tokens_[i + 1]);
       if (month && tokens_[i + 1].capitalized) {
         size_t j = SkipDot(i + 2, end);
-        if (Is(j, end, ",")) ++j;
+        if (IsAt(j, end, ",")) ++j;
         int year = j < end ? NumberOf(tokens_[j]) : -1;
         m.date.set_month(month);
         m.date.set_day(day);
@@ -150,42 +173,42 @@ class Finder {
     }
     // A year after a preposition: "in 2025", "since 2019".
     if (int year = NumberOf(t); IsYear(year) && i > 0) {
-      const std::string& before = tokens_[i - 1].lower;
-      if (before == "in" || before == "since" || before == "during" || before == "until" ||
-          before == "by" || before == "of" || before == "from" || before == "to") {
+      const Token& before = tokens_[i - 1];
+      if (Is(before, "in") || Is(before, "since") || Is(before, "during") ||
+          Is(before, "until") || Is(before, "by") || Is(before, "of") ||
+          Is(before, "from") || Is(before, "to")) {
         m.date.set_year(year);
         m.last = i + 1;
         return true;
       }
       return false;
     }
-    if (t.lower == "today" || t.lower == "yesterday" || t.lower == "tomorrow") {
+    if (Is(t, "today") || Is(t, "yesterday") || Is(t, "tomorrow")) {
       m.relative = true;
       m.rule = DateMention::Rule::kDayOffset;
-      m.offset = t.lower == "today" ? 0 : t.lower == "yesterday" ? -1 : 1;
+      m.offset = Is(t, "today") ? 0 : Is(t, "yesterday") ? -1 : 1;
       m.last = i + 1;
       return true;
     }
-    if (int weekday = WeekdayOf(t.lower); weekday >= 0 && t.capitalized) {
+    if (int weekday = WeekdayOf(t); weekday >= 0 && t.capitalized) {
       m.relative = true;
       m.rule = DateMention::Rule::kWeekday;
       m.offset = weekday;
-      m.first = i > 0 && (tokens_[i - 1].lower == "on" || tokens_[i - 1].lower == "last")
-                    ? i - 1
-                    : i;
+      m.first =
+          i > 0 && (Is(tokens_[i - 1], "on") || Is(tokens_[i - 1], "last")) ? i - 1 : i;
       m.last = i + 1;
       return true;
     }
-    if ((t.lower == "last" || t.lower == "this" || t.lower == "next") && i + 1 < end &&
-        (tokens_[i + 1].lower == "year" || tokens_[i + 1].lower == "month" ||
-         tokens_[i + 1].lower == "week")) {
+    if ((Is(t, "last") || Is(t, "this") || Is(t, "next")) && i + 1 < end &&
+        (Is(tokens_[i + 1], "year") || Is(tokens_[i + 1], "month") ||
+         Is(tokens_[i + 1], "week"))) {
       m.relative = true;
-      const int offset = t.lower == "last" ? -1 : t.lower == "next" ? 1 : 0;
-      const std::string& unit = tokens_[i + 1].lower;
-      if (unit == "year") {
+      const int offset = Is(t, "last") ? -1 : Is(t, "next") ? 1 : 0;
+      const Token& unit = tokens_[i + 1];
+      if (Is(unit, "year")) {
         m.rule = DateMention::Rule::kYearOffset;
         m.offset = offset;
-      } else if (unit == "month") {
+      } else if (Is(unit, "month")) {
         m.rule = DateMention::Rule::kMonthOffset;
         m.offset = offset;
       } else {
@@ -216,7 +239,8 @@ std::vector<DateMention> FindDates(const Document& doc) { return Finder(doc).Run
 std::optional<absl::CivilDay> ToCivilDay(const v1::Date& date) {
   if (date.year() == 0 || date.month() == 0 || date.day() == 0) return std::nullopt;
   absl::CivilDay day(date.year(), date.month(), date.day());
-  if (day.year() != date.year() || day.month() != date.month() || day.day() != date.day()) {
+  if (day.year() != date.year() || day.month() != date.month() ||
+      day.day() != date.day()) {
     return std::nullopt;
   }
   return day;

@@ -24,19 +24,21 @@ struct DateMention {
   bool relative = false;
   // For relative mentions: how to resolve them.
   enum class Rule {
-    kNone,          // Absolute.
-    kMonthDay,      // Month and day given: the year nearest the anchor.
-    kMonth,         // Month only ("in November"): the latest one not after it.
-    kDayOffset,     // today, yesterday, tomorrow: `offset` days.
-    kWeekday,       // A weekday: `offset` is 0..6 (Monday..Sunday).
-    kYearOffset,    // last/this/next year.
-    kMonthOffset,   // last/this/next month.
+    kNone,         // Absolute.
+    kMonthDay,     // Month and day given: the year nearest the anchor.
+    kMonth,        // Month only ("in November"): the latest one not after it.
+    kDayOffset,    // today, yesterday, tomorrow: `offset` days.
+    kWeekday,      // A weekday: `offset` is 0..6 (Monday..Sunday).
+    kYearOffset,   // last/this/next year.
+    kMonthOffset,  // last/this/next month.
   } rule = Rule::kNone;
   int offset = 0;
   // True in a sentence about the future ("will", "next").
   bool future = false;
   // Precision of the resolved date: 3 day, 2 month, 1 year.
-  int Precision() const { return date.day() ? 3 : date.month() ? 2 : date.year() ? 1 : 0; }
+  int Precision() const {
+    return date.day() ? 3 : date.month() ? 2 : date.year() ? 1 : 0;
+  }
 };
 
 // Every date expression of `doc`, in text order, unresolved.

@@ -1,5 +1,6 @@
 #include "extractor/document.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "absl/strings/ascii.h"
@@ -10,24 +11,36 @@
 namespace summit::extractor {
 
 Document::Document(absl::string_view text) : text_(text), tokens_(Tokenize(text)) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  std::unique_ptr<icu::BreakIterator> breaks(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  // Building a sentence iterator with the English abbreviation filters
+  // ("Mr.", "Feb.") costs far more than using one: one per thread.
+  thread_local const std::unique_ptr<icu::BreakIterator> breaks = [] {
+    UErrorCode error = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> made(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), error));
+    return U_SUCCESS(error) ? std::move(made) : nullptr;
+  }();
   sentence_starts_.push_back(0);
-  if (U_SUCCESS(status)) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext =
+      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (breaks != nullptr && U_SUCCESS(status)) {
     breaks->setText(utext, status);
-    for (int32_t end = breaks->next(); end != icu::BreakIterator::DONE && end < static_cast<int32_t>(text.size());
+    for (int32_t end = breaks->next();
+         U_SUCCESS(status) && end != icu::BreakIterator::DONE &&
+         end < static_cast<int32_t>(text.size());
          end = breaks->next()) {
       sentence_starts_.push_back(static_cast<uint32_t>(end));
     }
+    // The iterator keeps a pointer to the UText: detach it before closing.
+    breaks->setText(icu::UnicodeString());
   }
   utext_close(utext);
 
   size_t s = 0;
   sentence_first_token_.push_back(0);
   for (size_t t = 0; t < tokens_.size(); ++t) {
-    while (s + 1 < sentence_starts_.size() && tokens_[t].start >= sentence_starts_[s + 1]) {
+    while (s + 1 < sentence_starts_.size() &&
+           tokens_[t].start >= sentence_starts_[s + 1]) {
       ++s;
       sentence_first_token_.push_back(t);
     }
@@ -40,7 +53,7 @@ Document::Document(absl::string_view text) : text_(text), tokens_(Tokenize(text)
 
 std::pair<uint32_t, uint32_t> Document::SentenceBytes(int s) const {
   const uint32_t end = s + 1 < sentence_count() ? sentence_starts_[s + 1]
-                                                 : static_cast<uint32_t>(text_.size());
+                                                : static_cast<uint32_t>(text_.size());
   return {sentence_starts_[s], end};
 }
 
@@ -59,19 +72,26 @@ v1::TextSpan Document::Span(size_t first, size_t last) const {
 }
 
 std::string Slug(absl::string_view text) {
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
   // Transliterators keep state while working: one per thread.
   thread_local const std::unique_ptr<icu::Transliterator> kToAscii = [] {
     UErrorCode error = U_ZERO_ERROR;
-    return std::unique_ptr<icu::Transliterator>(
-        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, error));
+    return std::unique_ptr<icu::Transliterator>(icu::Transliterator::createInstance(
+        "Any-Latin; Latin-ASCII", UTRANS_FORWARD, error));
   }();
-  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  if (kToAscii != nullptr) kToAscii->transliterate(unicode);
-  std::string ascii;
-  unicode.toUTF8String(ascii);
+  std::string folded;
+  if (ascii) {
+    folded = std::string(text);
+  } else {
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    if (kToAscii != nullptr) kToAscii->transliterate(unicode);
+    unicode.toUTF8String(folded);
+  }
   std::string slug;
-  for (char c : ascii) {
+  for (char c : folded) {
     if (absl::ascii_isalnum(c)) {
       slug.push_back(absl::ascii_tolower(c));
     } else if (!slug.empty() && slug.back() != '-') {

@@ -22,41 +22,65 @@
 namespace summit::extractor {
 namespace {
 
-using WordSet = absl::flat_hash_set<std::string>;
+using WordSet = TokenSet;
 
 // Words that say leaders met, talked or called.
 const WordSet& MeetingWords() {
-  static const auto* const kWords = new WordSet{
-      "met",        "meet",      "meets",     "meeting",   "talks",       "summit",
-      "discussions", "hosted",   "hosts",     "received",  "welcomed",    "visit",
-      "visited",    "visiting",  "call",      "telephone", "phone",       "spoke",
-      "conversation", "conferred", "held", "discussed", "discuss", "signed", "agreed",
-      "sealed"};
+  static const auto* const kWords =
+      new WordSet{"met",          "meet",      "meets", "meeting",   "talks",    "summit",
+                  "discussions",  "hosted",    "hosts", "received",  "welcomed", "visit",
+                  "visited",      "visiting",  "call",  "telephone", "phone",    "spoke",
+                  "conversation", "conferred", "held",  "discussed", "discuss",  "signed",
+                  "agreed",       "sealed"};
   return *kWords;
 }
 
 // Reporting verbs and their base forms.
 const absl::flat_hash_map<std::string, std::string>& ReportingVerbs() {
-  static const auto* const kVerbs = new absl::flat_hash_map<std::string, std::string>{
-      {"said", "say"},           {"says", "say"},           {"emphasized", "emphasize"},
-      {"emphasised", "emphasize"}, {"stressed", "stress"},  {"noted", "note"},
-      {"remarked", "remark"},    {"expressed", "express"},  {"reiterated", "reiterate"},
-      {"outlined", "outline"},   {"urged", "urge"},         {"pledged", "pledge"},
-      {"proposed", "propose"},   {"added", "add"},          {"told", "tell"},
-      {"highlighted", "highlight"}, {"underlined", "underline"}, {"affirmed", "affirm"},
-      {"reaffirmed", "reaffirm"}, {"warned", "warn"},
-      {"argued", "argue"},       {"declared", "declare"},   {"announced", "announce"},
-      {"praised", "praise"},     {"hailed", "hail"},        {"insisted", "insist"},
-      {"called", "call for"},    {"calls", "call for"},     {"underscored", "underscore"},
-      {"wrote", "write"},        {"described", "describe"}, {"vowed", "vow"},
-      {"acknowledged", "acknowledge"}, {"recalled", "recall"}, {"observed", "observe"}};
+  static const auto* const kVerbs =
+      new absl::flat_hash_map<std::string, std::string>{{"said", "say"},
+                                                        {"says", "say"},
+                                                        {"emphasized", "emphasize"},
+                                                        {"emphasised", "emphasize"},
+                                                        {"stressed", "stress"},
+                                                        {"noted", "note"},
+                                                        {"remarked", "remark"},
+                                                        {"expressed", "express"},
+                                                        {"reiterated", "reiterate"},
+                                                        {"outlined", "outline"},
+                                                        {"urged", "urge"},
+                                                        {"pledged", "pledge"},
+                                                        {"proposed", "propose"},
+                                                        {"added", "add"},
+                                                        {"told", "tell"},
+                                                        {"highlighted", "highlight"},
+                                                        {"underlined", "underline"},
+                                                        {"affirmed", "affirm"},
+                                                        {"reaffirmed", "reaffirm"},
+                                                        {"warned", "warn"},
+                                                        {"argued", "argue"},
+                                                        {"declared", "declare"},
+                                                        {"announced", "announce"},
+                                                        {"praised", "praise"},
+                                                        {"hailed", "hail"},
+                                                        {"insisted", "insist"},
+                                                        {"called", "call for"},
+                                                        {"calls", "call for"},
+                                                        {"underscored", "underscore"},
+                                                        {"wrote", "write"},
+                                                        {"described", "describe"},
+                                                        {"vowed", "vow"},
+                                                        {"acknowledged", "acknowledge"},
+                                                        {"recalled", "recall"},
+                                                        {"observed", "observe"}};
   return *kVerbs;
 }
 
 const WordSet& SigningVerbs() {
-  static const auto* const kWords = new WordSet{
-      "signed", "signing", "sign", "signs", "inked", "concluded", "issued", "adopted",
-      "released", "exchanged", "witnessed", "struck", "reached", "agreed", "unveiled"};
+  static const auto* const kWords =
+      new WordSet{"signed",    "signing", "sign",    "signs",    "inked",
+                  "concluded", "issued",  "adopted", "released", "exchanged",
+                  "witnessed", "struck",  "reached", "agreed",   "unveiled"};
   return *kWords;
 }
 
@@ -92,36 +116,55 @@ const PhraseTable<v1::AgreementKind>& AgreementNouns() {
 // Capitalized nouns that end an event's name.
 const WordSet& EventHeads() {
   static const auto* const kWords = new WordSet{
-      "meeting", "summit", "expo", "exposition", "forum", "conference", "fair",
-      "games", "olympics", "dialogue", "assembly", "congress", "session", "week",
-      "show", "festival", "exhibition", "talks", "cup", "championship", "council",
-      "commission", "consultations"};
+      "meeting", "summit",       "expo",     "exposition", "forum",        "conference",
+      "fair",    "games",        "olympics", "dialogue",   "assembly",     "congress",
+      "session", "week",         "show",     "festival",   "exhibition",   "talks",
+      "cup",     "championship", "council",  "commission", "consultations"};
   return *kWords;
 }
 
-const absl::flat_hash_map<std::string, double>& NumberWords() {
-  static const auto* const kWords = new absl::flat_hash_map<std::string, double>{
-      {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},     {"five", 5},
-      {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},     {"ten", 10},
-      {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
-      {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
-      {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},   {"seventy", 70},
-      {"eighty", 80},  {"ninety", 90},    {"hundred", 100}, {"dozen", 12}};
+// Number words by the hash of the word.
+class NumberWordMap final {
+ public:
+  NumberWordMap(std::initializer_list<std::pair<const char*, double>> words) {
+    for (const auto& [word, value] : words) words_[TokenHash(word)] = {word, value};
+  }
+  // The value of `token`; 0 when it is no number word.
+  double Value(const Token& token) const {
+    auto it = words_.find(token.hash);
+    return it != words_.end() && it->second.first == token.lower ? it->second.second : 0;
+  }
+
+ private:
+  absl::flat_hash_map<uint64_t, std::pair<std::string, double>> words_;
+};
+
+const NumberWordMap& NumberWords() {
+  static const auto* const kWords = new NumberWordMap{
+      {"one", 1},        {"two", 2},       {"three", 3},     {"four", 4},
+      {"five", 5},       {"six", 6},       {"seven", 7},     {"eight", 8},
+      {"nine", 9},       {"ten", 10},      {"eleven", 11},   {"twelve", 12},
+      {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},
+      {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}, {"twenty", 20},
+      {"thirty", 30},    {"forty", 40},    {"fifty", 50},    {"sixty", 60},
+      {"seventy", 70},   {"eighty", 80},   {"ninety", 90},   {"hundred", 100},
+      {"dozen", 12}};
   return *kWords;
 }
 
 const absl::flat_hash_map<std::string, double>& ScaleWords() {
   static const auto* const kWords = new absl::flat_hash_map<std::string, double>{
-      {"thousand", 1e3}, {"million", 1e6}, {"mln", 1e6},  {"m", 1e6},    {"billion", 1e9},
-      {"bn", 1e9},       {"bln", 1e9},     {"trillion", 1e12}, {"tn", 1e12}, {"crore", 1e7}};
+      {"thousand", 1e3}, {"million", 1e6}, {"mln", 1e6}, {"m", 1e6},
+      {"billion", 1e9},  {"bn", 1e9},      {"bln", 1e9}, {"trillion", 1e12},
+      {"tn", 1e12},      {"crore", 1e7}};
   return *kWords;
 }
 
 const PhraseTable<v1::AmountQualifier>& Qualifiers() {
   static const auto* const kTable = [] {
     auto* table = new PhraseTable<v1::AmountQualifier>();
-    for (const char* phrase : {"more than", "over", "at least", "in excess of", "upwards of",
-                               "exceeding", "above"}) {
+    for (const char* phrase : {"more than", "over", "at least", "in excess of",
+                               "upwards of", "exceeding", "above"}) {
       table->Add(phrase, v1::AMOUNT_QUALIFIER_AT_LEAST);
     }
     for (const char* phrase : {"up to", "less than", "fewer than", "under", "nearly",
@@ -141,27 +184,32 @@ const PhraseTable<v1::AmountQualifier>& Qualifiers() {
 // meeting, and durations.
 const WordSet& IgnoredUnits() {
   static const auto* const kWords = new WordSet{
-      "countries", "country", "nations", "nation", "sides", "side", "leaders", "leader",
-      "parties", "heads", "years", "year", "months", "month", "weeks", "week", "days", "day",
-      "hours", "hour", "minutes", "decades", "decade", "times", "time", "of", "and", "or",
-      "to", "in", "on", "the", "a", "at", "for", "from", "with", "by", "as", "per", "than",
-      "that", "which", "who", "were", "was", "is", "are", "have", "has", "had", "will"};
+      "countries", "country", "nations", "nation", "sides", "side",   "leaders",
+      "leader",    "parties", "heads",   "years",  "year",  "months", "month",
+      "weeks",     "week",    "days",    "day",    "hours", "hour",   "minutes",
+      "decades",   "decade",  "times",   "time",   "of",    "and",    "or",
+      "to",        "in",      "on",      "the",    "a",     "at",     "for",
+      "from",      "with",    "by",      "as",     "per",   "than",   "that",
+      "which",     "who",     "were",    "was",    "is",    "are",    "have",
+      "has",       "had",     "will"};
   return *kWords;
 }
 
 // Words that may stand between a number and what it counts.
 const WordSet& CountAdjectives() {
-  static const auto* const kWords = new WordSet{
-      "new", "more", "major", "key", "bilateral", "separate", "additional", "large",
-      "small", "different", "specific", "concrete", "important", "leading", "top",
-      "foreign", "domestic", "private", "state-owned", "joint"};
+  static const auto* const kWords =
+      new WordSet{"new",      "more",       "major",     "key",         "bilateral",
+                  "separate", "additional", "large",     "small",       "different",
+                  "specific", "concrete",   "important", "leading",     "top",
+                  "foreign",  "domestic",   "private",   "state-owned", "joint"};
   return *kWords;
 }
 
 std::string Singular(std::string word) {
   if (word == "people") return word;
   if (word == "memoranda") return "memorandum";
-  if (absl::EndsWith(word, "ies") && word.size() > 4) return word.substr(0, word.size() - 3) + "y";
+  if (absl::EndsWith(word, "ies") && word.size() > 4)
+    return word.substr(0, word.size() - 3) + "y";
   if (absl::EndsWith(word, "sses") || absl::EndsWith(word, "shes") ||
       absl::EndsWith(word, "ches") || absl::EndsWith(word, "xes")) {
     return word.substr(0, word.size() - 2);
@@ -180,8 +228,8 @@ bool IsOrdinal(const std::string& word) {
 
 int OrdinalValue(const std::string& word) {
   static const auto* const kWords = new absl::flat_hash_map<std::string, int>{
-      {"first", 1},  {"second", 2}, {"third", 3},  {"fourth", 4}, {"fifth", 5},
-      {"sixth", 6},  {"seventh", 7}, {"eighth", 8}, {"ninth", 9},  {"tenth", 10}};
+      {"first", 1}, {"second", 2},  {"third", 3},  {"fourth", 4}, {"fifth", 5},
+      {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9},  {"tenth", 10}};
   if (auto it = kWords->find(word); it != kWords->end()) return it->second;
   if (!IsOrdinal(word)) return 0;
   int value = 0;
@@ -191,7 +239,8 @@ int OrdinalValue(const std::string& word) {
 // One extraction: the article, its document and what has been found.
 class Run {
  public:
-  Run(const ReferenceData& data, const v1::Article& article, v1::ExtractArticleResponse& out)
+  Run(const ReferenceData& data, const v1::Article& article,
+      v1::ExtractArticleResponse& out)
       : data_(data),
         article_(article),
         out_(out),
@@ -237,19 +286,22 @@ class Run {
   }
 
   void MarkSentences() {
+    static const auto* const kPhone = new WordSet{"phone", "telephone"};
+    static const auto* const kVideo = new WordSet{"video", "virtual", "videoconference"};
+    static const auto* const kVisit = new WordSet{"visit", "visits"};
     meeting_sentence_.assign(doc_.sentence_count(), false);
-    for (const Token& token : tokens_) {
-      if (MeetingWords().contains(token.lower)) meeting_sentence_[token.sentence] = true;
-      if (token.lower == "phone" || token.lower == "telephone") phone_ = true;
-      if (token.lower == "video" || token.lower == "virtual" || token.lower == "videoconference") {
-        video_ = true;
-      }
-    }
-    for (size_t i = 0; i + 1 < tokens_.size(); ++i) {
-      if ((tokens_[i].lower == "state" || tokens_[i].lower == "official") &&
-          (tokens_[i + 1].lower == "visit" || tokens_[i + 1].lower == "visits")) {
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& token = tokens_[i];
+      if (!MeetingWords().contains(token)) continue;
+      meeting_sentence_[token.sentence] = true;
+      if (kPhone->contains(token)) phone_ = true;
+      if (kVisit->contains(token) && i > 0 &&
+          (Is(tokens_[i - 1], "state") || Is(tokens_[i - 1], "official"))) {
         state_visit_ = true;
       }
+    }
+    for (const Token& token : tokens_) {
+      if (kVideo->contains(token)) video_ = true;
     }
   }
 
@@ -270,7 +322,8 @@ class Run {
     std::vector<int> all;
     for (size_t k = 0; k < leaders_.size(); ++k) {
       const Leader& leader = leaders_[k];
-      if (leader.country.empty() || leader.kind == data::v1::OFFICE_KIND_UNSPECIFIED) continue;
+      if (leader.country.empty() || leader.kind == data::v1::OFFICE_KIND_UNSPECIFIED)
+        continue;
       all.push_back(static_cast<int>(k));
       if (std::any_of(leader.mentions.begin(), leader.mentions.end(), [&](const auto& m) {
             return meeting_sentence_[tokens_[m.first].sentence];
@@ -296,7 +349,7 @@ class Run {
   // meeting itself.
   void FindEvents() {
     for (size_t i = 0; i < tokens_.size(); ++i) {
-      if (!EventHeads().contains(tokens_[i].lower) || i == 0) continue;
+      if (!EventHeads().contains(tokens_[i]) || i == 0) continue;
       const int sentence = tokens_[i].sentence;
       // A lower-case head needs a name before it: "the NATO summit".
       if (!tokens_[i].capitalized &&
@@ -307,18 +360,18 @@ class Run {
       size_t first = i;
       while (first > 0 && tokens_[first - 1].sentence == sentence) {
         const Token& t = tokens_[first - 1];
-        const bool joiner = (t.lower == "of" || t.lower == "and" || t.lower == "on" ||
-                             t.lower == "-" || t.lower == "–" || t.lower == "—") &&
+        const bool joiner = (Is(t, "of") || Is(t, "and") || Is(t, "on") || Is(t, "-") ||
+                             Is(t, "–") || Is(t, "—")) &&
                             first >= 2 && tokens_[first - 2].capitalized;
         const bool part = (t.capitalized && !IsEventStop(t.lower)) ||
                           (t.kind == Token::Kind::kNumber && !IsOrdinal(t.lower)) ||
-                          t.lower == "(" || t.lower == ")" || t.lower == "'s" ||
-                          t.lower == "'" || t.lower == "’";
+                          Is(t, "(") || Is(t, ")") || Is(t, "'s") || Is(t, "'") ||
+                          Is(t, "’");
         if (!part && !joiner) break;
         --first;
       }
-      while (first < i && (tokens_[first].lower == "(" || tokens_[first].lower == "of" ||
-                           tokens_[first].lower == "'" || tokens_[first].lower == "’")) {
+      while (first < i && (Is(tokens_[first], "(") || Is(tokens_[first], "of") ||
+                           Is(tokens_[first], "'") || Is(tokens_[first], "’"))) {
         ++first;
       }
       if (first == i) continue;  // A bare "Summit" is the meeting itself.
@@ -336,9 +389,9 @@ class Run {
           event.mention_first = back - 1;
           break;
         }
-        if (tokens_[back - 1].lower == "," || tokens_[back - 1].lower == ".") break;
+        if (Is(tokens_[back - 1], ",") || Is(tokens_[back - 1], ".")) break;
       }
-      if (event.mention_first > 0 && tokens_[event.mention_first - 1].lower == "the") {
+      if (event.mention_first > 0 && Is(tokens_[event.mention_first - 1], "the")) {
         --event.mention_first;
       }
       events_.push_back(event);
@@ -367,9 +420,9 @@ class Run {
     }
     for (DateMention& mention : dates_) {
       if (!Resolve(mention, anchor)) {
-        out_.add_warnings(absl::StrCat(
-            "no publication date: relative date \"", doc_.TextOf(mention.first, mention.last),
-            "\" left unresolved"));
+        out_.add_warnings(absl::StrCat("no publication date: relative date \"",
+                                       doc_.TextOf(mention.first, mention.last),
+                                       "\" left unresolved"));
       }
     }
   }
@@ -385,7 +438,8 @@ class Run {
     size_t best_distance = SIZE_MAX;
     for (const DateMention& mention : dates_) {
       const int sentence = tokens_[mention.first].sentence;
-      if (!meeting_sentence_[sentence] || InEvent(mention) || mention.date.year() == 0) continue;
+      if (!meeting_sentence_[sentence] || InEvent(mention) || mention.date.year() == 0)
+        continue;
       const size_t distance = DistanceToMeetingWord(mention);
       const auto rank = [&](const DateMention& m, size_t d) {
         return std::make_tuple(-m.Precision(), tokens_[m.first].sentence, d);
@@ -409,7 +463,7 @@ class Run {
     auto [first, last] = doc_.SentenceTokens(tokens_[mention.first].sentence);
     size_t best = SIZE_MAX;
     for (size_t i = first; i < last; ++i) {
-      if (!MeetingWords().contains(tokens_[i].lower)) continue;
+      if (!MeetingWords().contains(tokens_[i])) continue;
       best = std::min(best, i < mention.first ? mention.first - i : i - mention.last);
     }
     return best;
@@ -419,11 +473,11 @@ class Run {
   // the first two sentences.
   bool IsDatelineCity(size_t i, size_t length) const {
     const int sentence = tokens_[i].sentence;
-    if (sentence > 1 || tokens_[i].start != doc_.SentenceBytes(sentence).first) return false;
+    if (sentence > 1 || tokens_[i].start != doc_.SentenceBytes(sentence).first)
+      return false;
     const size_t next = i + length;
-    return next < tokens_.size() &&
-           (tokens_[next].lower == "," || tokens_[next].lower == "—" ||
-            tokens_[next].lower == "–" || tokens_[next].lower == "-");
+    return next < tokens_.size() && (Is(tokens_[next], ",") || Is(tokens_[next], "—") ||
+                                     Is(tokens_[next], "–") || Is(tokens_[next], "-"));
   }
 
   const DateMention* DatelineDate() const {
@@ -431,7 +485,8 @@ class Run {
       const int sentence = tokens_[mention.first].sentence;
       if (sentence > 1) break;
       const size_t first = doc_.SentenceTokens(sentence).first;
-      if (mention.first <= first + 4 && data_.cities().Find(tokens_, first, mention.first).length &&
+      if (mention.first <= first + 4 &&
+          data_.cities().Find(tokens_, first, mention.first).length &&
           !InEvent(mention)) {
         return &mention;
       }
@@ -450,9 +505,10 @@ class Run {
       if (!city.length) continue;
       const bool dateline = IsDatelineCity(i, city.length);
       if (!dateline) {
-        if (!meeting_sentence_[sentence] || event_sentence_.contains(sentence) || i == 0 ||
-            (tokens_[i - 1].lower != "in" && tokens_[i - 1].lower != "to" &&
-             tokens_[i - 1].lower != "at")) {
+        if (!meeting_sentence_[sentence] || event_sentence_.contains(sentence) ||
+            i == 0 ||
+            (!Is(tokens_[i - 1], "in") && !Is(tokens_[i - 1], "to") &&
+             !Is(tokens_[i - 1], "at"))) {
           continue;
         }
         // "Hyderabad House", "Beijing Capital Airport": a building, not the city.
@@ -479,7 +535,7 @@ class Run {
     for (size_t i = 1; i < tokens_.size(); ++i) {
       const int sentence = tokens_[i].sentence;
       if (!meeting_sentence_[sentence] || event_sentence_.contains(sentence) ||
-          (tokens_[i - 1].lower != "in" && tokens_[i - 1].lower != "to")) {
+          (!Is(tokens_[i - 1], "in") && !Is(tokens_[i - 1], "to"))) {
         continue;
       }
       if (auto country = data_.country_names().Find(tokens_, i, tokens_.size());
@@ -492,11 +548,21 @@ class Run {
     summit_->clear_location();
   }
 
+  // "participants/{slug}" of leader k, computed once.
+  const std::string& ParticipantName(int k) {
+    if (participant_names_.size() < leaders_.size())
+      participant_names_.resize(leaders_.size());
+    std::string& name = participant_names_[k];
+    if (name.empty())
+      name = absl::StrCat("participants/", Slug(leaders_[k].display_name));
+    return name;
+  }
+
   void AddParticipants() {
     for (int k : participants_) {
       const Leader& leader = leaders_[k];
       v1::SummitParticipant* participant = summit_->add_participants();
-      participant->set_participant(absl::StrCat("participants/", Slug(leader.display_name)));
+      participant->set_participant(ParticipantName(k));
       participant->set_display_name(leader.display_name);
       participant->set_title(leader.title);
       participant->set_country_code(leader.country);
@@ -522,8 +588,8 @@ class Run {
       const size_t next = i + match.length;
       if (!match.length ||
           (next < tokens_.size() &&
-           (tokens_[next].lower == "data" || tokens_[next].lower == "figures" ||
-            tokens_[next].lower == "statistics")) ||
+           (Is(tokens_[next], "data") || Is(tokens_[next], "figures") ||
+            Is(tokens_[next], "statistics"))) ||
           (quoted[i] && !participant_sentence[tokens_[i].sentence])) {
         i += std::max<size_t>(match.length, 1);
         continue;
@@ -545,10 +611,10 @@ class Run {
     std::vector<bool> quoted(tokens_.size(), false);
     bool inside = false;
     for (size_t i = 0; i < tokens_.size(); ++i) {
-      const std::string& w = tokens_[i].lower;
-      if (w == "“" || (w == "\"" && !inside)) {
+      const Token& w = tokens_[i];
+      if (Is(w, "“") || (Is(w, "\"") && !inside)) {
         inside = true;
-      } else if (w == "”" || w == "\"") {
+      } else if (Is(w, "”") || Is(w, "\"")) {
         inside = false;
       } else if (i > 0 && tokens_[i].sentence != tokens_[i - 1].sentence &&
                  doc_.text()[tokens_[i].start - 1] == '\n') {
@@ -584,7 +650,7 @@ class Run {
       auto [first, last] = doc_.SentenceTokens(s);
       size_t verb = last;
       for (size_t i = first; i < last; ++i) {
-        if (SigningVerbs().contains(tokens_[i].lower)) {
+        if (SigningVerbs().contains(tokens_[i])) {
           verb = i;
           break;
         }
@@ -595,11 +661,11 @@ class Run {
       for (size_t i = first; i < last;) {
         auto match = AgreementNouns().Find(tokens_, i, last);
         const bool documents_alone =
-            match.length && tokens_[i].lower == "documents" && !IsWord(i - 1, "cooperation");
+            match.length && Is(tokens_[i], "documents") && !IsWord(i - 1, "cooperation");
         if (!match.length || documents_alone ||
             (i < verb && *match.value != v1::AGREEMENT_KIND_JOINT_STATEMENT) ||
-            (*match.value == v1::AGREEMENT_KIND_JOINT_STATEMENT && tokens_[i].lower == "declaration" &&
-             !IsWord(i - 1, "joint"))) {
+            (*match.value == v1::AGREEMENT_KIND_JOINT_STATEMENT &&
+             Is(tokens_[i], "declaration") && !IsWord(i - 1, "joint"))) {
           ++i;
           continue;
         }
@@ -609,8 +675,8 @@ class Run {
       for (size_t n = 0; n < nouns.size(); ++n) {
         const auto& [i, match] = nouns[n];
         const size_t sectors_end = n + 1 < nouns.size() ? nouns[n + 1].first : last;
-        AddAgreement(i, match.length, *match.value, std::max(first, verb < i ? verb + 1 : first),
-                     sectors_end, last);
+        AddAgreement(i, match.length, *match.value,
+                     std::max(first, verb < i ? verb + 1 : first), sectors_end, last);
       }
     }
   }
@@ -624,23 +690,24 @@ class Run {
     agreement.set_kind(kind);
     size_t start = i;
     size_t back = i;
-    while (back > floor && (CountAdjectives().contains(tokens_[back - 1].lower) ||
-                            tokens_[back - 1].lower == "cooperation" ||
-                            tokens_[back - 1].lower == "commercial")) {
+    while (back > floor && (CountAdjectives().contains(tokens_[back - 1]) ||
+                            Is(tokens_[back - 1], "cooperation") ||
+                            Is(tokens_[back - 1], "commercial"))) {
       --back;
     }
     if (back > floor) {
       if (double value = NumberValue(back - 1); value > 0 && value < 1000) {
         agreement.set_count(static_cast<int>(value));
         start = back - 1;
-      } else if (tokens_[back - 1].lower == "multiple" || tokens_[back - 1].lower == "several" ||
-                 tokens_[back - 1].lower == "a" || tokens_[back - 1].lower == "an") {
+      } else if (Is(tokens_[back - 1], "multiple") || Is(tokens_[back - 1], "several") ||
+                 Is(tokens_[back - 1], "a") || Is(tokens_[back - 1], "an")) {
         start = back - 1;
       }
     }
     size_t end = sectors_end;
-    if (end == sentence_end && end > start && tokens_[end - 1].lower == ".") --end;
-    for (const std::string& sector : SectorsIn(i + length, end)) agreement.add_sectors(sector);
+    if (end == sentence_end && end > start && Is(tokens_[end - 1], ".")) --end;
+    for (const std::string& sector : SectorsIn(i + length, end))
+      agreement.add_sectors(sector);
     agreement.set_description(std::string(doc_.TextOf(start, end)));
     *agreement.mutable_span() = Span(start, end);
     for (v1::Agreement& earlier : *summit_->mutable_agreements()) {
@@ -651,7 +718,8 @@ class Run {
           earlier.add_sectors(sector);
         }
       }
-      if (earlier.sectors_size() == agreement.sectors_size() && agreement.sectors_size() > 0) {
+      if (earlier.sectors_size() == agreement.sectors_size() &&
+          agreement.sectors_size() > 0) {
         // The richer mention describes it best.
         *earlier.mutable_span() = agreement.span();
         earlier.set_description(agreement.description());
@@ -671,17 +739,16 @@ class Run {
       double value = 0;
       return absl::SimpleAtod(digits, &value) ? value : 0;
     }
-    auto it = NumberWords().find(t.lower);
-    return it == NumberWords().end() ? 0 : it->second;
+    return NumberWords().Value(t);
   }
 
   void FindAmounts() {
-    std::set<size_t> in_dates;
+    std::vector<bool> in_dates(tokens_.size(), false);
     for (const DateMention& mention : dates_) {
-      for (size_t k = mention.first; k < mention.last; ++k) in_dates.insert(k);
+      std::fill(in_dates.begin() + mention.first, in_dates.begin() + mention.last, true);
     }
     for (size_t i = 0; i < tokens_.size(); ++i) {
-      if (in_dates.count(i) != 0) continue;
+      if (in_dates[i] || tokens_[i].kind == Token::Kind::kPunct) continue;
       double value = NumberValue(i);
       if (value <= 0) continue;
       const size_t sentence_end = doc_.SentenceTokens(tokens_[i].sentence).second;
@@ -689,20 +756,25 @@ class Run {
       size_t j = i + 1;
       // Number words join: "twenty five", "one hundred".
       while (j < sentence_end && tokens_[j].kind == Token::Kind::kWord &&
-             NumberWords().contains(tokens_[j].lower) && tokens_[i].kind == Token::Kind::kWord) {
-        const double next = NumberWords().at(tokens_[j].lower);
+             NumberWords().Value(tokens_[j]) > 0 &&
+             tokens_[i].kind == Token::Kind::kWord) {
+        const double next = NumberWords().Value(tokens_[j]);
         value = next == 100 ? value * 100 : value + next;
         ++j;
       }
-      if (j < sentence_end && tokens_[j].kind == Token::Kind::kNumber) continue;  // "4 2025"
+      if (j < sentence_end && tokens_[j].kind == Token::Kind::kNumber)
+        continue;  // "4 2025"
       // Scale: "14.7 billion", "5bn".
       for (const auto& [suffix, scale] : ScaleWords()) {
-        if (tokens_[i].kind == Token::Kind::kNumber && absl::EndsWith(tokens_[i].lower, suffix) &&
+        if (tokens_[i].kind == Token::Kind::kNumber &&
+            absl::EndsWith(tokens_[i].lower, suffix) &&
             tokens_[i].lower.size() > suffix.size() &&
-            absl::ascii_isdigit(tokens_[i].lower[tokens_[i].lower.size() - suffix.size() - 1])) {
+            absl::ascii_isdigit(
+                tokens_[i].lower[tokens_[i].lower.size() - suffix.size() - 1])) {
           double base = 0;
           std::string digits = absl::StrReplaceAll(
-              tokens_[i].lower.substr(0, tokens_[i].lower.size() - suffix.size()), {{",", ""}});
+              tokens_[i].lower.substr(0, tokens_[i].lower.size() - suffix.size()),
+              {{",", ""}});
           if (absl::SimpleAtod(digits, &base)) value = base * scale;
         }
       }
@@ -730,7 +802,8 @@ class Run {
           }
         } else if (tokens_[start - 1].kind == Token::Kind::kWord &&
                    tokens_[start - 1].lower.size() == 3 &&
-                   data_.IsCurrencyCode(absl::AsciiStrToUpper(tokens_[start - 1].lower)) &&
+                   data_.IsCurrencyCode(
+                       absl::AsciiStrToUpper(tokens_[start - 1].lower)) &&
                    absl::AsciiStrToUpper(tokens_[start - 1].lower) ==
                        doc_.TextOf(start - 1, start)) {
           amount.set_currency_code(absl::AsciiStrToUpper(tokens_[start - 1].lower));
@@ -742,7 +815,8 @@ class Run {
       if (amount.currency_code().empty()) {
         // Currency after: "1 trillion dollars", "1.5 billion euros", "USD".
         if (j < sentence_end) {
-          if (auto words = data_.currency_words().Find(tokens_, j, sentence_end); words.length) {
+          if (auto words = data_.currency_words().Find(tokens_, j, sentence_end);
+              words.length) {
             amount.set_currency_code(*words.value);
             end = j + words.length;
           } else if (tokens_[j].lower.size() == 3 &&
@@ -758,8 +832,9 @@ class Run {
         // "two more Patriot air-defence batteries".
         size_t k = j;
         while (k < sentence_end &&
-               (CountAdjectives().contains(tokens_[k].lower) || tokens_[k].capitalized)) {
-          if (auto demonym = data_.demonyms().Find(tokens_, k, sentence_end); demonym.length) {
+               (CountAdjectives().contains(tokens_[k]) || tokens_[k].capitalized)) {
+          if (auto demonym = data_.demonyms().Find(tokens_, k, sentence_end);
+              demonym.length) {
             country = *demonym.value;
             k += demonym.length;
           } else {
@@ -768,24 +843,27 @@ class Run {
         }
         if (k >= sentence_end) continue;
         const Token& noun = tokens_[k];
-        if (noun.lower == "%" || noun.lower == "percent" || noun.lower == "per") {
+        if (Is(noun, "%") || Is(noun, "percent") || Is(noun, "per")) {
           amount.set_unit("percent");
-          end = noun.lower == "per" && IsWord(k + 1, "cent") ? k + 2 : k + 1;
+          end = Is(noun, "per") && IsWord(k + 1, "cent") ? k + 2 : k + 1;
         } else if (noun.kind == Token::Kind::kWord && !noun.capitalized &&
-                   !IgnoredUnits().contains(noun.lower) && !NumberWords().contains(noun.lower) &&
-                   tokens_[i].lower != "one") {
+                   !IgnoredUnits().contains(noun) && NumberWords().Value(noun) == 0 &&
+                   !Is(tokens_[i], "one")) {
           // A compound's head is its last noun: "border checkpoints".
           while (k + 1 < sentence_end && !absl::EndsWith(tokens_[k].lower, "s") &&
-                 tokens_[k + 1].kind == Token::Kind::kWord && !tokens_[k + 1].capitalized &&
+                 tokens_[k + 1].kind == Token::Kind::kWord &&
+                 !tokens_[k + 1].capitalized &&
                  absl::EndsWith(tokens_[k + 1].lower, "s") &&
-                 !IgnoredUnits().contains(tokens_[k + 1].lower)) {
+                 !IgnoredUnits().contains(tokens_[k + 1])) {
             ++k;
           }
           amount.set_unit(Singular(tokens_[k].lower));
           end = k + 1;
           // "six memorandums of understanding", "six MoUs": one unit.
-          if (auto agreement = AgreementNouns().Find(tokens_, k, sentence_end); agreement.length) {
-            amount.set_unit(*agreement.value == v1::AGREEMENT_KIND_MEMORANDUM_OF_UNDERSTANDING
+          if (auto agreement = AgreementNouns().Find(tokens_, k, sentence_end);
+              agreement.length) {
+            amount.set_unit(*agreement.value ==
+                                    v1::AGREEMENT_KIND_MEMORANDUM_OF_UNDERSTANDING
                                 ? "memorandum"
                                 : Singular(tokens_[k + agreement.length - 1].lower));
             end = k + agreement.length;
@@ -815,7 +893,8 @@ class Run {
       i = end - 1;
       // A headline repeats the body: the same amount once.
       const bool repeated = std::any_of(
-          summit_->amounts().begin(), summit_->amounts().end(), [&](const v1::Amount& earlier) {
+          summit_->amounts().begin(), summit_->amounts().end(),
+          [&](const v1::Amount& earlier) {
             return earlier.value() == amount.value() && earlier.unit() == amount.unit() &&
                    earlier.currency_code() == amount.currency_code() &&
                    earlier.qualifier() == amount.qualifier() &&
@@ -831,11 +910,13 @@ class Run {
     const size_t sentence_first = doc_.SentenceTokens(tokens_[end].sentence).first;
     size_t first = end;
     while (first > sentence_first) {
-      const std::string& w = tokens_[first - 1].lower;
-      if (w == "," || w == "that" || w == ";" || w == ":" || w == "said" || w == "says") break;
+      const Token& w = tokens_[first - 1];
+      if (Is(w, ",") || Is(w, "that") || Is(w, ";") || Is(w, ":") || Is(w, "said") ||
+          Is(w, "says"))
+        break;
       --first;
     }
-    if (first < end && (tokens_[first].lower == "the" || tokens_[first].lower == "a")) ++first;
+    if (first < end && (Is(tokens_[first], "the") || Is(tokens_[first], "a"))) ++first;
     // In subject position, not part of a leader's mention, not one of a
     // list ("Kenya, Ethiopia sign ...").
     if (first >= end || !tokens_[first].capitalized || MentionStart(first) != first ||
@@ -845,7 +926,7 @@ class Run {
     auto country = data_.country_names().Find(tokens_, first, end);
     if (!country.length) country = data_.demonyms().Find(tokens_, first, end);
     if (!country.length) return "";
-    if (first > sentence_first && tokens_[first - 1].lower == "," && first >= 2 &&
+    if (first > sentence_first && Is(tokens_[first - 1], ",") && first >= 2 &&
         (data_.country_names().Find(tokens_, first - 2, first - 1).length ||
          tokens_[first - 2].capitalized)) {
       return "";
@@ -869,9 +950,9 @@ class Run {
     std::set<std::string> countries;
     auto [first, last] = doc_.SentenceTokens(sentence);
     for (size_t i = first; i < last; ++i) {
-      if (tokens_[i].lower == "both" || (tokens_[i].lower == "two" && i + 1 < last &&
-                                         (tokens_[i + 1].lower == "countries" ||
-                                          tokens_[i + 1].lower == "nations"))) {
+      if (Is(tokens_[i], "both") ||
+          (Is(tokens_[i], "two") && i + 1 < last &&
+           (Is(tokens_[i + 1], "countries") || Is(tokens_[i + 1], "nations")))) {
         for (int k : participants_) countries.insert(leaders_[k].country);
       }
       if (!tokens_[i].capitalized) continue;
@@ -888,16 +969,16 @@ class Run {
   v1::Location PlaceAfter(size_t from, size_t end) const {
     v1::Location location;
     for (size_t i = from; i + 1 < end; ++i) {
-      if (tokens_[i].lower != "in" && tokens_[i].lower != "at") continue;
-      if (auto city = data_.cities().Find(tokens_, i + 1, end); city.length &&
-                                                              tokens_[i + 1].capitalized) {
+      if (!Is(tokens_[i], "in") && !Is(tokens_[i], "at")) continue;
+      if (auto city = data_.cities().Find(tokens_, i + 1, end);
+          city.length && tokens_[i + 1].capitalized) {
         location.set_city(city.value->name());
         location.set_country_code(city.value->country());
         *location.mutable_span() = Span(i + 1, i + 1 + city.length);
         return location;
       }
       size_t c = i + 1;
-      if (tokens_[c].lower == "the") ++c;
+      if (Is(tokens_[c], "the")) ++c;
       if (auto country = data_.country_names().Find(tokens_, c, end); country.length) {
         location.set_country_code(*country.value);
         *location.mutable_span() = Span(c, c + country.length);
@@ -913,8 +994,9 @@ class Run {
     size_t best_distance = SIZE_MAX;
     for (const DateMention& mention : dates_) {
       if (tokens_[mention.first].sentence != event.sentence) continue;
-      const size_t distance = mention.first > event.last ? mention.first - event.last
-                                                         : event.first - std::min(event.first, mention.last);
+      const size_t distance = mention.first > event.last
+                                  ? mention.first - event.last
+                                  : event.first - std::min(event.first, mention.last);
       if (distance < best_distance) {
         best = &mention;
         best_distance = distance;
@@ -931,9 +1013,10 @@ class Run {
       // passing mention.
       if (date == nullptr && event.ordinal == 0) continue;
       const std::string name(doc_.TextOf(event.first, event.last));
-      if (std::any_of(summit_->related_engagements().begin(),
-                      summit_->related_engagements().end(),
-                      [&](const v1::RelatedEngagement& e) { return e.event_name() == name; })) {
+      if (std::any_of(
+              summit_->related_engagements().begin(),
+              summit_->related_engagements().end(),
+              [&](const v1::RelatedEngagement& e) { return e.event_name() == name; })) {
         continue;
       }
       auto [first, last] = doc_.SentenceTokens(event.sentence);
@@ -944,7 +1027,7 @@ class Run {
       *engagement->mutable_location() = PlaceAfter(event.last, last);
       FillFromRecurringEvent(event, *engagement);
       size_t end = last;
-      if (tokens_[end - 1].lower == ".") --end;
+      if (Is(tokens_[end - 1], ".")) --end;
       engagement->set_description(std::string(doc_.TextOf(first, end)));
       for (const std::string& country : CountriesIn(event.sentence)) {
         engagement->add_country_codes(country);
@@ -957,14 +1040,15 @@ class Run {
   // An event held every year at the same time and place ("the China
   // International Import Expo ... last year") takes its month and place
   // from reference/data/events.json where the text gives none.
-  void FillFromRecurringEvent(const Event& event, v1::RelatedEngagement& engagement) const {
+  void FillFromRecurringEvent(const Event& event,
+                              v1::RelatedEngagement& engagement) const {
     auto known = data_.recurring_events().Find(tokens_, event.first, event.last);
     if (known.length != event.last - event.first) return;
     if (engagement.date().year() != 0 && engagement.date().month() == 0) {
       engagement.mutable_date()->set_month(known.value->month());
     }
-    if (engagement.location().city().empty() && engagement.location().country_code().empty() &&
-        known.value->has_city()) {
+    if (engagement.location().city().empty() &&
+        engagement.location().country_code().empty() && known.value->has_city()) {
       engagement.mutable_location()->set_city(known.value->city().name());
       engagement.mutable_location()->set_country_code(known.value->city().country());
     }
@@ -974,8 +1058,8 @@ class Run {
   // tour services ... in November".
   void AddDatedActions() {
     static const auto* const kVerbs = new WordSet{
-        "resumed", "launched", "opened", "reopened", "lifted", "established", "began",
-        "started", "suspended", "imposed", "introduced", "eased", "restored"};
+        "resumed", "launched",  "opened",  "reopened",   "lifted", "established", "began",
+        "started", "suspended", "imposed", "introduced", "eased",  "restored"};
     for (const DateMention& mention : dates_) {
       const int sentence = tokens_[mention.first].sentence;
       if (&mention == meeting_date_mention_ || event_sentence_.contains(sentence) ||
@@ -984,12 +1068,12 @@ class Run {
       }
       auto [first, last] = doc_.SentenceTokens(sentence);
       for (size_t v = first; v < last; ++v) {
-        if (!kVerbs->contains(tokens_[v].lower)) continue;
+        if (!kVerbs->contains(tokens_[v])) continue;
         size_t end = v + 1;
         while (end < last && tokens_[end].kind == Token::Kind::kWord &&
-               !(tokens_[end].lower == "for" || tokens_[end].lower == "to" ||
-                 tokens_[end].lower == "in" || tokens_[end].lower == "on" ||
-                 tokens_[end].lower == "with" || tokens_[end].lower == "after") &&
+               !(Is(tokens_[end], "for") || Is(tokens_[end], "to") ||
+                 Is(tokens_[end], "in") || Is(tokens_[end], "on") ||
+                 Is(tokens_[end], "with") || Is(tokens_[end], "after")) &&
                end - v < 6) {
           ++end;
         }
@@ -998,7 +1082,7 @@ class Run {
         engagement->set_event_name(std::string(doc_.TextOf(v, end)));
         *engagement->mutable_date() = mention.date;
         size_t sentence_end = last;
-        if (tokens_[sentence_end - 1].lower == ".") --sentence_end;
+        if (Is(tokens_[sentence_end - 1], ".")) --sentence_end;
         engagement->set_description(std::string(doc_.TextOf(first, sentence_end)));
         for (const std::string& country : CountriesIn(sentence)) {
           engagement->add_country_codes(country);
@@ -1020,8 +1104,8 @@ class Run {
   }
 
   bool IsQuote(size_t i) const {
-    const std::string& w = tokens_[i].lower;
-    return w == "\"" || w == "“" || w == "”" || w == "‘";
+    const Token& w = tokens_[i];
+    return Is(w, "\"") || Is(w, "“") || Is(w, "”") || Is(w, "‘");
   }
 
   // The first token of the participant mention that holds token i.
@@ -1049,12 +1133,12 @@ class Run {
         if (verb == ReportingVerbs().end() || i == first) continue;
         // The subject ends right before the verb (an adverb may sit between).
         size_t subject = i - 1;
-        if (subject > first &&
-            (absl::EndsWith(tokens_[subject].lower, "ly") || tokens_[subject].lower == "also")) {
+        if (subject > first && (absl::EndsWith(tokens_[subject].lower, "ly") ||
+                                Is(tokens_[subject], "also"))) {
           --subject;
         }
         int speaker = ParticipantAt(subject);
-        if (speaker < 0 && (tokens_[subject].lower == "he" || tokens_[subject].lower == "she")) {
+        if (speaker < 0 && (Is(tokens_[subject], "he") || Is(tokens_[subject], "she"))) {
           speaker = last_speaker;
         }
         if (speaker < 0) continue;
@@ -1066,21 +1150,22 @@ class Run {
         }
         if (IsWord(text_start, "that") || IsWord(text_start, "on")) ++text_start;
         size_t end = last;
-        if (end > text_start && tokens_[end - 1].lower == ".") --end;
+        if (end > text_start && Is(tokens_[end - 1], ".")) --end;
         size_t span_start = subject;
         size_t span_end = end;
         if (end <= text_start) {
           // "“We want to build,” Prabowo said.": the quotation before.
           text_start = first;
           end = MentionStart(subject);
-          while (end > text_start && (tokens_[end - 1].lower == "," || IsQuote(end - 1))) --end;
+          while (end > text_start && (Is(tokens_[end - 1], ",") || IsQuote(end - 1)))
+            --end;
           while (text_start < end && IsQuote(text_start)) ++text_start;
           if (end <= text_start) continue;
           span_start = first;
           span_end = i + 1;
         }
         v1::Statement* statement = summit_->add_statements();
-        statement->set_speaker(absl::StrCat("participants/", Slug(leaders_[speaker].display_name)));
+        statement->set_speaker(ParticipantName(speaker));
         statement->set_verb(lemma);
         statement->set_text(std::string(doc_.TextOf(text_start, end)));
         *statement->mutable_span() = Span(span_start, span_end);
@@ -1112,8 +1197,10 @@ class Run {
     std::vector<std::string> parts;
     if (date.year() != 0) {
       std::string part = absl::StrCat(date.year());
-      if (date.month() != 0) absl::StrAppend(&part, "-", absl::Dec(date.month(), absl::kZeroPad2));
-      if (date.day() != 0) absl::StrAppend(&part, "-", absl::Dec(date.day(), absl::kZeroPad2));
+      if (date.month() != 0)
+        absl::StrAppend(&part, "-", absl::Dec(date.month(), absl::kZeroPad2));
+      if (date.day() != 0)
+        absl::StrAppend(&part, "-", absl::Dec(date.day(), absl::kZeroPad2));
       parts.push_back(part);
     }
     const bool call = summit_->format() == v1::SUMMIT_FORMAT_PHONE_CALL ||
@@ -1126,13 +1213,14 @@ class Run {
     parts.push_back(absl::StrJoin(countries, "-"));
     summit_->set_name(absl::StrCat("summits/", absl::StrJoin(parts, "-")));
 
-    std::string who = names.size() <= 2
-                          ? absl::StrJoin(names, " and ")
-                          : absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "),
-                                         " and ", names.back());
+    std::string who =
+        names.size() <= 2
+            ? absl::StrJoin(names, " and ")
+            : absl::StrCat(absl::StrJoin(names.begin(), names.end() - 1, ", "), " and ",
+                           names.back());
     if (call) {
-      summit_->set_title(absl::StrCat(who, " hold a ",
-                                      phone_ ? "phone call" : "video call"));
+      summit_->set_title(
+          absl::StrCat(who, " hold a ", phone_ ? "phone call" : "video call"));
     } else if (!summit_->location().city().empty()) {
       summit_->set_title(absl::StrCat(who, " meet in ", summit_->location().city()));
     } else {
@@ -1157,6 +1245,7 @@ class Run {
   bool state_visit_ = false;
   std::vector<Leader> leaders_;
   std::vector<int> participants_;
+  std::vector<std::string> participant_names_;
   std::vector<Event> events_;
   absl::flat_hash_set<int> event_sentence_;
   std::vector<DateMention> dates_;

@@ -13,26 +13,27 @@ namespace summit::extractor {
 namespace {
 
 // Lower-case words that may sit inside a name ("Luiz Inácio Lula da Silva").
-bool IsNameParticle(const std::string& word) {
-  static const auto* const kParticles = new absl::flat_hash_set<std::string>{
-      "da", "de", "do", "dos", "das", "van", "von", "der", "den", "bin", "al", "el", "la", "le",
-      "di", "du", "ibn", "y"};
+bool IsNameParticle(const Token& word) {
+  static const auto* const kParticles =
+      new TokenSet{"da",  "de", "do", "dos", "das", "van", "von", "der", "den",
+                   "bin", "al", "el", "la",  "le",  "di",  "du",  "ibn", "y"};
   return kParticles->contains(word);
 }
 
 // Capitalized words that start sentences or clauses but are no names.
-bool IsCommonCapitalized(const std::string& word) {
-  static const auto* const kWords = new absl::flat_hash_set<std::string>{
-      "the", "a", "an", "he", "she", "they", "it", "his", "her", "their", "in", "on", "at",
-      "during", "after", "before", "this", "that", "these", "those", "both", "and", "but",
-      "as", "with", "for", "from", "to", "of", "by", "while", "when", "mr", "mrs", "ms",
-      "dr", "his", "meanwhile", "however", "also", "notably", "earlier", "later", "last",
-      "next", "our", "we", "i", "you", "leaders", "president", "prime", "minister",
+bool IsCommonCapitalized(const Token& word) {
+  static const auto* const kWords = new TokenSet{
+      "the", "a", "an", "he", "she", "they", "it", "his", "her", "their", "in", "on",
+      "at", "during", "after", "before", "this", "that", "these", "those", "both", "and",
+      "but", "as", "with", "for", "from", "to", "of", "by", "while", "when", "mr", "mrs",
+      "ms", "dr", "his", "meanwhile", "however", "also", "notably", "earlier", "later",
+      "last", "next", "our", "we", "i", "you", "leaders", "president", "prime",
+      "minister",
       // Verbs of title-case headlines: "Xi Jinping Meets Christopher Luxon".
       "meets", "meet", "met", "holds", "hold", "says", "say", "visits", "hosts", "host",
       "welcomes", "signs", "sign", "calls", "call", "talks", "agree", "agrees", "pledge",
-      "pledges", "discuss", "discusses", "urges", "vows", "seeks", "seek", "seal", "seals",
-      "with", "amid", "over", "into", "about"};
+      "pledges", "discuss", "discusses", "urges", "vows", "seeks", "seek", "seal",
+      "seals", "with", "amid", "over", "into", "about"};
   return kWords->contains(word);
 }
 
@@ -60,22 +61,23 @@ class Finder {
  private:
   // A country named at i: a demonym ("Chinese") or a name with "'s"
   // ("Russia's"); the index after it.
-  std::optional<std::pair<std::string, size_t>> CountryAt(size_t i, size_t end,
-                                                          bool demonym_only = false) const {
+  std::optional<std::pair<std::string, size_t>> CountryAt(
+      size_t i, size_t end, bool demonym_only = false) const {
     if (i >= end || !tokens_[i].capitalized) return std::nullopt;
     if (auto match = data_.demonyms().Find(tokens_, i, end); match.length) {
       return std::make_pair(*match.value, i + match.length);
     }
     if (demonym_only) return std::nullopt;
     if (auto match = data_.country_names().Find(tokens_, i, end);
-        match.length && i + match.length < end && tokens_[i + match.length].lower == "'s") {
+        match.length && i + match.length < end && Is(tokens_[i + match.length], "'s")) {
       return std::make_pair(*match.value, i + match.length + 1);
     }
     return std::nullopt;
   }
 
   // A title at i, capitalized or not; its kind and the index after it.
-  std::optional<std::pair<data::v1::OfficeKind, size_t>> TitleAt(size_t i, size_t end) const {
+  std::optional<std::pair<data::v1::OfficeKind, size_t>> TitleAt(size_t i,
+                                                                 size_t end) const {
     if (i >= end) return std::nullopt;
     if (auto match = data_.titles().Find(tokens_, i, end); match.length) {
       return std::make_pair(*match.value, i + match.length);
@@ -99,7 +101,7 @@ class Finder {
       const Token& t = tokens_[j];
       if (t.kind != Token::Kind::kWord) break;
       if (t.capitalized) {
-        if (IsCommonCapitalized(t.lower) || data_.titles().Find(tokens_, j, end).length ||
+        if (IsCommonCapitalized(t) || data_.titles().Find(tokens_, j, end).length ||
             data_.demonyms().Find(tokens_, j, end).length ||
             data_.country_names().Find(tokens_, j, end).length) {
           break;
@@ -107,7 +109,7 @@ class Finder {
         ++j;
         continue;
       }
-      if (IsNameParticle(t.lower) && j > i && j + 1 < end && tokens_[j + 1].capitalized) {
+      if (IsNameParticle(t) && j > i && j + 1 < end && tokens_[j + 1].capitalized) {
         ++j;
         continue;
       }
@@ -121,10 +123,10 @@ class Finder {
     for (size_t k = first; k < last; ++k) {
       std::string word = std::string(doc_.TextOf(k, k + 1));
       if (!word.empty()) word[0] = absl::ascii_toupper(word[0]);
-      if (tokens_[k].lower == "of" || tokens_[k].lower == "for" || tokens_[k].lower == "and") {
+      if (Is(tokens_[k], "of") || Is(tokens_[k], "for") || Is(tokens_[k], "and")) {
         word = tokens_[k].lower;
       }
-      if (!title.empty() && tokens_[k].lower != "-") title += " ";
+      if (!title.empty() && !Is(tokens_[k], "-")) title += " ";
       title += word;
     }
     return title;
@@ -132,11 +134,12 @@ class Finder {
 
   // Records a leader named by tokens [name_first, name_last), mentioned by
   // [mention_first, mention_last).
-  void Record(size_t name_first, size_t name_last, size_t mention_first, size_t mention_last,
-              const std::string& country, const std::string& title,
+  void Record(size_t name_first, size_t name_last, size_t mention_first,
+              size_t mention_last, const std::string& country, const std::string& title,
               data::v1::OfficeKind kind) {
     std::vector<std::string> name_tokens;
-    for (size_t k = name_first; k < name_last; ++k) name_tokens.push_back(tokens_[k].lower);
+    for (size_t k = name_first; k < name_last; ++k)
+      name_tokens.push_back(tokens_[k].lower);
     int index = Lookup(name_tokens);
     if (index < 0) {
       index = static_cast<int>(leaders_.size());
@@ -164,8 +167,8 @@ class Finder {
       if (name.size() == 1 && (full.front() == name[0] || full.back() == name[0])) {
         return static_cast<int>(k);
       }
-      if (name.size() < full.size() && std::search(full.begin(), full.end(), name.begin(),
-                                                   name.end()) != full.end()) {
+      if (name.size() < full.size() &&
+          std::search(full.begin(), full.end(), name.begin(), name.end()) != full.end()) {
         return static_cast<int>(k);
       }
     }
@@ -174,27 +177,32 @@ class Finder {
 
   // Tries the full-mention patterns at i; returns the index to go on from.
   size_t MatchAt(size_t i, size_t end) {
+    static const auto* const kOpeners = new TokenSet{"the", "his", "her", "their"};
     const size_t start = i;
+    // Every pattern opens with a capitalized word or one of these.
+    if (!tokens_[i].capitalized && !kOpeners->contains(tokens_[i])) return i + 1;
     bool after_the = false;
-    if (tokens_[i].lower == "the") {
+    if (Is(tokens_[i], "the")) {
       after_the = true;
       ++i;
     }
     // "his Australian counterpart Malcolm Turnbull"
-    if ((tokens_[start].lower == "his" || tokens_[start].lower == "her" ||
-         tokens_[start].lower == "their") && start + 2 < end) {
+    if ((Is(tokens_[start], "his") || Is(tokens_[start], "her") ||
+         Is(tokens_[start], "their")) &&
+        start + 2 < end) {
       if (auto country = CountryAt(start + 1, end, /*demonym_only=*/true);
-          country && country->second < end && tokens_[country->second].lower == "counterpart") {
+          country && country->second < end &&
+          Is(tokens_[country->second], "counterpart")) {
         size_t n = country->second + 1;
-        if (n < end && tokens_[n].lower == ",") ++n;
+        if (n < end && Is(tokens_[n], ",")) ++n;
         const size_t name_end = NameAt(n, end);
         if (name_end > n) {
           // Copies: Record may grow leaders_.
           const std::string title =
               sentence_leader_ >= 0 ? leaders_[sentence_leader_].title : std::string();
-          const data::v1::OfficeKind kind = sentence_leader_ >= 0
-                                                ? leaders_[sentence_leader_].kind
-                                                : data::v1::OFFICE_KIND_HEAD_OF_GOVERNMENT;
+          const data::v1::OfficeKind kind =
+              sentence_leader_ >= 0 ? leaders_[sentence_leader_].kind
+                                    : data::v1::OFFICE_KIND_HEAD_OF_GOVERNMENT;
           Record(n, name_end, start, name_end, country->first, title, kind);
           // A counterpart's office is the subject's only until the text
           // names it ("the Ethiopian prime minister").
@@ -207,14 +215,15 @@ class Finder {
     // "the Kenyan president".
     std::optional<std::pair<std::string, size_t>> country = CountryAt(i, end);
     const size_t title_start = country ? country->second : i;
-    std::optional<std::pair<data::v1::OfficeKind, size_t>> title = TitleAt(title_start, end);
+    std::optional<std::pair<data::v1::OfficeKind, size_t>> title =
+        TitleAt(title_start, end);
     if (title && (tokens_[title_start].capitalized || country)) {
       size_t n = title->second;
       std::string country_code = country ? country->first : "";
       // "President of the People's Republic of China Xi Jinping"
-      if (!country && n + 1 < end && tokens_[n].lower == "of") {
+      if (!country && n + 1 < end && Is(tokens_[n], "of")) {
         size_t c = n + 1;
-        if (tokens_[c].lower == "the") ++c;
+        if (Is(tokens_[c], "the")) ++c;
         if (auto match = data_.country_names().Find(tokens_, c, end); match.length) {
           country_code = *match.value;
           n = c + match.length;
@@ -222,7 +231,7 @@ class Finder {
       }
       // "the Prime Minister, Mark Carney"
       size_t name_start = n;
-      if (after_the && n < end && tokens_[n].lower == ",") ++name_start;
+      if (after_the && n < end && Is(tokens_[n], ",")) ++name_start;
       const size_t name_end = NameAt(name_start, end);
       if (name_end > name_start && !IsExcludedRoleAround(title_start, name_start)) {
         Record(name_start, name_end, start, name_end, country_code,
@@ -237,7 +246,7 @@ class Finder {
     }
     // "the Spanish leader": a descriptor without an office.
     if (after_the && country && country->second < end &&
-        tokens_[country->second].lower == "leader") {
+        Is(tokens_[country->second], "leader")) {
       descriptors_.push_back({start, country->second + 1, country->first, "",
                               data::v1::OFFICE_KIND_UNSPECIFIED});
       return country->second + 1;
@@ -245,7 +254,7 @@ class Finder {
     if (country && tokens_[i].capitalized) {
       // "Russia's Vladimir Putin": a possessive country and a full name.
       const size_t name_end = NameAt(country->second, end);
-      if (name_end >= country->second + 2 && tokens_[country->second - 1].lower == "'s" &&
+      if (name_end >= country->second + 2 && Is(tokens_[country->second - 1], "'s") &&
           !IsExcludedRoleAround(country->second, name_end)) {
         Record(country->second, name_end, i, name_end, country->first, "",
                data::v1::OFFICE_KIND_HEAD_OF_STATE);
@@ -256,10 +265,11 @@ class Finder {
     // "Xi Jinping, China's president," and "Mark Carney, the Canadian prime
     // minister,": a full name with an appositive title.
     const size_t name_end = NameAt(i, end);
-    if (name_end >= i + 2 && name_end + 2 < end && tokens_[name_end].lower == ",") {
+    if (name_end >= i + 2 && name_end + 2 < end && Is(tokens_[name_end], ",")) {
       size_t a = name_end + 1;
-      if (tokens_[a].lower == "the") ++a;
-      std::optional<std::pair<std::string, size_t>> appositive_country = CountryAt(a, end);
+      if (Is(tokens_[a], "the")) ++a;
+      std::optional<std::pair<std::string, size_t>> appositive_country =
+          CountryAt(a, end);
       const size_t t = appositive_country ? appositive_country->second : a;
       if (auto appositive_title = TitleAt(t, end);
           appositive_title && !IsExcludedRoleAround(i, name_end)) {
@@ -307,9 +317,10 @@ class Finder {
     for (const Descriptor& descriptor : descriptors_) {
       int match = -1;
       for (size_t k = 0; k < leaders_.size(); ++k) {
-        const bool same = descriptor.country.empty()
-                              ? absl::EqualsIgnoreCase(leaders_[k].title, descriptor.title)
-                              : leaders_[k].country == descriptor.country;
+        const bool same =
+            descriptor.country.empty()
+                ? absl::EqualsIgnoreCase(leaders_[k].title, descriptor.title)
+                : leaders_[k].country == descriptor.country;
         if (same) match = match == -1 ? static_cast<int>(k) : -2;
       }
       if (match < 0) continue;
@@ -331,7 +342,8 @@ class Finder {
     std::map<std::string, int> mentions;
     for (size_t i = 0; i < tokens_.size(); ++i) {
       if (!tokens_[i].capitalized) continue;
-      if (auto match = data_.country_names().Find(tokens_, i, tokens_.size()); match.length) {
+      if (auto match = data_.country_names().Find(tokens_, i, tokens_.size());
+          match.length) {
         ++mentions[*match.value];
       } else if (auto demonym = data_.demonyms().Find(tokens_, i, tokens_.size());
                  demonym.length) {
@@ -342,10 +354,12 @@ class Finder {
       if (!leader.country.empty()) continue;
       std::string best;
       int best_count = 0;
-      for (const auto& [country, count] : mentions) {
-        const bool taken = std::any_of(leaders_.begin(), leaders_.end(), [&](const Leader& other) {
-          return other.country == country;
-        });
+      for (const auto& entry : mentions) {
+        const std::string& country = entry.first;
+        const int count = entry.second;
+        const bool taken =
+            std::any_of(leaders_.begin(), leaders_.end(),
+                        [&](const Leader& other) { return other.country == country; });
         if (!taken && count > best_count) {
           best = country;
           best_count = count;

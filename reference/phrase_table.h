@@ -27,7 +27,7 @@ class PhraseTable final {
   void Add(absl::string_view phrase, Value value) {
     std::vector<std::string> tokens = LowerTokens(phrase);
     if (tokens.empty()) return;
-    std::vector<Entry>& entries = by_first_[tokens.front()];
+    std::vector<Entry>& entries = by_first_[TokenHash(tokens.front())];
     for (const Entry& entry : entries) {
       if (entry.tokens == tokens) return;
     }
@@ -39,11 +39,11 @@ class PhraseTable final {
 
   // The longest phrase starting at tokens[i], not crossing `end`.
   Match Find(const std::vector<Token>& tokens, size_t i, size_t end) const {
-    auto it = by_first_.find(tokens[i].lower);
+    auto it = by_first_.find(tokens[i].hash);
     if (it == by_first_.end()) return {};
     for (const Entry& entry : it->second) {
       if (i + entry.tokens.size() > end) continue;
-      bool equal = true;
+      bool equal = tokens[i].lower == entry.tokens[0];
       for (size_t k = 1; k < entry.tokens.size() && equal; ++k) {
         equal = tokens[i + k].lower == entry.tokens[k];
       }
@@ -59,7 +59,8 @@ class PhraseTable final {
     std::vector<std::string> tokens;
     Value value;
   };
-  absl::flat_hash_map<std::string, std::vector<Entry>> by_first_;
+  // By the hash of the first token; entries longest first.
+  absl::flat_hash_map<uint64_t, std::vector<Entry>> by_first_;
 };
 
 }  // namespace summit

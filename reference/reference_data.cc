@@ -30,7 +30,8 @@ Message Parse(const char* json, const char* what) {
   options.ignore_unknown_fields = false;
   auto status = google::protobuf::util::JsonStringToMessage(json, &message, options);
   if (!status.ok()) {
-    std::fprintf(stderr, "embedded %s does not parse: %s\n", what, status.ToString().c_str());
+    std::fprintf(stderr, "embedded %s does not parse: %s\n", what,
+                 status.ToString().c_str());
     std::abort();
   }
   return message;
@@ -53,11 +54,11 @@ void ReferenceData::Load() {
   lenient.ignore_unknown_fields = true;
   data::v1::IsoCountries iso_countries;
   data::v1::IsoCurrencies iso_currencies;
-  if (!google::protobuf::util::JsonStringToMessage(embedded::kIsoCountries, &iso_countries,
-                                                   lenient)
+  if (!google::protobuf::util::JsonStringToMessage(embedded::kIsoCountries,
+                                                   &iso_countries, lenient)
            .ok() ||
-      !google::protobuf::util::JsonStringToMessage(embedded::kIsoCurrencies, &iso_currencies,
-                                                   lenient)
+      !google::protobuf::util::JsonStringToMessage(embedded::kIsoCurrencies,
+                                                   &iso_currencies, lenient)
            .ok()) {
     std::fprintf(stderr, "embedded iso-codes data does not parse\n");
     std::abort();
@@ -73,21 +74,25 @@ void ReferenceData::Load() {
     currency_codes_.insert(currency.alpha_3());
   }
 
-  const auto countries =
-      Parse<data::v1::CountryNames>(embedded::kCountries, "reference/data/countries.json");
+  const auto countries = Parse<data::v1::CountryNames>(embedded::kCountries,
+                                                       "reference/data/countries.json");
   for (const data::v1::CountryName& country : countries.countries()) {
-    for (const std::string& name : country.names()) country_names_.Add(name, country.alpha_3());
+    for (const std::string& name : country.names())
+      country_names_.Add(name, country.alpha_3());
     for (const std::string& demonym : country.demonyms()) {
       demonyms_.Add(demonym, country.alpha_3());
     }
   }
-  const auto cities = Parse<data::v1::Cities>(embedded::kCities, "reference/data/cities.json");
+  const auto cities =
+      Parse<data::v1::Cities>(embedded::kCities, "reference/data/cities.json");
   for (const data::v1::City& city : cities.cities()) {
     cities_.Add(city.name(), city);
     for (const std::string& alias : city.aliases()) cities_.Add(alias, city);
   }
-  data::v1::Titles titles = Parse<data::v1::Titles>(embedded::kTitles, "reference/data/titles.json");
-  for (const data::v1::Title& title : titles.titles()) titles_.Add(title.phrase(), title.kind());
+  data::v1::Titles titles =
+      Parse<data::v1::Titles>(embedded::kTitles, "reference/data/titles.json");
+  for (const data::v1::Title& title : titles.titles())
+    titles_.Add(title.phrase(), title.kind());
   for (const std::string& role : titles.excluded_roles()) excluded_roles_.Add(role, true);
 
   data::v1::SectorTaxonomy taxonomy =
@@ -95,14 +100,15 @@ void ReferenceData::Load() {
   for (const data::v1::SectorEntry& sector : taxonomy.sectors()) {
     sector_index_[sector.id()] = sectors_.size();
     sectors_.push_back(sector);
-    for (const std::string& synonym : sector.synonyms()) sector_words_.Add(synonym, sector.id());
+    for (const std::string& synonym : sector.synonyms())
+      sector_words_.Add(synonym, sector.id());
     for (const std::string& chapter : sector.hs_chapters()) {
       sector_by_chapter_.emplace(chapter, sector.id());
     }
   }
 
-  const auto currencies =
-      Parse<data::v1::CurrencyWords>(embedded::kCurrencies, "reference/data/currencies.json");
+  const auto currencies = Parse<data::v1::CurrencyWords>(
+      embedded::kCurrencies, "reference/data/currencies.json");
   for (const data::v1::CurrencyWord& currency : currencies.currencies()) {
     for (const std::string& symbol : currency.symbols()) {
       currency_symbols_.Add(symbol, currency.code());
@@ -111,7 +117,8 @@ void ReferenceData::Load() {
     for (const std::string& words : currency.qualified_words()) {
       currency_words_.Add(words, currency.code());
     }
-    for (const std::string& word : currency.words()) currency_words_.Add(word, currency.code());
+    for (const std::string& word : currency.words())
+      currency_words_.Add(word, currency.code());
   }
   const auto events =
       Parse<data::v1::RecurringEvents>(embedded::kEvents, "reference/data/events.json");
@@ -140,7 +147,8 @@ const data::v1::SectorEntry* ReferenceData::Sector(absl::string_view id) const {
   return it == sector_index_.end() ? nullptr : &sectors_[it->second];
 }
 
-absl::string_view ReferenceData::SectorOfCommodity(absl::string_view commodity_code) const {
+absl::string_view ReferenceData::SectorOfCommodity(
+    absl::string_view commodity_code) const {
   if (commodity_code.size() < 2 || !absl::ascii_isdigit(commodity_code[0]) ||
       !absl::ascii_isdigit(commodity_code[1])) {
     return {};

@@ -1,8 +1,8 @@
 // The reference data summit reads texts and validates records with: ISO
 // countries and currencies from Debian's iso-codes, and the project's own
 // reference/data/ files (demonyms and other country names, cities, titles of office,
-// the sector taxonomy, currency words, recurring events). All of it is embedded in the binary
-// at build time and parsed once.
+// the sector taxonomy, currency words, recurring events). All of it is embedded in the
+// binary at build time and parsed once.
 #ifndef SUMMIT_REFERENCE_REFERENCE_DATA_H_
 #define SUMMIT_REFERENCE_REFERENCE_DATA_H_
 

@@ -1,5 +1,6 @@
 #include "reference/tokens.h"
 
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
@@ -43,13 +44,31 @@ void AppendLower(std::string& out, UChar32 c) {
 
 }  // namespace
 
+uint64_t TokenHash(absl::string_view lower) {
+  return absl::Hash<absl::string_view>{}(lower);
+}
+
+TokenSet::TokenSet(std::initializer_list<const char*> words) {
+  for (const char* word : words) words_[TokenHash(word)] = word;
+}
+
+bool TokenSet::contains(const Token& token) const {
+  auto it = words_.find(token.hash);
+  return it != words_.end() && it->second == token.lower;
+}
+
 std::vector<Token> Tokenize(absl::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5 + 1);  // English averages ~6 bytes a token.
   size_t i = 0;
   while (i < text.size()) {
     const size_t start = i;
+    if (text[i] == ' ' || text[i] == '\n') {
+      ++i;
+      continue;
+    }
     const UChar32 c = Next(text, i);
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || u_isUWhiteSpace(c)) continue;
+    if (c == '\t' || c == '\r' || u_isUWhiteSpace(c)) continue;
     Token token;
     token.start = static_cast<uint32_t>(start);
     if (IsLetter(c)) {
@@ -57,6 +76,13 @@ std::vector<Token> Tokenize(absl::string_view text) {
       token.capitalized = c < 0x80 ? absl::ascii_isupper(c) : u_isupper(c);
       AppendLower(token.lower, c);
       while (i < text.size()) {
+        // ASCII letters and digits, the bulk of English text, directly.
+        const char ascii = text[i];
+        if (absl::ascii_isalnum(ascii)) {
+          token.lower.push_back(absl::ascii_tolower(ascii));
+          ++i;
+          continue;
+        }
         size_t j = i;
         UChar32 d = Next(text, j);
         if (IsLetter(d) || IsDigit(d)) {
@@ -71,7 +97,8 @@ std::vector<Token> Tokenize(absl::string_view text) {
         if (IsApostrophe(d) && IsLetter(after)) {
           size_t m = k;
           Next(text, m);
-          const bool possessive = (after == 's' || after == 'S') && !IsLetter(Peek(text, m));
+          const bool possessive =
+              (after == 's' || after == 'S') && !IsLetter(Peek(text, m));
           if (possessive) break;
           AppendLower(token.lower, d);
           i = j;
@@ -136,6 +163,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
       AppendLower(token.lower, c);
     }
     token.end = static_cast<uint32_t>(i);
+    token.hash = TokenHash(token.lower);
     tokens.push_back(std::move(token));
   }
   return tokens;

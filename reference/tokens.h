@@ -4,9 +4,11 @@
 #define SUMMIT_REFERENCE_TOKENS_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 
 namespace summit {
@@ -19,9 +21,31 @@ struct Token {
   // Lower case, with typographic apostrophes as "'" and "’s" split off as
   // its own token "'s".
   std::string lower;
+  // TokenHash(lower), computed once: lookups in phrase tables and word sets
+  // use it instead of hashing the text again.
+  uint64_t hash = 0;
   // Starts with an upper-case letter.
   bool capitalized = false;
   int sentence = 0;
+};
+
+// Whether `token` is `word` (lower case). Compares lengths first: the cheap
+// test hot loops want.
+inline bool Is(const Token& token, absl::string_view word) {
+  return token.lower.size() == word.size() && absl::string_view(token.lower) == word;
+}
+
+// The hash tokens carry of their lower-case text.
+uint64_t TokenHash(absl::string_view lower);
+
+// A set of lower-case words, looked up by a token's precomputed hash.
+class TokenSet final {
+ public:
+  TokenSet(std::initializer_list<const char*> words);
+  bool contains(const Token& token) const;
+
+ private:
+  absl::flat_hash_map<uint64_t, std::string> words_;
 };
 
 // Cuts `text` into tokens. Words keep inner apostrophes, hyphens and the

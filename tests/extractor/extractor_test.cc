@@ -93,7 +93,8 @@ TEST_F(SeedReportTest, ParticipantsWithTitlesAndCountries) {
   EXPECT_EQ(xi.country_code(), "CHN");
   std::vector<std::string> mentions;
   for (const auto& m : xi.mentions()) mentions.push_back(m.text());
-  EXPECT_THAT(mentions, ElementsAre("Chinese President Xi Jinping", "President Xi", "Xi"));
+  EXPECT_THAT(mentions,
+              ElementsAre("Chinese President Xi Jinping", "President Xi", "Xi"));
   EXPECT_EQ(xi.mentions(0).start(), 0u);
   EXPECT_EQ(xi.mentions(0).sentence_index(), 0);
   EXPECT_EQ(xi.mentions(0).source_id(), "seed-000");
@@ -111,11 +112,12 @@ TEST_F(SeedReportTest, DatePlaceAndName) {
 }
 
 TEST_F(SeedReportTest, Sectors) {
-  EXPECT_THAT(SectorIds(summit_),
-              IsSupersetOf({"sectors/trade", "sectors/energy", "sectors/agriculture",
-                            "sectors/technology", "sectors/customs", "sectors/construction",
-                            "sectors/culture", "sectors/public-security", "sectors/tourism",
-                            "sectors/mining", "sectors/investment"}));
+  EXPECT_THAT(
+      SectorIds(summit_),
+      IsSupersetOf({"sectors/trade", "sectors/energy", "sectors/agriculture",
+                    "sectors/technology", "sectors/customs", "sectors/construction",
+                    "sectors/culture", "sectors/public-security", "sectors/tourism",
+                    "sectors/mining", "sectors/investment"}));
   EXPECT_EQ(summit_.sectors(0).surface_text(), "trade");
 }
 
@@ -124,9 +126,10 @@ TEST_F(SeedReportTest, CooperationDocumentsAndJointStatement) {
   const v1::Agreement& documents = summit_.agreements(0);
   EXPECT_EQ(documents.kind(), v1::AGREEMENT_KIND_COOPERATION_DOCUMENT);
   EXPECT_EQ(documents.count(), 0);  // "multiple": no number stated.
-  EXPECT_THAT(documents.sectors(),
-              ElementsAre("sectors/trade", "sectors/customs", "sectors/energy",
-                          "sectors/construction", "sectors/culture", "sectors/public-security"));
+  EXPECT_THAT(
+      documents.sectors(),
+      ElementsAre("sectors/trade", "sectors/customs", "sectors/energy",
+                  "sectors/construction", "sectors/culture", "sectors/public-security"));
   EXPECT_EQ(summit_.agreements(1).kind(), v1::AGREEMENT_KIND_JOINT_STATEMENT);
 }
 
@@ -164,7 +167,8 @@ TEST_F(SeedReportTest, RelatedEngagements) {
 
 TEST_F(SeedReportTest, StatementsAttributedToParticipants) {
   std::vector<std::pair<std::string, std::string>> statements;
-  for (const auto& s : summit_.statements()) statements.emplace_back(s.speaker(), s.verb());
+  for (const auto& s : summit_.statements())
+    statements.emplace_back(s.speaker(), s.verb());
   EXPECT_THAT(statements,
               ElementsAre(std::make_pair("participants/xi-jinping", "emphasize"),
                           std::make_pair("participants/xi-jinping", "call for"),
@@ -180,7 +184,8 @@ TEST_F(SeedReportTest, EverySpanCoversItsText) { ExpectSpansMatchText(summit_, t
 std::vector<std::string> CorpusStems() {
   std::vector<std::string> stems;
   for (const auto& entry : std::filesystem::directory_iterator(kExpectedDir)) {
-    if (entry.path().extension() == ".json") stems.push_back(entry.path().stem().string());
+    if (entry.path().extension() == ".json")
+      stems.push_back(entry.path().stem().string());
   }
   std::sort(stems.begin(), stems.end());
   return stems;
@@ -194,7 +199,9 @@ std::vector<std::string> Keys(const google::protobuf::RepeatedPtrField<T>& items
   return keys;
 }
 
-std::string DateKey(const v1::Date& d) { return absl::StrCat(d.year(), "-", d.month(), "-", d.day()); }
+std::string DateKey(const v1::Date& d) {
+  return absl::StrCat(d.year(), "-", d.month(), "-", d.day());
+}
 
 class CorpusTest : public ::testing::TestWithParam<std::string> {};
 
@@ -203,8 +210,8 @@ TEST_P(CorpusTest, ExtractsTheExpectedRecord) {
   v1::Article article =
       ParseJson<v1::Article>(absl::StrCat(kReportsDir, "/", stem, ".json"));
   article.set_text(testing::ReadFile(absl::StrCat(kReportsDir, "/", stem, ".txt")));
-  const auto expected =
-      ParseJson<v1::ExtractArticleResponse>(absl::StrCat(kExpectedDir, "/", stem, ".json"));
+  const auto expected = ParseJson<v1::ExtractArticleResponse>(
+      absl::StrCat(kExpectedDir, "/", stem, ".json"));
   const v1::ExtractArticleResponse actual = Extractor().Extract(article);
   if (!expected.has_summit()) {
     EXPECT_FALSE(actual.has_summit()) << actual.summit().name();
@@ -224,7 +231,8 @@ TEST_P(CorpusTest, ExtractsTheExpectedRecord) {
     return absl::StrCat(p.participant(), " ", absl::AsciiStrToLower(p.title()), " ",
                         p.country_code());
   };
-  EXPECT_EQ(Keys(got.participants(), participant), Keys(want.participants(), participant));
+  EXPECT_EQ(Keys(got.participants(), participant),
+            Keys(want.participants(), participant));
   auto sector = [](const v1::SummitSector& s) { return s.sector(); };
   EXPECT_EQ(Keys(got.sectors(), sector), Keys(want.sectors(), sector));
   auto agreement = [](const v1::Agreement& a) {
@@ -240,12 +248,14 @@ TEST_P(CorpusTest, ExtractsTheExpectedRecord) {
   };
   EXPECT_EQ(Keys(got.amounts(), amount), Keys(want.amounts(), amount));
   auto engagement = [](const v1::RelatedEngagement& e) {
-    return absl::StrCat(e.ordinal(), " ", DateKey(e.date()), " ", Slug(e.location().city()),
-                        " ", e.location().country_code());
+    return absl::StrCat(e.ordinal(), " ", DateKey(e.date()), " ",
+                        Slug(e.location().city()), " ", e.location().country_code());
   };
   EXPECT_EQ(Keys(got.related_engagements(), engagement),
             Keys(want.related_engagements(), engagement));
-  auto statement = [](const v1::Statement& s) { return absl::StrCat(s.speaker(), " ", s.verb()); };
+  auto statement = [](const v1::Statement& s) {
+    return absl::StrCat(s.speaker(), " ", s.verb());
+  };
   EXPECT_EQ(Keys(got.statements(), statement), Keys(want.statements(), statement));
 }
 
