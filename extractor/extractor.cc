@@ -742,6 +742,8 @@ class Run {
     return NumberWords().Value(t);
   }
 
+  // Amounts: a number (digits or words, with a scale) that is money, by a
+  // currency before or after it, or else counts the noun after it.
   void FindAmounts() {
     std::vector<bool> in_dates(tokens_.size(), false);
     for (const DateMention& mention : dates_) {
@@ -749,141 +751,19 @@ class Run {
     }
     for (size_t i = 0; i < tokens_.size(); ++i) {
       if (in_dates[i] || tokens_[i].kind == Token::Kind::kPunct) continue;
-      double value = NumberValue(i);
-      if (value <= 0) continue;
       const size_t sentence_end = doc_.SentenceTokens(tokens_[i].sentence).second;
-      size_t start = i;
-      size_t j = i + 1;
-      // Number words join: "twenty five", "one hundred".
-      while (j < sentence_end && tokens_[j].kind == Token::Kind::kWord &&
-             NumberWords().Value(tokens_[j]) > 0 &&
-             tokens_[i].kind == Token::Kind::kWord) {
-        const double next = NumberWords().Value(tokens_[j]);
-        value = next == 100 ? value * 100 : value + next;
-        ++j;
-      }
-      if (j < sentence_end && tokens_[j].kind == Token::Kind::kNumber)
-        continue;  // "4 2025"
-      // Scale: "14.7 billion", "5bn".
-      for (const auto& [suffix, scale] : ScaleWords()) {
-        if (tokens_[i].kind == Token::Kind::kNumber &&
-            absl::EndsWith(tokens_[i].lower, suffix) &&
-            tokens_[i].lower.size() > suffix.size() &&
-            absl::ascii_isdigit(
-                tokens_[i].lower[tokens_[i].lower.size() - suffix.size() - 1])) {
-          double base = 0;
-          std::string digits = absl::StrReplaceAll(
-              tokens_[i].lower.substr(0, tokens_[i].lower.size() - suffix.size()),
-              {{",", ""}});
-          if (absl::SimpleAtod(digits, &base)) value = base * scale;
-        }
-      }
-      if (j < sentence_end) {
-        if (auto scale = ScaleWords().find(tokens_[j].lower);
-            scale != ScaleWords().end() && tokens_[j].lower.size() > 1) {
-          value *= scale->second;
-          ++j;
-        }
-      }
       v1::Amount amount;
-      amount.set_value(value);
-      // Currency before: "$", "US$", "C$", "USD".
-      if (start > 0) {
-        if (auto symbol = data_.currency_symbols().Find(tokens_, start - 1, start + 1);
-            symbol.length == 1) {
-          amount.set_currency_code(*symbol.value);
-          --start;
-          if (start > 0) {
-            if (auto two = data_.currency_symbols().Find(tokens_, start - 1, start + 1);
-                two.length == 2) {
-              amount.set_currency_code(*two.value);
-              --start;
-            }
-          }
-        } else if (tokens_[start - 1].kind == Token::Kind::kWord &&
-                   tokens_[start - 1].lower.size() == 3 &&
-                   data_.IsCurrencyCode(
-                       absl::AsciiStrToUpper(tokens_[start - 1].lower)) &&
-                   absl::AsciiStrToUpper(tokens_[start - 1].lower) ==
-                       doc_.TextOf(start - 1, start)) {
-          amount.set_currency_code(absl::AsciiStrToUpper(tokens_[start - 1].lower));
-          --start;
-        }
-      }
-      size_t end = j;
+      const size_t number_end = ReadNumber(i, sentence_end, amount);
+      if (number_end == i) continue;
+      size_t start = CurrencyBefore(i, amount);
+      size_t end = number_end;
       std::string country;
+      if (amount.currency_code().empty()) end = CurrencyAfter(number_end, sentence_end, amount);
       if (amount.currency_code().empty()) {
-        // Currency after: "1 trillion dollars", "1.5 billion euros", "USD".
-        if (j < sentence_end) {
-          if (auto words = data_.currency_words().Find(tokens_, j, sentence_end);
-              words.length) {
-            amount.set_currency_code(*words.value);
-            end = j + words.length;
-          } else if (tokens_[j].lower.size() == 3 &&
-                     data_.IsCurrencyCode(absl::AsciiStrToUpper(tokens_[j].lower)) &&
-                     absl::AsciiStrToUpper(tokens_[j].lower) == doc_.TextOf(j, j + 1)) {
-            amount.set_currency_code(absl::AsciiStrToUpper(tokens_[j].lower));
-            end = j + 1;
-          }
-        }
+        end = CountedNoun(i, number_end, sentence_end, amount, country);
+        if (end == number_end) continue;
       }
-      if (amount.currency_code().empty()) {
-        // What is counted: "125 Canadian companies", "four proposals", "5%",
-        // "two more Patriot air-defence batteries".
-        size_t k = j;
-        while (k < sentence_end &&
-               (CountAdjectives().contains(tokens_[k]) || tokens_[k].capitalized)) {
-          if (auto demonym = data_.demonyms().Find(tokens_, k, sentence_end);
-              demonym.length) {
-            country = *demonym.value;
-            k += demonym.length;
-          } else {
-            ++k;
-          }
-        }
-        if (k >= sentence_end) continue;
-        const Token& noun = tokens_[k];
-        if (Is(noun, "%") || Is(noun, "percent") || Is(noun, "per")) {
-          amount.set_unit("percent");
-          end = Is(noun, "per") && IsWord(k + 1, "cent") ? k + 2 : k + 1;
-        } else if (noun.kind == Token::Kind::kWord && !noun.capitalized &&
-                   !IgnoredUnits().contains(noun) && NumberWords().Value(noun) == 0 &&
-                   !Is(tokens_[i], "one")) {
-          // A compound's head is its last noun: "border checkpoints".
-          while (k + 1 < sentence_end && !absl::EndsWith(tokens_[k].lower, "s") &&
-                 tokens_[k + 1].kind == Token::Kind::kWord &&
-                 !tokens_[k + 1].capitalized &&
-                 absl::EndsWith(tokens_[k + 1].lower, "s") &&
-                 !IgnoredUnits().contains(tokens_[k + 1])) {
-            ++k;
-          }
-          amount.set_unit(Singular(tokens_[k].lower));
-          end = k + 1;
-          // "six memorandums of understanding", "six MoUs": one unit.
-          if (auto agreement = AgreementNouns().Find(tokens_, k, sentence_end);
-              agreement.length) {
-            amount.set_unit(*agreement.value ==
-                                    v1::AGREEMENT_KIND_MEMORANDUM_OF_UNDERSTANDING
-                                ? "memorandum"
-                                : Singular(tokens_[k + agreement.length - 1].lower));
-            end = k + agreement.length;
-          }
-        } else {
-          continue;
-        }
-        amount.set_counted(std::string(doc_.TextOf(j, end)));
-      } else {
-        amount.set_counted("money");
-      }
-      // Qualifier before: "more than $10 billion".
-      for (size_t back = 1; back <= 3 && back <= start; ++back) {
-        if (auto qualifier = Qualifiers().Find(tokens_, start - back, start);
-            qualifier.length == back) {
-          amount.set_qualifier(*qualifier.value);
-          start -= back;
-          break;
-        }
-      }
+      start = QualifierBefore(start, amount);
       if (country.empty()) country = ClauseCountry(start);
       amount.set_country_code(country);
       if (const DateMention* date = OnlyDateIn(tokens_[i].sentence); date != nullptr) {
@@ -891,17 +771,162 @@ class Run {
       }
       *amount.mutable_span() = Span(start, end);
       i = end - 1;
-      // A headline repeats the body: the same amount once.
-      const bool repeated = std::any_of(
-          summit_->amounts().begin(), summit_->amounts().end(),
-          [&](const v1::Amount& earlier) {
-            return earlier.value() == amount.value() && earlier.unit() == amount.unit() &&
-                   earlier.currency_code() == amount.currency_code() &&
-                   earlier.qualifier() == amount.qualifier() &&
-                   earlier.country_code() == amount.country_code();
-          });
-      if (!repeated) *summit_->add_amounts() = std::move(amount);
+      AddAmountOnce(std::move(amount));
     }
+  }
+
+  // Reads the number at i into amount.value: "125", "14.7 billion", "5bn",
+  // "twenty five". Returns the index after it, or i when there is none.
+  size_t ReadNumber(size_t i, size_t end, v1::Amount& amount) const {
+    double value = NumberValue(i);
+    if (value <= 0) return i;
+    size_t j = i + 1;
+    while (j < end && tokens_[i].kind == Token::Kind::kWord &&
+           NumberWords().Value(tokens_[j]) > 0) {
+      const double next = NumberWords().Value(tokens_[j]);
+      value = next == 100 ? value * 100 : value + next;
+      ++j;
+    }
+    if (j < end && tokens_[j].kind == Token::Kind::kNumber) return i;  // "4 2025"
+    const std::string& word = tokens_[i].lower;
+    for (const auto& [suffix, scale] : ScaleWords()) {
+      if (tokens_[i].kind == Token::Kind::kNumber && word.size() > suffix.size() &&
+          absl::EndsWith(word, suffix) &&
+          absl::ascii_isdigit(word[word.size() - suffix.size() - 1])) {
+        double base = 0;
+        if (absl::SimpleAtod(absl::StrReplaceAll(word.substr(0, word.size() - suffix.size()),
+                                                 {{",", ""}}),
+                             &base)) {
+          value = base * scale;
+        }
+      }
+    }
+    if (j < end) {
+      if (auto scale = ScaleWords().find(tokens_[j].lower);
+          scale != ScaleWords().end() && tokens_[j].lower.size() > 1) {
+        value *= scale->second;
+        ++j;
+      }
+    }
+    amount.set_value(value);
+    return j;
+  }
+
+  // An upper-case ISO 4217 code as written at token i ("USD"), or "".
+  std::string CurrencyCodeAt(size_t i) const {
+    if (tokens_[i].kind != Token::Kind::kWord || tokens_[i].lower.size() != 3) return "";
+    const std::string code = absl::AsciiStrToUpper(tokens_[i].lower);
+    return data_.IsCurrencyCode(code) && doc_.TextOf(i, i + 1) == code ? code : "";
+  }
+
+  // A currency before the number at `start` ("$", "US$", "C$", "USD"); the
+  // amount's new first token.
+  size_t CurrencyBefore(size_t start, v1::Amount& amount) const {
+    if (start == 0) return start;
+    if (auto symbol = data_.currency_symbols().Find(tokens_, start - 1, start + 1);
+        symbol.length == 1) {
+      amount.set_currency_code(*symbol.value);
+      if (start >= 2) {
+        if (auto two = data_.currency_symbols().Find(tokens_, start - 2, start);
+            two.length == 2) {
+          amount.set_currency_code(*two.value);
+          return start - 2;
+        }
+      }
+      return start - 1;
+    }
+    if (std::string code = CurrencyCodeAt(start - 1); !code.empty()) {
+      amount.set_currency_code(code);
+      return start - 1;
+    }
+    return start;
+  }
+
+  // A currency after the number ("dollars", "billion euros", "USD"); the
+  // amount's new end.
+  size_t CurrencyAfter(size_t j, size_t end, v1::Amount& amount) const {
+    if (j >= end) return j;
+    if (auto words = data_.currency_words().Find(tokens_, j, end); words.length) {
+      amount.set_currency_code(*words.value);
+      return j + words.length;
+    }
+    if (std::string code = CurrencyCodeAt(j); !code.empty()) {
+      amount.set_currency_code(code);
+      return j + 1;
+    }
+    return j;
+  }
+
+  // What the number at i (ending at j) counts: "125 Canadian companies",
+  // "four proposals", "5%", "two more Patriot air-defence batteries",
+  // "eight new border checkpoints". Sets unit and counted, and `country`
+  // from a demonym among the modifiers. Returns the amount's end, or j when
+  // the number counts nothing worth a record.
+  size_t CountedNoun(size_t i, size_t j, size_t end, v1::Amount& amount,
+                     std::string& country) const {
+    size_t k = j;
+    while (k < end && (CountAdjectives().contains(tokens_[k]) || tokens_[k].capitalized)) {
+      if (auto demonym = data_.demonyms().Find(tokens_, k, end); demonym.length) {
+        country = *demonym.value;
+        k += demonym.length;
+      } else {
+        ++k;
+      }
+    }
+    if (k >= end) return j;
+    const Token& noun = tokens_[k];
+    size_t last = k + 1;
+    if (Is(noun, "%") || Is(noun, "percent") || Is(noun, "per")) {
+      amount.set_unit("percent");
+      if (Is(noun, "per") && IsWord(k + 1, "cent")) ++last;
+    } else if (noun.kind == Token::Kind::kWord && !noun.capitalized &&
+               !IgnoredUnits().contains(noun) && NumberWords().Value(noun) == 0 &&
+               !Is(tokens_[i], "one")) {
+      // A compound's head is its last noun: "border checkpoints".
+      while (k + 1 < end && !absl::EndsWith(tokens_[k].lower, "s") &&
+             tokens_[k + 1].kind == Token::Kind::kWord && !tokens_[k + 1].capitalized &&
+             absl::EndsWith(tokens_[k + 1].lower, "s") &&
+             !IgnoredUnits().contains(tokens_[k + 1])) {
+        ++k;
+      }
+      amount.set_unit(Singular(tokens_[k].lower));
+      last = k + 1;
+      // "six memorandums of understanding", "six MoUs": one unit.
+      if (auto agreement = AgreementNouns().Find(tokens_, k, end); agreement.length) {
+        amount.set_unit(*agreement.value == v1::AGREEMENT_KIND_MEMORANDUM_OF_UNDERSTANDING
+                            ? "memorandum"
+                            : Singular(tokens_[k + agreement.length - 1].lower));
+        last = k + agreement.length;
+      }
+    } else {
+      return j;
+    }
+    amount.set_counted(std::string(doc_.TextOf(j, last)));
+    return last;
+  }
+
+  // A qualifier before the amount ("more than", "about"); its new start.
+  size_t QualifierBefore(size_t start, v1::Amount& amount) const {
+    for (size_t back = 1; back <= 3 && back <= start; ++back) {
+      if (auto qualifier = Qualifiers().Find(tokens_, start - back, start);
+          qualifier.length == back) {
+        amount.set_qualifier(*qualifier.value);
+        return start - back;
+      }
+    }
+    return start;
+  }
+
+  // A headline repeats the body: the same amount is kept once.
+  void AddAmountOnce(v1::Amount amount) {
+    const bool repeated = std::any_of(
+        summit_->amounts().begin(), summit_->amounts().end(), [&](const v1::Amount& earlier) {
+          return earlier.value() == amount.value() && earlier.unit() == amount.unit() &&
+                 earlier.currency_code() == amount.currency_code() &&
+                 earlier.qualifier() == amount.qualifier() &&
+                 earlier.country_code() == amount.country_code();
+        });
+    if (!repeated) *summit_->add_amounts() = std::move(amount);
   }
 
   // The country that is the subject of the clause ending at token `end`:
@@ -1123,10 +1148,8 @@ class Run {
     int last_speaker = -1;
     for (int s = 0; s < doc_.sentence_count(); ++s) {
       auto [first, last] = doc_.SentenceTokens(s);
-      int speaker_in_sentence = -1;
       for (size_t i = first; i < last; ++i) {
         if (int k = ParticipantAt(i); k >= 0) {
-          speaker_in_sentence = k;
           last_speaker = k;
         }
         auto verb = ReportingVerbs().find(tokens_[i].lower);
@@ -1171,7 +1194,6 @@ class Run {
         *statement->mutable_span() = Span(span_start, span_end);
         break;
       }
-      (void)speaker_in_sentence;
     }
   }
 
