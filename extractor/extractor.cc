@@ -735,9 +735,17 @@ class Run {
     const Token& t = tokens_[i];
     if (t.kind == Token::Kind::kNumber) {
       if (IsOrdinal(t.lower)) return 0;
-      std::string digits = absl::StrReplaceAll(t.lower, {{",", ""}});
+      const std::string digits = absl::StrReplaceAll(t.lower, {{",", ""}});
       double value = 0;
-      return absl::SimpleAtod(digits, &value) ? value : 0;
+      if (absl::SimpleAtod(digits, &value)) return value;
+      // A scale suffix: "5bn", "2.5m".
+      for (const auto& [suffix, scale] : ScaleWords()) {
+        if (digits.size() > suffix.size() && absl::EndsWith(digits, suffix) &&
+            absl::SimpleAtod(digits.substr(0, digits.size() - suffix.size()), &value)) {
+          return value * scale;
+        }
+      }
+      return 0;
     }
     return NumberWords().Value(t);
   }
@@ -788,19 +796,6 @@ class Run {
       ++j;
     }
     if (j < end && tokens_[j].kind == Token::Kind::kNumber) return i;  // "4 2025"
-    const std::string& word = tokens_[i].lower;
-    for (const auto& [suffix, scale] : ScaleWords()) {
-      if (tokens_[i].kind == Token::Kind::kNumber && word.size() > suffix.size() &&
-          absl::EndsWith(word, suffix) &&
-          absl::ascii_isdigit(word[word.size() - suffix.size() - 1])) {
-        double base = 0;
-        if (absl::SimpleAtod(absl::StrReplaceAll(word.substr(0, word.size() - suffix.size()),
-                                                 {{",", ""}}),
-                             &base)) {
-          value = base * scale;
-        }
-      }
-    }
     if (j < end) {
       if (auto scale = ScaleWords().find(tokens_[j].lower);
           scale != ScaleWords().end() && tokens_[j].lower.size() > 1) {
