@@ -83,6 +83,12 @@ class Finder {
   bool IsFuture(size_t first, size_t last) const {
     for (size_t i = first; i < last; ++i) {
       const Token& w = tokens_[i];
+      // "agreed to meet ... in October": an intention.
+      if (Is(w, "to") && i + 1 < last &&
+          (Is(tokens_[i + 1], "meet") || Is(tokens_[i + 1], "hold") ||
+           Is(tokens_[i + 1], "visit") || Is(tokens_[i + 1], "attend"))) {
+        return true;
+      }
       if (Is(w, "will") || Is(w, "upcoming") || Is(w, "scheduled") || Is(w, "plans") ||
           Is(w, "planned") || Is(w, "expected") || Is(w, "due") || Is(w, "next") ||
           (Is(w, "be") && i + 1 < last && Is(tokens_[i + 1], "held"))) {
@@ -212,8 +218,8 @@ class Finder {
         m.rule = DateMention::Rule::kMonthOffset;
         m.offset = offset;
       } else {
-        m.rule = DateMention::Rule::kDayOffset;
-        m.offset = 7 * offset;
+        m.rule = DateMention::Rule::kWeekOffset;
+        m.offset = offset;
       }
       m.last = i + 2;
       return true;
@@ -280,7 +286,11 @@ bool Resolve(DateMention& m, const std::optional<absl::CivilDay>& anchor) {
     }
     case DateMention::Rule::kDayOffset:
       SetDay(m.date, a + m.offset);
-      if (m.offset % 7 == 0 && m.offset != 0) m.date.set_day(0);  // "last week"
+      return true;
+    case DateMention::Rule::kWeekOffset:
+      // A week is no day: keep its month.
+      SetDay(m.date, a + 7 * m.offset);
+      m.date.set_day(0);
       return true;
     case DateMention::Rule::kWeekday: {
       const int anchor_weekday = (static_cast<int>(absl::GetWeekday(a)) + 7) % 7;

@@ -28,6 +28,7 @@ struct DateMention {
     kMonthDay,     // Month and day given: the year nearest the anchor.
     kMonth,        // Month only ("in November"): the latest one not after it.
     kDayOffset,    // today, yesterday, tomorrow: `offset` days.
+    kWeekOffset,   // last/this/next week: `offset` weeks; month precision.
     kWeekday,      // A weekday: `offset` is 0..6 (Monday..Sunday).
     kYearOffset,   // last/this/next year.
     kMonthOffset,  // last/this/next month.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <set>
 #include <string>
@@ -93,7 +94,8 @@ const PhraseTable<v1::AgreementKind>& AgreementNouns() {
       table->Add(phrase, v1::AGREEMENT_KIND_MEMORANDUM_OF_UNDERSTANDING);
     }
     for (const char* phrase : {"joint statement", "joint declaration", "joint communique",
-                               "joint communiqué", "declaration"}) {
+                               "joint communiqué", "declaration", "chair\'s statement",
+          "chairman\'s statement"}) {
       table->Add(phrase, v1::AGREEMENT_KIND_JOINT_STATEMENT);
     }
     for (const char* phrase : {"treaty", "treaties"}) {
@@ -129,13 +131,24 @@ class NumberWordMap final {
   NumberWordMap(std::initializer_list<std::pair<const char*, double>> words) {
     for (const auto& [word, value] : words) words_[TokenHash(word)] = {word, value};
   }
-  // The value of `token`; 0 when it is no number word.
+  // The value of `token`; 0 when it is no number word. Takes hyphenated
+  // compounds too ("forty-two").
   double Value(const Token& token) const {
     auto it = words_.find(token.hash);
-    return it != words_.end() && it->second.first == token.lower ? it->second.second : 0;
+    if (it != words_.end() && it->second.first == token.lower) return it->second.second;
+    const size_t dash = token.lower.find('-');
+    if (dash == std::string::npos) return 0;
+    const double tens = Word(token.lower.substr(0, dash));
+    const double units = Word(token.lower.substr(dash + 1));
+    return tens >= 20 && units > 0 && units < 10 ? tens + units : 0;
   }
 
  private:
+  double Word(const std::string& word) const {
+    auto it = words_.find(TokenHash(word));
+    return it != words_.end() && it->second.first == word ? it->second.second : 0;
+  }
+
   absl::flat_hash_map<uint64_t, std::pair<std::string, double>> words_;
 };
 
@@ -228,9 +241,24 @@ bool IsOrdinal(const std::string& word) {
 
 int OrdinalValue(const std::string& word) {
   static const auto* const kWords = new absl::flat_hash_map<std::string, int>{
-      {"first", 1}, {"second", 2},  {"third", 3},  {"fourth", 4}, {"fifth", 5},
-      {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9},  {"tenth", 10}};
+      {"first", 1},       {"second", 2},      {"third", 3},       {"fourth", 4},
+      {"fifth", 5},       {"sixth", 6},       {"seventh", 7},     {"eighth", 8},
+      {"ninth", 9},       {"tenth", 10},      {"eleventh", 11},   {"twelfth", 12},
+      {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15},  {"sixteenth", 16},
+      {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
+      {"thirtieth", 30},  {"fortieth", 40},   {"fiftieth", 50}};
+  static const auto* const kTens = new absl::flat_hash_map<std::string, int>{
+      {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+      {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
   if (auto it = kWords->find(word); it != kWords->end()) return it->second;
+  // "forty-ninth"
+  if (const size_t dash = word.find('-'); dash != std::string::npos) {
+    auto tens = kTens->find(word.substr(0, dash));
+    auto unit = kWords->find(word.substr(dash + 1));
+    if (tens != kTens->end() && unit != kWords->end() && unit->second < 10) {
+      return tens->second + unit->second;
+    }
+  }
   if (!IsOrdinal(word)) return 0;
   int value = 0;
   return absl::SimpleAtoi(word.substr(0, word.size() - 2), &value) ? value : 0;
@@ -250,11 +278,17 @@ class Run {
   void Go() {
     MarkSentences();
     leaders_ = FindLeaders(doc_, data_);
-    if (!SelectParticipants()) return;
-    summit_ = out_.mutable_summit();
     FindEvents();
     ResolveDates();
     ChooseMeetingDate();
+    if (!SelectParticipants()) return;
+    summit_ = out_.mutable_summit();
+    for (std::string& warning : warnings_) out_.add_warnings(std::move(warning));
+    if (meeting_date_mention_ != nullptr) {
+      *summit_->mutable_date() = meeting_date_mention_->date;
+    } else {
+      out_.add_warnings("the meeting's date is not stated");
+    }
     FindLocation();
     AddParticipants();
     FindSectors();
@@ -271,6 +305,7 @@ class Run {
     size_t last = 0;
     size_t mention_first = 0;  // With them.
     int ordinal = 0;
+    int year = 0;  // From the name ("Expo 2030"), when it has one.
     int sentence = 0;
     std::string name;  // Set for actions ("resumed group tour services").
   };
@@ -326,7 +361,7 @@ class Run {
         continue;
       all.push_back(static_cast<int>(k));
       if (std::any_of(leader.mentions.begin(), leader.mentions.end(), [&](const auto& m) {
-            return meeting_sentence_[tokens_[m.first].sentence];
+            return ReportsTheMeeting(tokens_[m.first].sentence);
           })) {
         in_meetings.push_back(static_cast<int>(k));
       }
@@ -343,6 +378,23 @@ class Run {
              std::tie(leaders_[b].country, leaders_[b].display_name);
     });
     return true;
+  }
+
+  // Whether sentence s reports this meeting: it has a meeting word, says
+  // nobody "did not" take part, and dates nothing in another year.
+  bool ReportsTheMeeting(int s) const {
+    static const auto* const kNegations = new WordSet{"not", "n't", "absent", "skipped"};
+    if (!meeting_sentence_[s]) return false;
+    auto [first, last] = doc_.SentenceTokens(s);
+    for (size_t i = first; i < last; ++i) {
+      if (kNegations->contains(tokens_[i])) return false;
+    }
+    if (meeting_date_mention_ == nullptr) return true;
+    const int year = meeting_date_mention_->date.year();
+    return std::none_of(dates_.begin(), dates_.end(), [&](const DateMention& m) {
+      return tokens_[m.first].sentence == s && m.date.year() != 0 && year != 0 &&
+             m.date.year() != year;
+    });
   }
 
   // Named events ("the 32nd APEC Economic Leaders' Meeting") other than the
@@ -374,11 +426,23 @@ class Run {
                            Is(tokens_[first], "'") || Is(tokens_[first], "’"))) {
         ++first;
       }
-      if (first == i) continue;  // A bare "Summit" is the meeting itself.
+      const bool year_follows = i + 1 < tokens_.size() && tokens_[i + 1].sentence == sentence &&
+                                tokens_[i + 1].kind == Token::Kind::kNumber &&
+                                tokens_[i + 1].lower.size() == 4;
+      if (first == i && !year_follows) continue;  // A bare "Summit" is this meeting.
       // A city before a lower-case head ("the Ankara summit") is the place.
       Event event;
       event.first = first;
       event.last = i + 1;
+      // "Expo 2030": the year is part of the name and dates the event.
+      if (i + 1 < tokens_.size() && tokens_[i + 1].sentence == sentence &&
+          tokens_[i + 1].kind == Token::Kind::kNumber && tokens_[i + 1].lower.size() == 4) {
+        int year = 0;
+        if (absl::SimpleAtoi(tokens_[i + 1].lower, &year) && year >= 1900 && year <= 2100) {
+          event.year = year;
+          event.last = i + 2;
+        }
+      }
       event.sentence = sentence;
       event.mention_first = first;
       // The ordinal: "the 32nd ...", "the first meeting of the ... Council".
@@ -420,7 +484,7 @@ class Run {
     }
     for (DateMention& mention : dates_) {
       if (!Resolve(mention, anchor)) {
-        out_.add_warnings(absl::StrCat("no publication date: relative date \"",
+        warnings_.push_back(absl::StrCat("no publication date: relative date \"",
                                        doc_.TextOf(mention.first, mention.last),
                                        "\" left unresolved"));
       }
@@ -449,12 +513,16 @@ class Run {
         best_distance = distance;
       }
     }
-    if (best == nullptr) best = DatelineDate();
-    if (best == nullptr) {
-      out_.add_warnings("the meeting's date is not stated");
-      return;
+    // The meeting may itself be a named event ("met ... last Thursday for the
+    // fifteenth BIMP-EAGA Summit"): a more precise date there wins.
+    for (const DateMention& mention : dates_) {
+      if (!InEvent(mention) || !meeting_sentence_[tokens_[mention.first].sentence] ||
+          mention.date.year() == 0 || mention.Precision() < 3) {
+        continue;
+      }
+      if (best == nullptr || mention.Precision() > best->Precision()) best = &mention;
     }
-    *summit_->mutable_date() = best->date;
+    if (best == nullptr) best = DatelineDate();
     meeting_date_mention_ = best;
   }
 
@@ -497,8 +565,17 @@ class Run {
   // A city of the gazetteer in a sentence reporting the meeting, or in the
   // dateline; else a country named after "in" or "to" there.
   void FindLocation() {
+    if (phone_ || video_) return;  // A call has no place; a dateline is the desk's.
     v1::Location* location = summit_->mutable_location();
-    for (size_t i = 0; i < tokens_.size(); ++i) {
+    // The sentence that dates the meeting names its place first.
+    std::vector<size_t> order(tokens_.size());
+    std::iota(order.begin(), order.end(), 0);
+    if (meeting_date_mention_ != nullptr) {
+      const int dated = tokens_[meeting_date_mention_->first].sentence;
+      std::stable_partition(order.begin(), order.end(),
+                            [&](size_t i) { return tokens_[i].sentence == dated; });
+    }
+    for (size_t i : order) {
       const int sentence = tokens_[i].sentence;
       if (!tokens_[i].capitalized) continue;
       auto city = data_.cities().Find(tokens_, i, tokens_.size());
@@ -521,7 +598,12 @@ class Run {
       location->set_city(city.value->name());
       location->set_country_code(city.value->country());
       *location->mutable_span() = Span(i, i + city.length);
-      if (!dateline) return;  // A dateline only stands in for a named place.
+      // A dateline stands in for a named place, unless it heads the very
+      // sentence that dates the meeting.
+      if (!dateline || (meeting_date_mention_ != nullptr &&
+                        tokens_[meeting_date_mention_->first].sentence == sentence)) {
+        return;
+      }
       dateline_location_ = *location;
     }
     if (dateline_location_.has_value()) {
@@ -708,6 +790,17 @@ class Run {
     if (end == sentence_end && end > start && Is(tokens_[end - 1], ".")) --end;
     for (const std::string& sector : SectorsIn(i + length, end))
       agreement.add_sectors(sector);
+    // "... the chair's statement runs to 42 paragraphs. Its core commits the
+    // countries to a power grid ...": the next sentence describes it.
+    if (agreement.sectors_size() == 0 && tokens_[i].sentence + 1 < doc_.sentence_count()) {
+      auto [next_first, next_last] = doc_.SentenceTokens(tokens_[i].sentence + 1);
+      if (next_first < next_last &&
+          (Is(tokens_[next_first], "its") || Is(tokens_[next_first], "it"))) {
+        for (const std::string& sector : SectorsIn(next_first, next_last)) {
+          agreement.add_sectors(sector);
+        }
+      }
+    }
     agreement.set_description(std::string(doc_.TextOf(start, end)));
     *agreement.mutable_span() = Span(start, end);
     for (v1::Agreement& earlier : *summit_->mutable_agreements()) {
@@ -860,9 +953,19 @@ class Run {
   size_t CountedNoun(size_t i, size_t j, size_t end, v1::Amount& amount,
                      std::string& country) const {
     size_t k = j;
-    while (k < end && (CountAdjectives().contains(tokens_[k]) || tokens_[k].capitalized)) {
+    // "three of its 11 frigates": what the second number counts.
+    if (k + 2 < end && Is(tokens_[k], "of") &&
+        (Is(tokens_[k + 1], "its") || Is(tokens_[k + 1], "the") || Is(tokens_[k + 1], "their"))) {
+      k += 2;
+      if (NumberValue(k) > 0) ++k;
+    }
+    int demonyms = 0;
+    while (k < end && (CountAdjectives().contains(tokens_[k]) || tokens_[k].capitalized ||
+                       (absl::EndsWith(tokens_[k].lower, "ed") && k + 1 < end &&
+                        tokens_[k + 1].kind == Token::Kind::kWord) ||
+                       (Is(tokens_[k], "and") && demonyms > 0))) {
       if (auto demonym = data_.demonyms().Find(tokens_, k, end); demonym.length) {
-        country = *demonym.value;
+        country = ++demonyms == 1 ? *demonym.value : "";  // Two nationalities: none.
         k += demonym.length;
       } else {
         ++k;
@@ -936,6 +1039,10 @@ class Run {
         break;
       --first;
     }
+    // ", or roughly $12 billion": the same amount, the same subject.
+    if (first < end && Is(tokens_[first], "or") && first > sentence_first + 1) {
+      return ClauseCountry(first - 1);
+    }
     if (first < end && (Is(tokens_[first], "the") || Is(tokens_[first], "a"))) ++first;
     // In subject position, not part of a leader's mention, not one of a
     // list ("Kenya, Ethiopia sign ...").
@@ -946,6 +1053,12 @@ class Run {
     auto country = data_.country_names().Find(tokens_, first, end);
     if (!country.length) country = data_.demonyms().Find(tokens_, first, end);
     if (!country.length) return "";
+    const size_t after = first + country.length;
+    if (after + 1 < end && (Is(tokens_[after], "and") || Is(tokens_[after], ",")) &&
+        (data_.country_names().Find(tokens_, after + 1, end).length ||
+         data_.demonyms().Find(tokens_, after + 1, end).length)) {
+      return "";  // "Sweden and India sign ...": both.
+    }
     if (first > sentence_first && Is(tokens_[first - 1], ",") && first >= 2 &&
         (data_.country_names().Find(tokens_, first - 2, first - 1).length ||
          tokens_[first - 2].capitalized)) {
@@ -1031,7 +1144,7 @@ class Run {
       if (date == meeting_date_mention_ && date != nullptr) continue;
       // Without a date or an ordinal, a named meeting is this one or a
       // passing mention.
-      if (date == nullptr && event.ordinal == 0) continue;
+      if (date == nullptr && event.ordinal == 0 && event.year == 0) continue;
       const std::string name(doc_.TextOf(event.first, event.last));
       if (std::any_of(
               summit_->related_engagements().begin(),
@@ -1044,6 +1157,7 @@ class Run {
       engagement->set_event_name(name);
       engagement->set_ordinal(event.ordinal);
       if (date != nullptr) *engagement->mutable_date() = date->date;
+      if (date == nullptr && event.year != 0) engagement->mutable_date()->set_year(event.year);
       *engagement->mutable_location() = PlaceAfter(event.last, last);
       FillFromRecurringEvent(event, *engagement);
       size_t end = last;
@@ -1139,27 +1253,48 @@ class Run {
   }
 
   // "President Xi emphasized that ...", "He called for ...".
+  // The participant who is the subject of the reporting verb at i: right
+  // before it ("Xi emphasized"), before an adverb ("also called") or an
+  // aside ("The Sultan, characteristically brief, stressed"), a pronoun
+  // for the last participant named, or "and" for the sentence's speaker
+  // ("said ... and described"). -1 when none.
+  int SpeakerOf(size_t i, size_t first, int last_speaker, int sentence_speaker,
+                size_t* subject) const {
+    size_t k = i - 1;
+    if (k > first && (absl::EndsWith(tokens_[k].lower, "ly") || Is(tokens_[k], "also"))) --k;
+    if (Is(tokens_[k], ",") && k > first) {
+      size_t open = k - 1;
+      while (open > first && !Is(tokens_[open], ",")) --open;
+      if (open > first && Is(tokens_[open], ",")) k = open - 1;
+    }
+    *subject = k;
+    if (int speaker = ParticipantAt(k); speaker >= 0) return speaker;
+    if (Is(tokens_[k], "he") || Is(tokens_[k], "she")) return last_speaker;
+    if (Is(tokens_[k], "and")) return sentence_speaker;
+    return -1;
+  }
+
+  // "President Xi emphasized that ...", "He called for ...", "“...,” Prabowo
+  // said.", several per sentence.
   void FindStatements() {
     int last_speaker = -1;
     for (int s = 0; s < doc_.sentence_count(); ++s) {
       auto [first, last] = doc_.SentenceTokens(s);
+      int sentence_speaker = -1;
       for (size_t i = first; i < last; ++i) {
-        if (int k = ParticipantAt(i); k >= 0) {
-          last_speaker = k;
-        }
+        if (int k = ParticipantAt(i); k >= 0) last_speaker = k;
         auto verb = ReportingVerbs().find(tokens_[i].lower);
         if (verb == ReportingVerbs().end() || i == first) continue;
-        // The subject ends right before the verb (an adverb may sit between).
-        size_t subject = i - 1;
-        if (subject > first && (absl::EndsWith(tokens_[subject].lower, "ly") ||
-                                Is(tokens_[subject], "also"))) {
-          --subject;
+        size_t subject = i;
+        const int speaker = SpeakerOf(i, first, last_speaker, sentence_speaker, &subject);
+        if (speaker < 0) {
+          // "..., said Anna Berglund, chief executive of ...": someone else
+          // speaks now, and a later "she" is not a participant.
+          if (i + 1 < last && tokens_[i + 1].capitalized && ParticipantAt(i + 1) < 0) {
+            last_speaker = -1;
+          }
+          continue;
         }
-        int speaker = ParticipantAt(subject);
-        if (speaker < 0 && (Is(tokens_[subject], "he") || Is(tokens_[subject], "she"))) {
-          speaker = last_speaker;
-        }
-        if (speaker < 0) continue;
         std::string lemma = verb->second;
         size_t text_start = i + 1;
         if (lemma == "call for") {
@@ -1167,7 +1302,12 @@ class Run {
           ++text_start;
         }
         if (IsWord(text_start, "that") || IsWord(text_start, "on")) ++text_start;
-        size_t end = last;
+        // The text runs to the sentence's end or to the next "and <verb>".
+        size_t end = text_start;
+        while (end < last && !(Is(tokens_[end], "and") && end + 1 < last &&
+                               ReportingVerbs().contains(tokens_[end + 1].lower))) {
+          ++end;
+        }
         if (end > text_start && Is(tokens_[end - 1], ".")) --end;
         size_t span_start = subject;
         size_t span_end = end;
@@ -1175,8 +1315,7 @@ class Run {
           // "“We want to build,” Prabowo said.": the quotation before.
           text_start = first;
           end = MentionStart(subject);
-          while (end > text_start && (Is(tokens_[end - 1], ",") || IsQuote(end - 1)))
-            --end;
+          while (end > text_start && (Is(tokens_[end - 1], ",") || IsQuote(end - 1))) --end;
           while (text_start < end && IsQuote(text_start)) ++text_start;
           if (end <= text_start) continue;
           span_start = first;
@@ -1187,7 +1326,7 @@ class Run {
         statement->set_verb(lemma);
         statement->set_text(std::string(doc_.TextOf(text_start, end)));
         *statement->mutable_span() = Span(span_start, span_end);
-        break;
+        sentence_speaker = speaker;
       }
     }
   }
@@ -1267,6 +1406,7 @@ class Run {
   absl::flat_hash_set<int> event_sentence_;
   std::vector<DateMention> dates_;
   const DateMention* meeting_date_mention_ = nullptr;
+  std::vector<std::string> warnings_;
   std::optional<v1::Location> dateline_location_;
 };
 

@@ -217,7 +217,9 @@ class Finder {
     const size_t title_start = country ? country->second : i;
     std::optional<std::pair<data::v1::OfficeKind, size_t>> title =
         TitleAt(title_start, end);
-    if (title && (tokens_[title_start].capitalized || country)) {
+    // A lower-case title needs a country or "the" before it ("the crown
+    // prince said"), so that "club president" stays out.
+    if (title && (tokens_[title_start].capitalized || country || after_the)) {
       size_t n = title->second;
       std::string country_code = country ? country->first : "";
       // "President of the People's Republic of China Xi Jinping"
