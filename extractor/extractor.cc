@@ -93,9 +93,9 @@ const PhraseTable<v1::AgreementKind>& AgreementNouns() {
           "memorandum of understanding", "mous", "mou"}) {
       table->Add(phrase, v1::AGREEMENT_KIND_MEMORANDUM_OF_UNDERSTANDING);
     }
-    for (const char* phrase : {"joint statement", "joint declaration", "joint communique",
-                               "joint communiqué", "declaration", "chair\'s statement",
-          "chairman\'s statement"}) {
+    for (const char* phrase :
+         {"joint statement", "joint declaration", "joint communique", "joint communiqué",
+          "declaration", "chair\'s statement", "chairman\'s statement"}) {
       table->Add(phrase, v1::AGREEMENT_KIND_JOINT_STATEMENT);
     }
     for (const char* phrase : {"treaty", "treaties"}) {
@@ -241,14 +241,14 @@ bool IsOrdinal(const std::string& word) {
 
 int OrdinalValue(const std::string& word) {
   static const auto* const kWords = new absl::flat_hash_map<std::string, int>{
-      {"first", 1},       {"second", 2},      {"third", 3},       {"fourth", 4},
-      {"fifth", 5},       {"sixth", 6},       {"seventh", 7},     {"eighth", 8},
-      {"ninth", 9},       {"tenth", 10},      {"eleventh", 11},   {"twelfth", 12},
-      {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15},  {"sixteenth", 16},
+      {"first", 1},        {"second", 2},      {"third", 3},       {"fourth", 4},
+      {"fifth", 5},        {"sixth", 6},       {"seventh", 7},     {"eighth", 8},
+      {"ninth", 9},        {"tenth", 10},      {"eleventh", 11},   {"twelfth", 12},
+      {"thirteenth", 13},  {"fourteenth", 14}, {"fifteenth", 15},  {"sixteenth", 16},
       {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20},
-      {"thirtieth", 30},  {"fortieth", 40},   {"fiftieth", 50}};
+      {"thirtieth", 30},   {"fortieth", 40},   {"fiftieth", 50}};
   static const auto* const kTens = new absl::flat_hash_map<std::string, int>{
-      {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50},
+      {"twenty", 20}, {"thirty", 30},  {"forty", 40},  {"fifty", 50},
       {"sixty", 60},  {"seventy", 70}, {"eighty", 80}, {"ninety", 90}};
   if (auto it = kWords->find(word); it != kWords->end()) return it->second;
   // "forty-ninth"
@@ -283,6 +283,7 @@ class Run {
     ChooseMeetingDate();
     if (!SelectParticipants()) return;
     summit_ = out_.mutable_summit();
+    IndexMentions();
     for (std::string& warning : warnings_) out_.add_warnings(std::move(warning));
     if (meeting_date_mention_ != nullptr) {
       *summit_->mutable_date() = meeting_date_mention_->date;
@@ -320,23 +321,45 @@ class Run {
     return i < tokens_.size() && tokens_[i].lower == word;
   }
 
+  // What one word says about its sentence, looked up once per token.
+  enum WordFlag : uint8_t {
+    kPhone = 1,     // A telephone call.
+    kVideo = 2,     // A video call.
+    kVisit = 4,     // A visit ("state visit").
+    kNegation = 8,  // Someone did "not" take part.
+  };
+
+  static uint8_t FlagsOf(const Token& token) {
+    static const auto* const kFlags = [] {
+      auto* flags = new absl::flat_hash_map<uint64_t, std::pair<std::string, uint8_t>>();
+      auto add = [&](const char* word, uint8_t flag) { (*flags)[TokenHash(word)] = {word, flag}; };
+      for (const char* word : {"phone", "telephone"}) add(word, kPhone);
+      for (const char* word : {"video", "virtual", "videoconference"}) add(word, kVideo);
+      for (const char* word : {"visit", "visits"}) add(word, kVisit);
+      for (const char* word : {"not", "n't", "absent", "skipped"}) add(word, kNegation);
+      return flags;
+    }();
+    auto it = kFlags->find(token.hash);
+    return it != kFlags->end() && it->second.first == token.lower ? it->second.second : 0;
+  }
+
   void MarkSentences() {
-    static const auto* const kPhone = new WordSet{"phone", "telephone"};
-    static const auto* const kVideo = new WordSet{"video", "virtual", "videoconference"};
-    static const auto* const kVisit = new WordSet{"visit", "visits"};
     meeting_sentence_.assign(doc_.sentence_count(), false);
+    negated_sentence_.assign(doc_.sentence_count(), false);
     for (size_t i = 0; i < tokens_.size(); ++i) {
       const Token& token = tokens_[i];
+      if (token.kind != Token::Kind::kWord) continue;
+      if (MeetingWords().contains(token)) meeting_sentence_[token.sentence] = true;
+      const uint8_t flags = FlagsOf(token);
+      if (flags == 0) continue;
+      if (flags & kNegation) negated_sentence_[token.sentence] = true;
+      if (flags & kVideo) video_ = true;
       if (!MeetingWords().contains(token)) continue;
-      meeting_sentence_[token.sentence] = true;
-      if (kPhone->contains(token)) phone_ = true;
-      if (kVisit->contains(token) && i > 0 &&
+      if (flags & kPhone) phone_ = true;
+      if ((flags & kVisit) && i > 0 &&
           (Is(tokens_[i - 1], "state") || Is(tokens_[i - 1], "official"))) {
         state_visit_ = true;
       }
-    }
-    for (const Token& token : tokens_) {
-      if (kVideo->contains(token)) video_ = true;
     }
   }
 
@@ -383,12 +406,7 @@ class Run {
   // Whether sentence s reports this meeting: it has a meeting word, says
   // nobody "did not" take part, and dates nothing in another year.
   bool ReportsTheMeeting(int s) const {
-    static const auto* const kNegations = new WordSet{"not", "n't", "absent", "skipped"};
-    if (!meeting_sentence_[s]) return false;
-    auto [first, last] = doc_.SentenceTokens(s);
-    for (size_t i = first; i < last; ++i) {
-      if (kNegations->contains(tokens_[i])) return false;
-    }
+    if (!meeting_sentence_[s] || negated_sentence_[s]) return false;
     if (meeting_date_mention_ == nullptr) return true;
     const int year = meeting_date_mention_->date.year();
     return std::none_of(dates_.begin(), dates_.end(), [&](const DateMention& m) {
@@ -426,9 +444,9 @@ class Run {
                            Is(tokens_[first], "'") || Is(tokens_[first], "’"))) {
         ++first;
       }
-      const bool year_follows = i + 1 < tokens_.size() && tokens_[i + 1].sentence == sentence &&
-                                tokens_[i + 1].kind == Token::Kind::kNumber &&
-                                tokens_[i + 1].lower.size() == 4;
+      const bool year_follows =
+          i + 1 < tokens_.size() && tokens_[i + 1].sentence == sentence &&
+          tokens_[i + 1].kind == Token::Kind::kNumber && tokens_[i + 1].lower.size() == 4;
       if (first == i && !year_follows) continue;  // A bare "Summit" is this meeting.
       // A city before a lower-case head ("the Ankara summit") is the place.
       Event event;
@@ -436,9 +454,11 @@ class Run {
       event.last = i + 1;
       // "Expo 2030": the year is part of the name and dates the event.
       if (i + 1 < tokens_.size() && tokens_[i + 1].sentence == sentence &&
-          tokens_[i + 1].kind == Token::Kind::kNumber && tokens_[i + 1].lower.size() == 4) {
+          tokens_[i + 1].kind == Token::Kind::kNumber &&
+          tokens_[i + 1].lower.size() == 4) {
         int year = 0;
-        if (absl::SimpleAtoi(tokens_[i + 1].lower, &year) && year >= 1900 && year <= 2100) {
+        if (absl::SimpleAtoi(tokens_[i + 1].lower, &year) && year >= 1900 &&
+            year <= 2100) {
           event.year = year;
           event.last = i + 2;
         }
@@ -485,8 +505,8 @@ class Run {
     for (DateMention& mention : dates_) {
       if (!Resolve(mention, anchor)) {
         warnings_.push_back(absl::StrCat("no publication date: relative date \"",
-                                       doc_.TextOf(mention.first, mention.last),
-                                       "\" left unresolved"));
+                                         doc_.TextOf(mention.first, mention.last),
+                                         "\" left unresolved"));
       }
     }
   }
@@ -792,7 +812,8 @@ class Run {
       agreement.add_sectors(sector);
     // "... the chair's statement runs to 42 paragraphs. Its core commits the
     // countries to a power grid ...": the next sentence describes it.
-    if (agreement.sectors_size() == 0 && tokens_[i].sentence + 1 < doc_.sentence_count()) {
+    if (agreement.sectors_size() == 0 &&
+        tokens_[i].sentence + 1 < doc_.sentence_count()) {
       auto [next_first, next_last] = doc_.SentenceTokens(tokens_[i].sentence + 1);
       if (next_first < next_last &&
           (Is(tokens_[next_first], "its") || Is(tokens_[next_first], "it"))) {
@@ -859,9 +880,11 @@ class Run {
       size_t start = CurrencyBefore(i, amount);
       size_t end = number_end;
       std::string country;
-      if (amount.currency_code().empty()) end = CurrencyAfter(number_end, sentence_end, amount);
+      if (amount.currency_code().empty())
+        end = CurrencyAfter(number_end, sentence_end, amount);
+      size_t resume = 0;  // "three of its 11 frigates": 11 counts too.
       if (amount.currency_code().empty()) {
-        end = CountedNoun(i, number_end, sentence_end, amount, country);
+        end = CountedNoun(i, number_end, sentence_end, amount, country, &resume);
         if (end == number_end) continue;
       }
       start = QualifierBefore(start, amount);
@@ -871,7 +894,7 @@ class Run {
         *amount.mutable_date() = date->date;
       }
       *amount.mutable_span() = Span(start, end);
-      i = end - 1;
+      i = (resume != 0 ? resume : end) - 1;
       AddAmountOnce(std::move(amount));
     }
   }
@@ -948,16 +971,18 @@ class Run {
   // What the number at i (ending at j) counts: "125 Canadian companies",
   // "four proposals", "5%", "two more Patriot air-defence batteries",
   // "eight new border checkpoints". Sets unit and counted, and `country`
-  // from a demonym among the modifiers. Returns the amount's end, or j when
-  // the number counts nothing worth a record.
+  // from a demonym among the modifiers, and `resume` to a second number
+  // the phrase holds ("three of its 11 frigates"). Returns the amount's end,
+  // or j when the number counts nothing worth a record.
   size_t CountedNoun(size_t i, size_t j, size_t end, v1::Amount& amount,
-                     std::string& country) const {
+                     std::string& country, size_t* resume) const {
     size_t k = j;
     // "three of its 11 frigates": what the second number counts.
     if (k + 2 < end && Is(tokens_[k], "of") &&
-        (Is(tokens_[k + 1], "its") || Is(tokens_[k + 1], "the") || Is(tokens_[k + 1], "their"))) {
+        (Is(tokens_[k + 1], "its") || Is(tokens_[k + 1], "the") ||
+         Is(tokens_[k + 1], "their"))) {
       k += 2;
-      if (NumberValue(k) > 0) ++k;
+      if (NumberValue(k) > 0) *resume = k++;
     }
     int demonyms = 0;
     while (k < end && (CountAdjectives().contains(tokens_[k]) || tokens_[k].capitalized ||
@@ -1018,7 +1043,8 @@ class Run {
   // A headline repeats the body: the same amount is kept once.
   void AddAmountOnce(v1::Amount amount) {
     const bool repeated = std::any_of(
-        summit_->amounts().begin(), summit_->amounts().end(), [&](const v1::Amount& earlier) {
+        summit_->amounts().begin(), summit_->amounts().end(),
+        [&](const v1::Amount& earlier) {
           return earlier.value() == amount.value() && earlier.unit() == amount.unit() &&
                  earlier.currency_code() == amount.currency_code() &&
                  earlier.qualifier() == amount.qualifier() &&
@@ -1157,7 +1183,8 @@ class Run {
       engagement->set_event_name(name);
       engagement->set_ordinal(event.ordinal);
       if (date != nullptr) *engagement->mutable_date() = date->date;
-      if (date == nullptr && event.year != 0) engagement->mutable_date()->set_year(event.year);
+      if (date == nullptr && event.year != 0)
+        engagement->mutable_date()->set_year(event.year);
       *engagement->mutable_location() = PlaceAfter(event.last, last);
       FillFromRecurringEvent(event, *engagement);
       size_t end = last;
@@ -1228,14 +1255,7 @@ class Run {
   }
 
   // The participant a mention at token i belongs to; -1 when none.
-  int ParticipantAt(size_t i) const {
-    for (int k : participants_) {
-      for (const auto& [first, last] : leaders_[k].mentions) {
-        if (i >= first && i < last) return k;
-      }
-    }
-    return -1;
-  }
+  int ParticipantAt(size_t i) const { return mention_owner_.empty() ? -1 : mention_owner_[i]; }
 
   bool IsQuote(size_t i) const {
     const Token& w = tokens_[i];
@@ -1244,12 +1264,23 @@ class Run {
 
   // The first token of the participant mention that holds token i.
   size_t MentionStart(size_t i) const {
+    return mention_owner_.empty() || mention_owner_[i] < 0 ? i : mention_start_[i];
+  }
+
+  // Indexes every participant mention by token, for ParticipantAt and
+  // MentionStart.
+  void IndexMentions() {
+    mention_owner_.assign(tokens_.size(), -1);
+    mention_start_.assign(tokens_.size(), 0);
     for (int k : participants_) {
       for (const auto& [first, last] : leaders_[k].mentions) {
-        if (i >= first && i < last) return first;
+        for (size_t t = first; t < last; ++t) {
+          if (mention_owner_[t] >= 0) continue;
+          mention_owner_[t] = k;
+          mention_start_[t] = first;
+        }
       }
     }
-    return i;
   }
 
   // "President Xi emphasized that ...", "He called for ...".
@@ -1261,7 +1292,8 @@ class Run {
   int SpeakerOf(size_t i, size_t first, int last_speaker, int sentence_speaker,
                 size_t* subject) const {
     size_t k = i - 1;
-    if (k > first && (absl::EndsWith(tokens_[k].lower, "ly") || Is(tokens_[k], "also"))) --k;
+    if (k > first && (absl::EndsWith(tokens_[k].lower, "ly") || Is(tokens_[k], "also")))
+      --k;
     if (Is(tokens_[k], ",") && k > first) {
       size_t open = k - 1;
       while (open > first && !Is(tokens_[open], ",")) --open;
@@ -1315,7 +1347,8 @@ class Run {
           // "“We want to build,” Prabowo said.": the quotation before.
           text_start = first;
           end = MentionStart(subject);
-          while (end > text_start && (Is(tokens_[end - 1], ",") || IsQuote(end - 1))) --end;
+          while (end > text_start && (Is(tokens_[end - 1], ",") || IsQuote(end - 1)))
+            --end;
           while (text_start < end && IsQuote(text_start)) ++text_start;
           if (end <= text_start) continue;
           span_start = first;
@@ -1396,12 +1429,15 @@ class Run {
   const std::vector<Token>& tokens_;
   v1::Summit* summit_ = nullptr;
   std::vector<bool> meeting_sentence_;
+  std::vector<bool> negated_sentence_;  // Says someone did "not" take part.
   bool phone_ = false;
   bool video_ = false;
   bool state_visit_ = false;
   std::vector<Leader> leaders_;
   std::vector<int> participants_;
   std::vector<std::string> participant_names_;
+  std::vector<int> mention_owner_;     // Participant per token, -1 for none.
+  std::vector<size_t> mention_start_;  // First token of that mention.
   std::vector<Event> events_;
   absl::flat_hash_set<int> event_sentence_;
   std::vector<DateMention> dates_;

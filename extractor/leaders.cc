@@ -48,6 +48,7 @@ class Finder {
       sentence_leader_ = -1;
       for (size_t i = first; i < last;) i = MatchAt(i, last);
     }
+    NameCounterparts();
     FindShortMentions();
     FillCountries();
     for (Leader& leader : leaders_) {
@@ -196,19 +197,23 @@ class Finder {
         size_t n = country->second + 1;
         if (n < end && Is(tokens_[n], ",")) ++n;
         const size_t name_end = NameAt(n, end);
+        // Copies: Record may grow leaders_.
+        const std::string title =
+            sentence_leader_ >= 0 ? leaders_[sentence_leader_].title : std::string();
+        const data::v1::OfficeKind kind = sentence_leader_ >= 0
+                                              ? leaders_[sentence_leader_].kind
+                                              : data::v1::OFFICE_KIND_HEAD_OF_GOVERNMENT;
         if (name_end > n) {
-          // Copies: Record may grow leaders_.
-          const std::string title =
-              sentence_leader_ >= 0 ? leaders_[sentence_leader_].title : std::string();
-          const data::v1::OfficeKind kind =
-              sentence_leader_ >= 0 ? leaders_[sentence_leader_].kind
-                                    : data::v1::OFFICE_KIND_HEAD_OF_GOVERNMENT;
           Record(n, name_end, start, name_end, country->first, title, kind);
           // A counterpart's office is the subject's only until the text
           // names it ("the Ethiopian prime minister").
           provisional_title_.insert(sentence_leader_);
           return name_end;
         }
+        // "told his Japanese counterpart that ...": named elsewhere.
+        counterparts_.push_back(
+            {start, country->second + 1, country->first, title, kind});
+        return country->second + 1;
       }
     }
     // "[Chinese | Russia's] President Xi Jinping", "Russia's Vladimir Putin",
@@ -282,6 +287,63 @@ class Finder {
       }
     }
     return std::max(start + 1, i > start ? i : start + 1);
+  }
+
+  // A counterpart the text does not name where it mentions it ("his
+  // Japanese counterpart") is the person named beside a known leader:
+  // "Anthony Albanese and Sanae Takaichi have agreed ...".
+  void NameCounterparts() {
+    for (const Descriptor& counterpart : counterparts_) {
+      if (std::any_of(leaders_.begin(), leaders_.end(), [&](const Leader& l) {
+            return l.country == counterpart.country;
+          })) {
+        continue;
+      }
+      const auto [first, last] = CoordinatedName();
+      if (first == last) continue;
+      Record(first, last, first, last, counterpart.country, counterpart.title,
+             counterpart.kind);
+      leaders_.back().mentions.emplace_back(counterpart.first, counterpart.last);
+    }
+  }
+
+  // A full name joined by "and" to a known leader's full name and naming no
+  // leader itself; [0, 0) when there is none.
+  std::pair<size_t, size_t> CoordinatedName() const {
+    for (const Leader& leader : leaders_) {
+      const size_t n = leader.name_tokens.size();
+      for (size_t k = 0; k + n <= tokens_.size(); ++k) {
+        bool match = true;
+        for (size_t m = 0; m < n && match; ++m)
+          match = tokens_[k + m].lower == leader.name_tokens[m];
+        if (!match) continue;
+        const size_t end = doc_.SentenceTokens(tokens_[k].sentence).second;
+        // "LEADER and NAME"
+        if (k + n + 1 < end && Is(tokens_[k + n], "and")) {
+          const size_t name_end = NameAt(k + n + 1, end);
+          if (name_end >= k + n + 3 && Lookup(Tokens(k + n + 1, name_end)) < 0) {
+            return {k + n + 1, name_end};
+          }
+        }
+        // "NAME and LEADER"
+        for (size_t start = k >= 5 ? k - 5 : 0; start + 2 < k; ++start) {
+          if (!Is(tokens_[k - 1], "and") ||
+              tokens_[start].sentence != tokens_[k].sentence)
+            continue;
+          if (NameAt(start, k - 1) == k - 1 && k - 1 >= start + 2 &&
+              Lookup(Tokens(start, k - 1)) < 0) {
+            return {start, k - 1};
+          }
+        }
+      }
+    }
+    return {0, 0};
+  }
+
+  std::vector<std::string> Tokens(size_t first, size_t last) const {
+    std::vector<std::string> lower;
+    for (size_t k = first; k < last; ++k) lower.push_back(tokens_[k].lower);
+    return lower;
   }
 
   // Single-word mentions ("Xi", "Carney") and descriptors ("the Kenyan
@@ -384,6 +446,7 @@ class Finder {
   const std::vector<Token>& tokens_;
   std::vector<Leader> leaders_;
   std::vector<Descriptor> descriptors_;
+  std::vector<Descriptor> counterparts_;
   int sentence_leader_ = -1;
   absl::flat_hash_set<int> provisional_title_;
 };
