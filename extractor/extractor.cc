@@ -332,7 +332,9 @@ class Run {
   static uint8_t FlagsOf(const Token& token) {
     static const auto* const kFlags = [] {
       auto* flags = new absl::flat_hash_map<uint64_t, std::pair<std::string, uint8_t>>();
-      auto add = [&](const char* word, uint8_t flag) { (*flags)[TokenHash(word)] = {word, flag}; };
+      auto add = [&](const char* word, uint8_t flag) {
+        (*flags)[TokenHash(word)] = {word, flag};
+      };
       for (const char* word : {"phone", "telephone"}) add(word, kPhone);
       for (const char* word : {"video", "virtual", "videoconference"}) add(word, kVideo);
       for (const char* word : {"visit", "visits"}) add(word, kVisit);
@@ -1255,7 +1257,9 @@ class Run {
   }
 
   // The participant a mention at token i belongs to; -1 when none.
-  int ParticipantAt(size_t i) const { return mention_owner_.empty() ? -1 : mention_owner_[i]; }
+  int ParticipantAt(size_t i) const {
+    return mention_owner_.empty() ? -1 : mention_owner_[i];
+  }
 
   bool IsQuote(size_t i) const {
     const Token& w = tokens_[i];

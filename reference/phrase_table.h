@@ -27,7 +27,9 @@ class PhraseTable final {
   void Add(absl::string_view phrase, Value value) {
     std::vector<std::string> tokens = LowerTokens(phrase);
     if (tokens.empty()) return;
-    std::vector<Entry>& entries = by_first_[TokenHash(tokens.front())];
+    const uint64_t hash = TokenHash(tokens.front());
+    filter_.Add(hash);
+    std::vector<Entry>& entries = by_first_[hash];
     for (const Entry& entry : entries) {
       if (entry.tokens == tokens) return;
     }
@@ -39,6 +41,7 @@ class PhraseTable final {
 
   // The longest phrase starting at tokens[i], not crossing `end`.
   Match Find(const std::vector<Token>& tokens, size_t i, size_t end) const {
+    if (!filter_.MayContain(tokens[i].hash)) return {};
     auto it = by_first_.find(tokens[i].hash);
     if (it == by_first_.end()) return {};
     for (const Entry& entry : it->second) {
@@ -59,6 +62,7 @@ class PhraseTable final {
     std::vector<std::string> tokens;
     Value value;
   };
+  HashFilter filter_;
   // By the hash of the first token; entries longest first.
   absl::flat_hash_map<uint64_t, std::vector<Entry>> by_first_;
 };

@@ -49,12 +49,11 @@ uint64_t TokenHash(absl::string_view lower) {
 }
 
 TokenSet::TokenSet(std::initializer_list<const char*> words) {
-  for (const char* word : words) words_[TokenHash(word)] = word;
-}
-
-bool TokenSet::contains(const Token& token) const {
-  auto it = words_.find(token.hash);
-  return it != words_.end() && it->second == token.lower;
+  for (const char* word : words) {
+    const uint64_t hash = TokenHash(word);
+    words_[hash] = word;
+    filter_.Add(hash);
+  }
 }
 
 std::vector<Token> Tokenize(absl::string_view text) {

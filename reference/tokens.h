@@ -3,6 +3,7 @@
 #ifndef SUMMIT_REFERENCE_TOKENS_H_
 #define SUMMIT_REFERENCE_TOKENS_H_
 
+#include <bitset>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -38,13 +39,35 @@ inline bool Is(const Token& token, absl::string_view word) {
 // The hash tokens carry of their lower-case text.
 uint64_t TokenHash(absl::string_view lower);
 
+// A two-bit Bloom filter over token hashes: most tokens are in no table,
+// and this turns them away without a hash-table probe.
+class HashFilter final {
+ public:
+  void Add(uint64_t hash) {
+    bits_.set(hash & kMask);
+    bits_.set((hash >> 12) & kMask);
+  }
+  bool MayContain(uint64_t hash) const {
+    return bits_.test(hash & kMask) && bits_.test((hash >> 12) & kMask);
+  }
+
+ private:
+  static constexpr uint64_t kMask = 4095;
+  std::bitset<4096> bits_;
+};
+
 // A set of lower-case words, looked up by a token's precomputed hash.
 class TokenSet final {
  public:
   TokenSet(std::initializer_list<const char*> words);
-  bool contains(const Token& token) const;
+  bool contains(const Token& token) const {
+    if (!filter_.MayContain(token.hash)) return false;
+    auto it = words_.find(token.hash);
+    return it != words_.end() && it->second == token.lower;
+  }
 
  private:
+  HashFilter filter_;
   absl::flat_hash_map<uint64_t, std::string> words_;
 };
 
