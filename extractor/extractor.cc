@@ -137,7 +137,8 @@ class NumberWordMap final {
     auto it = words_.find(token.hash);
     if (it != words_.end() && it->second.first == token.lower) return it->second.second;
     const size_t dash = token.lower.find('-');
-    if (dash == std::string::npos) return 0;
+    // Tens words are 5 to 7 letters: "twenty" to "seventy".
+    if (dash < 5 || dash > 7) return 0;
     const double tens = Word(token.lower.substr(0, dash));
     const double units = Word(token.lower.substr(dash + 1));
     return tens >= 20 && units > 0 && units < 10 ? tens + units : 0;

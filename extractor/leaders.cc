@@ -403,6 +403,10 @@ class Finder {
   // name elsewhere; failing that, the most mentioned country no other
   // leader has.
   void FillCountries() {
+    if (std::none_of(leaders_.begin(), leaders_.end(),
+                     [](const Leader& leader) { return leader.country.empty(); })) {
+      return;
+    }
     std::map<std::string, int> mentions;
     for (size_t i = 0; i < tokens_.size(); ++i) {
       if (!tokens_[i].capitalized) continue;
