@@ -1,13 +1,18 @@
 // summit_ingest: parses flags, opens the database as its primary, serves
 // summit.v1.IngestService until SIGINT or SIGTERM.
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "absl/flags/flag.h"
+#include "absl/strings/ascii.h"
 #include "common/health_service.h"
 #include "common/server_flags.h"
 #include "common/server_runner.h"
 #include "ingest_service/ingest_service_impl.h"
+#include "ingest_service/ingestor.h"
 #include "spdlog/spdlog.h"
 #include "storage/database.h"
 
@@ -15,6 +20,22 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "host:port to serve on; port 0 picks a free port");
 ABSL_FLAG(std::string, db_path, "./data",
           "RocksDB directory, created if missing; this process is its only writer");
+ABSL_FLAG(std::string, auth_token_file, "",
+          "file holding the bearer token write RPCs must carry; empty: no check");
+ABSL_FLAG(bool, allow_unauthenticated, false,
+          "allow listening beyond loopback without --auth_token_file");
+ABSL_FLAG(int, max_article_bytes, 1 << 20, "largest article text accepted, in bytes");
+
+namespace {
+
+// Whether `listen` ("host:port") binds loopback only.
+bool IsLoopback(const std::string& listen) {
+  const std::string host = listen.substr(0, listen.rfind(':'));
+  return host == "127.0.0.1" || host == "localhost" || host == "[::1]" ||
+         host.rfind("127.", 0) == 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   summit::BlockTerminationSignals();
@@ -22,6 +43,27 @@ int main(int argc, char** argv) {
       argc, argv,
       "Serves summit.v1.IngestService: extracts summit reports and trade "
       "statistics into the RocksDB database at --db_path.");
+
+  std::string token;
+  if (const std::string path = absl::GetFlag(FLAGS_auth_token_file); !path.empty()) {
+    std::ifstream in(path);
+    std::stringstream contents;
+    contents << in.rdbuf();
+    token = std::string(absl::StripAsciiWhitespace(contents.str()));
+    if (!in || token.empty()) {
+      spdlog::critical("--auth_token_file: {} is unreadable or empty", path);
+      return EXIT_FAILURE;
+    }
+  }
+  const std::string listen = absl::GetFlag(FLAGS_listen);
+  if (token.empty() && !IsLoopback(listen) &&
+      !absl::GetFlag(FLAGS_allow_unauthenticated)) {
+    spdlog::critical(
+        "--listen: {} is not loopback; set --auth_token_file, or "
+        "--allow_unauthenticated to serve writes to anyone",
+        listen);
+    return EXIT_FAILURE;
+  }
 
   const std::string db_path = absl::GetFlag(FLAGS_db_path);
   auto db = summit::storage::Database::OpenPrimary(db_path);
@@ -31,13 +73,19 @@ int main(int argc, char** argv) {
   }
   spdlog::info("database {} open", db_path);
 
-  summit::IngestServiceImpl service(db->get());
+  summit::ValidationLimits limits;
+  limits.max_text_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_article_bytes));
+  summit::Ingestor ingestor(db->get(), limits);
+  summit::IngestServiceImpl service(&ingestor, token);
   summit::HealthService health({"summit.v1.IngestService"});
   health.SetAllServing(grpc::health::v1::HealthCheckResponse::SERVING);
 
-  if (absl::Status status = summit::ServeUntilTerminated(
-          summit::ServerOptionsFromFlags(absl::GetFlag(FLAGS_listen)), {&service},
-          health);
+  summit::ServerOptions options = summit::ServerOptionsFromFlags(listen);
+  // Room for the largest article plus its metadata, and for trade batches.
+  options.max_receive_message_bytes =
+      std::max(options.max_receive_message_bytes,
+               static_cast<int>(limits.max_text_bytes) + (64 << 10));
+  if (absl::Status status = summit::ServeUntilTerminated(options, {&service}, health);
       !status.ok()) {
     spdlog::critical("{}", status.ToString());
     return EXIT_FAILURE;

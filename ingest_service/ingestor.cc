@@ -1,0 +1,311 @@
+#include "ingest_service/ingestor.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/civil_time.h"
+#include "extractor/dates.h"
+#include "openssl/evp.h"
+#include "storage/resource_names.h"
+
+namespace summit {
+namespace {
+
+// Whether a fact came from `source_id` alone.
+bool OnlyFrom(const v1::TextSpan& span, const std::string& source_id) {
+  return span.source_id() == source_id;
+}
+
+template <typename T, typename Key>
+void AddOnce(const google::protobuf::RepeatedPtrField<T>& from,
+             google::protobuf::RepeatedPtrField<T>& into, Key key) {
+  std::set<std::string> seen;
+  for (const T& item : into) seen.insert(key(item));
+  for (const T& item : from) {
+    if (seen.insert(key(item)).second) *into.Add() = item;
+  }
+}
+
+// Summit ids of stored meetings with the same country set as `summit`,
+// dated within a day of it.
+absl::StatusOr<std::vector<std::string>> Candidates(const storage::SummitStore& store,
+                                                    const v1::Summit& summit) {
+  std::vector<std::string> ids;
+  std::optional<absl::CivilDay> day = extractor::ToCivilDay(summit.date());
+  if (!day || summit.participants_size() == 0) return ids;
+  storage::SummitScan scan;
+  scan.index = storage::SummitScan::Index::kByCountry;
+  scan.id = summit.participants(0).country_code();
+  for (absl::CivilDay d : {*day - 1, *day + 1}) {
+    v1::Date& bound = d == *day - 1 ? scan.start : scan.end;
+    bound.set_year(static_cast<int>(d.year()));
+    bound.set_month(d.month());
+    bound.set_day(d.day());
+  }
+  absl::StatusOr<storage::IdPage> page = store.ScanSummitIds(scan, 100, "");
+  if (!page.ok()) return page.status();
+  return page->ids;
+}
+
+std::set<std::string> Countries(const v1::Summit& summit) {
+  std::set<std::string> countries;
+  for (const auto& p : summit.participants()) countries.insert(p.country_code());
+  return countries;
+}
+
+}  // namespace
+
+std::string Sha256Hex(absl::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(digest), length));
+}
+
+v1::Summit WithoutSource(const v1::Summit& summit, const std::string& source_id) {
+  v1::Summit out = summit;
+  auto drop = [&](auto* items, auto only_from) {
+    items->erase(std::remove_if(items->begin(), items->end(), only_from), items->end());
+  };
+  for (v1::SummitParticipant& p : *out.mutable_participants()) {
+    drop(p.mutable_mentions(),
+         [&](const v1::TextSpan& s) { return OnlyFrom(s, source_id); });
+  }
+  drop(out.mutable_participants(),
+       [&](const v1::SummitParticipant& p) { return p.mentions_size() == 0; });
+  for (v1::SummitSector& s : *out.mutable_sectors()) {
+    drop(s.mutable_mentions(),
+         [&](const v1::TextSpan& m) { return OnlyFrom(m, source_id); });
+    if (s.mentions_size() > 0) *s.mutable_span() = s.mentions(0);
+  }
+  drop(out.mutable_sectors(),
+       [&](const v1::SummitSector& s) { return s.mentions_size() == 0; });
+  drop(out.mutable_agreements(),
+       [&](const v1::Agreement& a) { return OnlyFrom(a.span(), source_id); });
+  drop(out.mutable_amounts(),
+       [&](const v1::Amount& a) { return OnlyFrom(a.span(), source_id); });
+  drop(out.mutable_related_engagements(),
+       [&](const v1::RelatedEngagement& e) { return OnlyFrom(e.span(), source_id); });
+  drop(out.mutable_statements(),
+       [&](const v1::Statement& s) { return OnlyFrom(s.span(), source_id); });
+  drop(out.mutable_sources(),
+       [&](const v1::Source& s) { return s.source_id() == source_id; });
+  return out;
+}
+
+void MergeSummit(const v1::Summit& from, v1::Summit& into) {
+  for (const v1::SummitParticipant& p : from.participants()) {
+    auto same = std::find_if(
+        into.mutable_participants()->begin(), into.mutable_participants()->end(),
+        [&](const auto& q) { return q.participant() == p.participant(); });
+    if (same == into.mutable_participants()->end()) {
+      *into.add_participants() = p;
+      continue;
+    }
+    if (same->title().empty()) same->set_title(p.title());
+    for (const v1::TextSpan& m : p.mentions()) *same->add_mentions() = m;
+  }
+  for (const v1::SummitSector& s : from.sectors()) {
+    auto same =
+        std::find_if(into.mutable_sectors()->begin(), into.mutable_sectors()->end(),
+                     [&](const auto& t) { return t.sector() == s.sector(); });
+    if (same == into.mutable_sectors()->end()) {
+      *into.add_sectors() = s;
+    } else {
+      for (const v1::TextSpan& m : s.mentions()) *same->add_mentions() = m;
+    }
+  }
+  AddOnce(from.agreements(), *into.mutable_agreements(), [](const v1::Agreement& a) {
+    return absl::StrCat(a.kind(), "|", a.count(), "|", absl::StrJoin(a.sectors(), ","));
+  });
+  AddOnce(from.amounts(), *into.mutable_amounts(), [](const v1::Amount& a) {
+    return absl::StrCat(a.value(), "|", a.currency_code(), "|", a.unit(), "|",
+                        a.qualifier(), "|", a.country_code());
+  });
+  AddOnce(from.related_engagements(), *into.mutable_related_engagements(),
+          [](const v1::RelatedEngagement& e) {
+            return absl::StrCat(e.event_name(), "|", e.ordinal(), "|", e.date().year(),
+                                "-", e.date().month());
+          });
+  AddOnce(from.statements(), *into.mutable_statements(), [](const v1::Statement& s) {
+    return absl::StrCat(s.speaker(), "|", s.verb(), "|", s.text());
+  });
+  AddOnce(from.sources(), *into.mutable_sources(),
+          [](const v1::Source& s) { return s.source_id(); });
+  if (!into.has_location() || into.location().city().empty()) {
+    if (from.has_location()) *into.mutable_location() = from.location();
+  }
+  std::sort(into.mutable_participants()->begin(), into.mutable_participants()->end(),
+            [](const auto& a, const auto& b) {
+              return std::tie(a.country_code(), a.participant()) <
+                     std::tie(b.country_code(), b.participant());
+            });
+}
+
+Ingestor::Ingestor(storage::Database* db, ValidationLimits limits)
+    : data_(ReferenceData::Get()),
+      extractor_(data_),
+      limits_(limits),
+      summits_(db),
+      trade_(db) {}
+
+absl::StatusOr<v1::ExtractArticleResponse> Ingestor::ExtractArticle(
+    const v1::Article& article) const {
+  if (absl::Status s = ValidateArticle(article, "article", limits_, false); !s.ok())
+    return s;
+  return extractor_.Extract(article);
+}
+
+absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
+    const v1::Article& article) {
+  if (absl::Status s = ValidateArticle(article, "article", limits_, true); !s.ok())
+    return s;
+  const std::string sha = Sha256Hex(article.text());
+  absl::StatusOr<std::optional<storage::ArticleRecord>> previous =
+      summits_.GetArticle(article.source_id());
+  if (!previous.ok()) return previous.status();
+  v1::IngestArticleResponse response;
+  if (previous->has_value() && (*previous)->content_sha256 == sha) {
+    absl::StatusOr<v1::Summit> summit = summits_.GetSummit((*previous)->summit_id);
+    if (!summit.ok()) return summit.status();
+    response.set_outcome(v1::INGEST_OUTCOME_UNCHANGED);
+    *response.mutable_summit() = *std::move(summit);
+    return response;
+  }
+
+  v1::ExtractArticleResponse extracted = extractor_.Extract(article);
+  *response.mutable_warnings() = extracted.warnings();
+  std::vector<v1::Summit> puts;
+  std::vector<std::string> deletes;
+  // The report's earlier contribution goes, whatever the new text says.
+  std::string old_id;
+  if (previous->has_value()) {
+    old_id = (*previous)->summit_id;
+    absl::StatusOr<v1::Summit> old = summits_.GetSummit(old_id);
+    if (!old.ok()) return old.status();
+    v1::Summit rest = WithoutSource(*old, article.source_id());
+    if (rest.sources_size() == 0) {
+      deletes.push_back(old_id);
+    } else {
+      puts.push_back(std::move(rest));
+    }
+  }
+  if (!extracted.has_summit()) {
+    response.set_outcome(v1::INGEST_OUTCOME_NOT_A_SUMMIT);
+    response.set_not_summit_reason(extracted.not_summit_reason());
+    if (absl::Status s = summits_.Commit(std::move(puts), deletes); !s.ok()) return s;
+    return response;
+  }
+  v1::Summit summit = std::move(*extracted.mutable_summit());
+  summit.mutable_sources(0)->set_content_sha256(sha);
+  if (absl::Status s = ValidateSummit(summit, "extracted summit", data_); !s.ok()) {
+    return absl::InternalError(
+        absl::StrCat("the extractor produced an invalid record: ", s.message()));
+  }
+
+  // A stored report of the same meeting takes this one in; summits the
+  // batch already changes count in their new version.
+  auto current = [&](const std::string& id) -> absl::StatusOr<std::optional<v1::Summit>> {
+    if (std::find(deletes.begin(), deletes.end(), id) != deletes.end())
+      return std::nullopt;
+    for (const v1::Summit& pending : puts) {
+      if (pending.name() == storage::ResourceName(storage::kSummits, id)) return pending;
+    }
+    absl::StatusOr<v1::Summit> got = summits_.GetSummit(id);
+    if (absl::IsNotFound(got.status())) return std::nullopt;
+    if (!got.ok()) return got.status();
+    return *std::move(got);
+  };
+  absl::StatusOr<std::vector<std::string>> candidates = Candidates(summits_, summit);
+  if (!candidates.ok()) return candidates.status();
+  candidates->push_back(
+      *storage::ResourceId(summit.name(), storage::kSummits, "summit.name"));
+  std::optional<v1::Summit> target;
+  for (const std::string& id : *candidates) {
+    absl::StatusOr<std::optional<v1::Summit>> stored = current(id);
+    if (!stored.ok()) return stored.status();
+    if (stored->has_value() && Countries(**stored) == Countries(summit)) {
+      target = std::move(**stored);
+      break;
+    }
+  }
+  v1::IngestOutcome outcome =
+      previous->has_value() ? v1::INGEST_OUTCOME_UPDATED : v1::INGEST_OUTCOME_CREATED;
+  if (target) {
+    MergeSummit(summit, *target);
+    summit = *std::move(target);
+    if (!previous->has_value()) outcome = v1::INGEST_OUTCOME_MERGED;
+  }
+  // One version per summit in the batch: the merged one replaces any rest.
+  puts.erase(
+      std::remove_if(puts.begin(), puts.end(),
+                     [&](const v1::Summit& s) { return s.name() == summit.name(); }),
+      puts.end());
+  deletes.erase(
+      std::remove(deletes.begin(), deletes.end(),
+                  *storage::ResourceId(summit.name(), storage::kSummits, "name")),
+      deletes.end());
+  const std::string name = summit.name();
+  puts.push_back(std::move(summit));
+  if (absl::Status s = summits_.Commit(std::move(puts), deletes); !s.ok()) return s;
+  absl::StatusOr<v1::Summit> stored =
+      summits_.GetSummit(*storage::ResourceId(name, storage::kSummits, "name"));
+  if (!stored.ok()) return stored.status();
+  response.set_outcome(outcome);
+  *response.mutable_summit() = *std::move(stored);
+  return response;
+}
+
+absl::StatusOr<v1::UpsertSummitResponse> Ingestor::UpsertSummit(
+    const v1::Summit& summit) {
+  if (absl::Status s = ValidateSummit(summit, "summit", data_); !s.ok()) return s;
+  bool created = false;
+  absl::StatusOr<v1::Summit> stored = summits_.PutSummit(summit, &created);
+  if (!stored.ok()) return stored.status();
+  v1::UpsertSummitResponse response;
+  *response.mutable_summit() = *std::move(stored);
+  response.set_created(created);
+  return response;
+}
+
+absl::Status Ingestor::DeleteSummit(const std::string& name) {
+  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSummits, "name");
+  if (!id.ok()) return id.status();
+  return summits_.DeleteSummit(*id);
+}
+
+absl::Status Ingestor::IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch,
+                                        int batch_index, int64_t first_index,
+                                        v1::IngestTradeFlowsResponse& response) {
+  std::vector<v1::TradeFlow> accepted;
+  accepted.reserve(batch.flows_size());
+  for (int i = 0; i < batch.flows_size(); ++i) {
+    if (std::optional<FieldProblem> problem = ValidateTradeFlow(batch.flows(i), data_)) {
+      v1::RejectedTradeFlow* rejected = response.add_rejected();
+      rejected->set_index(first_index + i);
+      rejected->set_batch_index(batch_index);
+      rejected->set_index_in_batch(i);
+      rejected->set_field(problem->field);
+      rejected->set_reason(problem->reason);
+      continue;
+    }
+    v1::TradeFlow& flow = accepted.emplace_back(batch.flows(i));
+    const absl::string_view sector = data_.SectorOfCommodity(flow.commodity_code());
+    flow.set_sector(sector.empty() ? ""
+                                   : storage::ResourceName(storage::kSectors, sector));
+  }
+  std::vector<const v1::TradeFlow*> rows;
+  rows.reserve(accepted.size());
+  for (const v1::TradeFlow& flow : accepted) rows.push_back(&flow);
+  if (absl::Status s = trade_.PutFlows(rows); !s.ok()) return s;
+  response.set_accepted_count(response.accepted_count() +
+                              static_cast<int64_t>(rows.size()));
+  return absl::OkStatus();
+}
+
+}  // namespace summit

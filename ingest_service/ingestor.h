@@ -1,0 +1,67 @@
+// What IngestService does, without gRPC: validates, extracts, merges reports
+// of one meeting into one summit, and writes through the stores. The only
+// writer of the database. Thread-safe: the stores serialize writers.
+#ifndef SUMMIT_INGEST_SERVICE_INGESTOR_H_
+#define SUMMIT_INGEST_SERVICE_INGESTOR_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "extractor/extractor.h"
+#include "ingest_service/validation.h"
+#include "storage/database.h"
+#include "storage/summit_store.h"
+#include "storage/trade_store.h"
+#include "summit/v1/ingest_service.pb.h"
+
+namespace summit {
+
+class Ingestor final {
+ public:
+  // `db` must be a primary and outlive the ingestor.
+  Ingestor(storage::Database* db, ValidationLimits limits);
+
+  // Extraction only; INVALID_ARGUMENT for an invalid article.
+  absl::StatusOr<v1::ExtractArticleResponse> ExtractArticle(
+      const v1::Article& article) const;
+
+  // Extracts and stores, idempotently: the same source_id and text change
+  // nothing (UNCHANGED); new text replaces that report's contribution
+  // (UPDATED); a report of a stored meeting (same countries, date within a
+  // day) is merged into it (MERGED). All in one atomic write.
+  absl::StatusOr<v1::IngestArticleResponse> IngestArticle(const v1::Article& article);
+
+  // Creates or replaces a curated summit, validated as extracted ones are.
+  absl::StatusOr<v1::UpsertSummitResponse> UpsertSummit(const v1::Summit& summit);
+
+  // NOT_FOUND when there is no such summit.
+  absl::Status DeleteSummit(const std::string& name);
+
+  // Writes the valid rows of one batch atomically and lists the others in
+  // `response` (indexes counted from `first_index`). An error means nothing
+  // of the batch was written.
+  absl::Status IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch, int batch_index,
+                                int64_t first_index,
+                                v1::IngestTradeFlowsResponse& response);
+
+ private:
+  const ReferenceData& data_;
+  const extractor::Extractor extractor_;
+  const ValidationLimits limits_;
+  storage::SummitStore summits_;
+  storage::TradeStore trade_;
+};
+
+// Lower-case hex SHA-256 of `text`.
+std::string Sha256Hex(absl::string_view text);
+
+// `summit` without the facts that only `source_id` reported.
+v1::Summit WithoutSource(const v1::Summit& summit, const std::string& source_id);
+
+// `into` with the facts of `from` added once each.
+void MergeSummit(const v1::Summit& from, v1::Summit& into);
+
+}  // namespace summit
+
+#endif  // SUMMIT_INGEST_SERVICE_INGESTOR_H_

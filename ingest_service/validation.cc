@@ -1,0 +1,274 @@
+#include "ingest_service/validation.h"
+
+#include <cmath>
+#include <set>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "storage/resource_names.h"
+#include "unicode/utf8.h"
+
+namespace summit {
+namespace {
+
+absl::Status Invalid(absl::string_view field, absl::string_view problem) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", problem));
+}
+
+std::string Path(absl::string_view field, absl::string_view child) {
+  return absl::StrCat(field, ".", child);
+}
+
+std::string Path(absl::string_view field, absl::string_view child, int index) {
+  return absl::StrCat(field, ".", child, "[", index, "]");
+}
+
+// The byte offset of the first invalid UTF-8 sequence; -1 when valid.
+int64_t InvalidUtf8At(absl::string_view text) {
+  int32_t i = 0;
+  const int32_t length = static_cast<int32_t>(text.size());
+  while (i < length) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, length, c);
+    if (c < 0) return start;
+  }
+  return -1;
+}
+
+absl::Status ValidateCountry(const std::string& code, absl::string_view field,
+                             const ReferenceData& data, bool required) {
+  if (code.empty() && !required) return absl::OkStatus();
+  if (!data.IsCountryCode(code)) {
+    return Invalid(field,
+                   absl::StrCat("\"", code, "\" is not an ISO 3166-1 alpha-3 code"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateSpan(const v1::TextSpan& span, absl::string_view field) {
+  if (span.end() < span.start()) return Invalid(field, "end is before start");
+  return absl::OkStatus();
+}
+
+absl::Status ValidateLocation(const v1::Location& location, absl::string_view field,
+                              const ReferenceData& data) {
+  return ValidateCountry(location.country_code(), Path(field, "country_code"), data,
+                         false);
+}
+
+absl::Status ValidateSectorName(const std::string& name, absl::string_view field,
+                                const ReferenceData& data) {
+  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSectors, field);
+  if (!id.ok()) return id.status();
+  if (data.Sector(*id) == nullptr) {
+    return Invalid(field, absl::StrCat("\"", name, "\" is not a sector of the taxonomy"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ValidateDate(const v1::Date& date, absl::string_view field) {
+  if (date.year() != 0 && (date.year() < 1900 || date.year() > 2100)) {
+    return Invalid(Path(field, "year"),
+                   absl::StrCat(date.year(), " is not within 1900..2100"));
+  }
+  if (date.month() < 0 || date.month() > 12) {
+    return Invalid(Path(field, "month"),
+                   absl::StrCat(date.month(), " is not within 0..12"));
+  }
+  if (date.month() != 0 && date.year() == 0) {
+    return Invalid(Path(field, "month"), "is set but the year is not");
+  }
+  if (date.day() != 0) {
+    if (date.month() == 0)
+      return Invalid(Path(field, "day"), "is set but the month is not");
+    const absl::CivilDay day(date.year(), date.month(), date.day());
+    if (date.day() < 1 || day.month() != date.month() || day.day() != date.day()) {
+      return Invalid(Path(field, "day"), absl::StrCat(date.day(), " is not a day of ",
+                                                      date.year(), "-", date.month()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateArticle(const v1::Article& article, absl::string_view field,
+                             const ValidationLimits& limits, bool require_source_id) {
+  const std::string& id = article.source_id();
+  if (id.empty() && require_source_id)
+    return Invalid(Path(field, "source_id"), "is required");
+  if (id.size() > 256)
+    return Invalid(Path(field, "source_id"), "is longer than 256 bytes");
+  for (char c : id) {
+    if (!(absl::ascii_isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-')) {
+      return Invalid(
+          Path(field, "source_id"),
+          absl::StrCat("\"", id, "\" has characters other than [A-Za-z0-9._:-]"));
+    }
+  }
+  if (article.text().empty()) return Invalid(Path(field, "text"), "is required");
+  if (article.text().size() > limits.max_text_bytes) {
+    return Invalid(Path(field, "text"),
+                   absl::StrCat(article.text().size(), " bytes exceed the limit of ",
+                                limits.max_text_bytes));
+  }
+  if (int64_t at = InvalidUtf8At(article.text()); at >= 0) {
+    return Invalid(Path(field, "text"), absl::StrCat("not valid UTF-8 at byte ", at));
+  }
+  return ValidateDate(article.published(), Path(field, "published"));
+}
+
+absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
+                            const ReferenceData& data) {
+  if (absl::StatusOr<std::string> id =
+          storage::ResourceId(summit.name(), storage::kSummits, Path(field, "name"));
+      !id.ok()) {
+    return id.status();
+  }
+  if (absl::Status s = ValidateDate(summit.date(), Path(field, "date")); !s.ok())
+    return s;
+  if (absl::Status s = ValidateLocation(summit.location(), Path(field, "location"), data);
+      !s.ok()) {
+    return s;
+  }
+  std::set<std::string> participants;
+  for (int i = 0; i < summit.participants_size(); ++i) {
+    const v1::SummitParticipant& p = summit.participants(i);
+    const std::string at = Path(field, "participants", i);
+    if (absl::StatusOr<std::string> id = storage::ResourceId(
+            p.participant(), storage::kParticipants, Path(at, "participant"));
+        !id.ok()) {
+      return id.status();
+    }
+    if (!participants.insert(p.participant()).second) {
+      return Invalid(Path(at, "participant"),
+                     absl::StrCat("\"", p.participant(), "\" is listed twice"));
+    }
+    if (absl::Status s =
+            ValidateCountry(p.country_code(), Path(at, "country_code"), data, true);
+        !s.ok()) {
+      return s;
+    }
+    for (int m = 0; m < p.mentions_size(); ++m) {
+      if (absl::Status s = ValidateSpan(p.mentions(m), Path(at, "mentions", m)); !s.ok())
+        return s;
+    }
+  }
+  for (int i = 0; i < summit.sectors_size(); ++i) {
+    if (absl::Status s = ValidateSectorName(
+            summit.sectors(i).sector(), Path(Path(field, "sectors", i), "sector"), data);
+        !s.ok()) {
+      return s;
+    }
+  }
+  for (int i = 0; i < summit.agreements_size(); ++i) {
+    const v1::Agreement& a = summit.agreements(i);
+    const std::string at = Path(field, "agreements", i);
+    if (a.count() < 0) return Invalid(Path(at, "count"), "is negative");
+    for (int j = 0; j < a.sectors_size(); ++j) {
+      if (absl::Status s = ValidateSectorName(a.sectors(j), Path(at, "sectors", j), data);
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
+  for (int i = 0; i < summit.amounts_size(); ++i) {
+    const v1::Amount& a = summit.amounts(i);
+    const std::string at = Path(field, "amounts", i);
+    if (!std::isfinite(a.value()) || a.value() < 0) {
+      return Invalid(Path(at, "value"), "must be finite and non-negative");
+    }
+    if (!a.currency_code().empty() && !data.IsCurrencyCode(a.currency_code())) {
+      return Invalid(Path(at, "currency_code"),
+                     absl::StrCat("\"", a.currency_code(), "\" is not an ISO 4217 code"));
+    }
+    if (absl::Status s =
+            ValidateCountry(a.country_code(), Path(at, "country_code"), data, false);
+        !s.ok()) {
+      return s;
+    }
+    if (absl::Status s = ValidateDate(a.date(), Path(at, "date")); !s.ok()) return s;
+  }
+  for (int i = 0; i < summit.related_engagements_size(); ++i) {
+    const v1::RelatedEngagement& e = summit.related_engagements(i);
+    const std::string at = Path(field, "related_engagements", i);
+    if (e.ordinal() < 0) return Invalid(Path(at, "ordinal"), "is negative");
+    if (absl::Status s = ValidateDate(e.date(), Path(at, "date")); !s.ok()) return s;
+    if (absl::Status s = ValidateLocation(e.location(), Path(at, "location"), data);
+        !s.ok()) {
+      return s;
+    }
+    for (int j = 0; j < e.country_codes_size(); ++j) {
+      if (absl::Status s = ValidateCountry(e.country_codes(j),
+                                           Path(at, "country_codes", j), data, true);
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
+  for (int i = 0; i < summit.statements_size(); ++i) {
+    const std::string& speaker = summit.statements(i).speaker();
+    if (participants.count(speaker) == 0) {
+      return Invalid(
+          Path(Path(field, "statements", i), "speaker"),
+          absl::StrCat("\"", speaker, "\" is not a participant of the summit"));
+    }
+  }
+  for (int i = 0; i < summit.sources_size(); ++i) {
+    if (absl::Status s = ValidateDate(summit.sources(i).published(),
+                                      Path(Path(field, "sources", i), "published"));
+        !s.ok()) {
+      return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
+                                              const ReferenceData& data) {
+  auto problem = [](const char* field, std::string reason) {
+    return std::optional<FieldProblem>(FieldProblem{field, std::move(reason)});
+  };
+  if (!data.IsCountryCode(flow.reporter_code())) {
+    return problem("reporter_code", absl::StrCat("\"", flow.reporter_code(),
+                                                 "\" is not an ISO 3166-1 alpha-3 code"));
+  }
+  if (!data.IsCountryCode(flow.partner_code(), /*allow_world=*/true)) {
+    return problem("partner_code",
+                   absl::StrCat("\"", flow.partner_code(),
+                                "\" is not an ISO 3166-1 alpha-3 code or W00"));
+  }
+  if (!v1::TradeFlowDirection_IsValid(flow.flow()) ||
+      flow.flow() == v1::TRADE_FLOW_DIRECTION_UNSPECIFIED) {
+    return problem("flow", "must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT");
+  }
+  if (flow.year() < 1900 || flow.year() > 2100) {
+    return problem("year", absl::StrCat(flow.year(), " is not within 1900..2100"));
+  }
+  if (flow.month() < 0 || flow.month() > 12) {
+    return problem("month", absl::StrCat(flow.month(), " is not within 0..12"));
+  }
+  const std::string& code = flow.commodity_code();
+  const bool digits = !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
+    return absl::ascii_isdigit(c);
+  });
+  if (code != "TOTAL" &&
+      !(digits && (code.size() == 2 || code.size() == 4 || code.size() == 6))) {
+    return problem(
+        "commodity_code",
+        absl::StrCat("\"", code,
+                     "\" is neither TOTAL nor an HS code of 2, 4 or 6 digits"));
+  }
+  if (flow.value_usd_cents() < 0) return problem("value_usd_cents", "is negative");
+  if (!std::isfinite(flow.net_weight_kg()) || flow.net_weight_kg() < 0) {
+    return problem("net_weight_kg", "must be finite and non-negative");
+  }
+  if (!std::isfinite(flow.quantity()) || flow.quantity() < 0) {
+    return problem("quantity", "must be finite and non-negative");
+  }
+  return std::nullopt;
+}
+
+}  // namespace summit

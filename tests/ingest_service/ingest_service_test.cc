@@ -1,0 +1,352 @@
+// Black-box: the real summit_ingest binary on an ephemeral loopback port
+// with a temporary database, called through the C++ stubs.
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "gtest/gtest.h"
+#include "summit/v1/ingest_service.grpc.pb.h"
+#include "tests/testing/process.h"
+#include "tests/testing/temp_dir.h"
+
+namespace summit {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr char kToken[] = "s3cret-token";
+
+v1::Article LoadSample(const std::string& stem) {
+  v1::Article article;
+  const std::string base = absl::StrCat(SUMMIT_SOURCE_DIR, "/samples/reports/", stem);
+  EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(
+                  testing::ReadFile(base + ".json"), &article)
+                  .ok());
+  article.set_text(testing::ReadFile(base + ".txt"));
+  return article;
+}
+
+class IngestServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::ofstream(dir_.Sub("token")) << kToken << "\n";
+    auto server = testing::StartServer(
+        SUMMIT_INGEST_BIN,
+        {"--db_path=" + dir_.Sub("db"), "--auth_token_file=" + dir_.Sub("token"),
+         "--max_article_bytes=100000"},
+        dir_.path(), "ingest");
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_.emplace(std::move(*server));
+    stub_ = v1::IngestService::NewStub(grpc::CreateChannel(
+        absl::StrCat("127.0.0.1:", server_->port), grpc::InsecureChannelCredentials()));
+  }
+
+  void TearDown() override {
+    if (!server_) return;
+    stub_.reset();  // An open client connection would hold the graceful shutdown up.
+    server_->process.Signal(SIGTERM);
+    std::optional<int> status = server_->process.Wait(absl::Seconds(20));
+    ASSERT_TRUE(status.has_value());
+    EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0)
+        << testing::ReadFile(server_->log_path);
+
+    // Whatever the test did, the database it leaves is consistent.
+    testing::CommandResult fsck =
+        testing::RunCommand({SUMMITCTL_BIN, "fsck", "--db=" + dir_.Sub("db")});
+    EXPECT_EQ(fsck.exit_code, 0) << fsck.output;
+  }
+
+  // A context carrying the token, or `token` when given.
+  std::unique_ptr<grpc::ClientContext> Context(const std::string& token = kToken) {
+    auto context = std::make_unique<grpc::ClientContext>();
+    if (!token.empty())
+      context->AddMetadata("authorization", absl::StrCat("Bearer ", token));
+    return context;
+  }
+
+  grpc::Status Ingest(const v1::Article& article, v1::IngestArticleResponse* response) {
+    v1::IngestArticleRequest request;
+    *request.mutable_article() = article;
+    return stub_->IngestArticle(Context().get(), request, response);
+  }
+
+  testing::TempDir dir_;
+  std::optional<testing::StartedServer> server_;
+  std::unique_ptr<v1::IngestService::Stub> stub_;
+};
+
+TEST_F(IngestServiceTest, ExtractArticleWritesNothingAndNeedsNoToken) {
+  v1::ExtractArticleRequest request;
+  *request.mutable_article() = LoadSample("01_xi_luxon_readout");
+  v1::ExtractArticleResponse response;
+  auto context = Context("");
+  ASSERT_TRUE(stub_->ExtractArticle(context.get(), request, &response).ok());
+  EXPECT_EQ(response.summit().name(), "summits/2026-04-08-beijing-chn-nzl");
+  // Ingesting it next creates it: the extraction wrote nothing.
+  v1::IngestArticleResponse ingested;
+  ASSERT_TRUE(Ingest(request.article(), &ingested).ok());
+  EXPECT_EQ(ingested.outcome(), v1::INGEST_OUTCOME_CREATED);
+}
+
+TEST_F(IngestServiceTest, ReingestIsIdempotentAndNewTextReplacesTheContribution) {
+  v1::Article article = LoadSample("01_xi_luxon_readout");
+  v1::IngestArticleResponse first;
+  ASSERT_TRUE(Ingest(article, &first).ok());
+  EXPECT_EQ(first.outcome(), v1::INGEST_OUTCOME_CREATED);
+  ASSERT_EQ(first.summit().sources_size(), 1);
+  EXPECT_EQ(first.summit().sources(0).source_id(), "sample-01-xi-luxon-readout");
+
+  v1::IngestArticleResponse again;
+  ASSERT_TRUE(Ingest(article, &again).ok());
+  EXPECT_EQ(again.outcome(), v1::INGEST_OUTCOME_UNCHANGED);
+  EXPECT_EQ(again.summit().update_time().seconds(),
+            first.summit().update_time().seconds());
+
+  // Drop the paragraph with the four-proposals-like statements and the
+  // documents: the summit loses exactly that report's old facts.
+  article.set_text(article.text().substr(0, article.text().find("After the talks")));
+  v1::IngestArticleResponse updated;
+  ASSERT_TRUE(Ingest(article, &updated).ok());
+  EXPECT_EQ(updated.outcome(), v1::INGEST_OUTCOME_UPDATED);
+  EXPECT_EQ(updated.summit().name(), first.summit().name());
+  EXPECT_EQ(updated.summit().agreements_size(), 0);
+  EXPECT_EQ(updated.summit().sources_size(), 1);
+  EXPECT_NE(updated.summit().sources(0).content_sha256(),
+            first.summit().sources(0).content_sha256());
+}
+
+TEST_F(IngestServiceTest, TwoReportsOfOneMeetingBecomeOneSummit) {
+  v1::Article seed;
+  seed.set_source_id("seed-000");
+  seed.set_text(
+      testing::ReadFile(SUMMIT_SOURCE_DIR "/../shared/seeds/000_331c6ec46661bd9f.txt"));
+  if (seed.text().empty()) GTEST_SKIP() << "seed report absent";
+  v1::IngestArticleResponse first;
+  ASSERT_TRUE(Ingest(seed, &first).ok());
+  ASSERT_EQ(first.outcome(), v1::INGEST_OUTCOME_CREATED);
+
+  v1::Article wire;
+  wire.set_source_id("wire-2026-01-18");
+  wire.mutable_published()->set_year(2026);
+  wire.mutable_published()->set_month(1);
+  wire.mutable_published()->set_day(18);
+  wire.set_text(
+      "BEIJING, Jan 17 (Test Wire) - Canadian Prime Minister Mark Carney met Chinese "
+      "President Xi Jinping in Beijing on Saturday. The two leaders discussed trade and "
+      "canola, and Carney said Canada wanted a steady relationship with China.");
+  v1::IngestArticleResponse merged;
+  ASSERT_TRUE(Ingest(wire, &merged).ok());
+  EXPECT_EQ(merged.outcome(), v1::INGEST_OUTCOME_MERGED);
+  EXPECT_EQ(merged.summit().name(), "summits/2026-01-17-beijing-can-chn");
+  ASSERT_EQ(merged.summit().participants_size(), 2);  // Not duplicated.
+  std::vector<std::string> sources;
+  for (const auto& s : merged.summit().sources()) sources.push_back(s.source_id());
+  EXPECT_THAT(sources, ElementsAre("seed-000", "wire-2026-01-18"));
+  EXPECT_GT(merged.summit().participants(0).mentions_size(),
+            first.summit().participants(0).mentions_size());
+}
+
+TEST_F(IngestServiceTest, NotASummitIsAnsweredWithTheReasonAndNothingWritten) {
+  v1::IngestArticleResponse response;
+  ASSERT_TRUE(Ingest(LoadSample("11_vilamar_football"), &response).ok());
+  EXPECT_EQ(response.outcome(), v1::INGEST_OUTCOME_NOT_A_SUMMIT);
+  EXPECT_FALSE(response.not_summit_reason().empty());
+  EXPECT_FALSE(response.has_summit());
+}
+
+TEST_F(IngestServiceTest, ArticleStreamReportsEveryResult) {
+  auto context = Context();
+  v1::IngestArticlesResponse response;
+  auto writer = stub_->IngestArticles(context.get(), &response);
+  for (const char* stem :
+       {"02_trump_takaichi_wire", "12_kestrel_earnings", "02_trump_takaichi_wire"}) {
+    v1::IngestArticlesRequest request;
+    *request.mutable_article() = LoadSample(stem);
+    ASSERT_TRUE(writer->Write(request));
+  }
+  v1::IngestArticlesRequest bad;
+  bad.mutable_article()->set_source_id("bad one");
+  bad.mutable_article()->set_text("text");
+  ASSERT_TRUE(writer->Write(bad));
+  writer->WritesDone();
+  ASSERT_TRUE(writer->Finish().ok());
+  EXPECT_EQ(response.created_count(), 1);
+  EXPECT_EQ(response.not_a_summit_count(), 1);
+  EXPECT_EQ(response.unchanged_count(), 1);
+  EXPECT_EQ(response.failed_count(), 1);
+  ASSERT_EQ(response.results_size(), 4);
+  EXPECT_EQ(response.results(0).summit(), "summits/2026-05-06-washington-jpn-usa");
+  EXPECT_THAT(response.results(3).error(), HasSubstr("article.source_id: \"bad one\""));
+}
+
+TEST_F(IngestServiceTest, InvalidArticlesAreRefusedNamingTheField) {
+  v1::Article article;
+  article.set_source_id("x");
+  v1::IngestArticleResponse response;
+  // Invalid UTF-8 cannot even be parsed as a proto3 string: refused, and
+  // the service stays up (the next calls are answered).
+  article.set_text(std::string("Valid start \xC3\x28 broken", 22));
+  EXPECT_FALSE(Ingest(article, &response).ok());
+  grpc::Status status;
+  article.set_text(std::string(100001, 'a'));
+  status = Ingest(article, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(),
+              HasSubstr("article.text: 100001 bytes exceed the limit"));
+
+  article.set_text("Some text.");
+  article.mutable_published()->set_year(2026);
+  article.mutable_published()->set_month(2);
+  article.mutable_published()->set_day(30);
+  status = Ingest(article, &response);
+  EXPECT_EQ(status.error_message(), "article.published.day: 30 is not a day of 2026-2");
+
+  article.clear_source_id();
+  status = Ingest(article, &response);
+  EXPECT_EQ(status.error_message(), "article.source_id: is required");
+}
+
+TEST_F(IngestServiceTest, WritesNeedTheToken) {
+  v1::IngestArticleRequest request;
+  *request.mutable_article() = LoadSample("02_trump_takaichi_wire");
+  v1::IngestArticleResponse response;
+  auto none = Context("");
+  grpc::Status status = stub_->IngestArticle(none.get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(status.error_message(), HasSubstr("missing"));
+  auto wrong = Context("s3cret-tokeN");
+  status = stub_->IngestArticle(wrong.get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(status.error_message(), HasSubstr("wrong token"));
+
+  auto stream_context = Context("nope");
+  v1::IngestTradeFlowsResponse trade;
+  auto writer = stub_->IngestTradeFlows(stream_context.get(), &trade);
+  writer->WritesDone();
+  EXPECT_EQ(writer->Finish().error_code(), grpc::StatusCode::UNAUTHENTICATED);
+
+  // Nothing was written: with the token the report is new.
+  ASSERT_TRUE(Ingest(request.article(), &response).ok());
+  EXPECT_EQ(response.outcome(), v1::INGEST_OUTCOME_CREATED);
+}
+
+TEST_F(IngestServiceTest, UpsertValidatesLikeExtractionAndDeleteRemoves) {
+  v1::UpsertSummitRequest request;
+  v1::Summit* summit = request.mutable_summit();
+  summit->set_name("summits/2025-06-01-ottawa-can-fra");
+  summit->set_title("Curated");
+  summit->mutable_date()->set_year(2025);
+  summit->mutable_date()->set_month(6);
+  summit->mutable_date()->set_day(1);
+  for (auto [id, country] :
+       {std::pair{"mark-carney", "CAN"}, std::pair{"emmanuel-macron", "FRA"}}) {
+    v1::SummitParticipant* p = summit->add_participants();
+    p->set_participant(absl::StrCat("participants/", id));
+    p->set_country_code(country);
+  }
+  summit->add_sectors()->set_sector("sectors/energy");
+  v1::UpsertSummitResponse response;
+  auto context = Context();
+  ASSERT_TRUE(stub_->UpsertSummit(context.get(), request, &response).ok());
+  EXPECT_TRUE(response.created());
+  EXPECT_GT(response.summit().create_time().seconds(), 0);
+
+  summit->mutable_participants(1)->set_country_code("XXX");
+  auto bad_country = Context();
+  grpc::Status status = stub_->UpsertSummit(bad_country.get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(
+      status.error_message(),
+      "summit.participants[1].country_code: \"XXX\" is not an ISO 3166-1 alpha-3 code");
+  summit->mutable_participants(1)->set_country_code("FRA");
+  summit->mutable_sectors(0)->set_sector("sectors/knitting");
+  auto bad_sector = Context();
+  status = stub_->UpsertSummit(bad_sector.get(), request, &response);
+  EXPECT_EQ(
+      status.error_message(),
+      "summit.sectors[0].sector: \"sectors/knitting\" is not a sector of the taxonomy");
+
+  v1::DeleteSummitRequest remove;
+  remove.set_name("summits/2025-06-01-ottawa-can-fra");
+  v1::DeleteSummitResponse removed;
+  auto first = Context();
+  ASSERT_TRUE(stub_->DeleteSummit(first.get(), remove, &removed).ok());
+  auto second = Context();
+  status = stub_->DeleteSummit(second.get(), remove, &removed);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(status.error_message(), "summits/2025-06-01-ottawa-can-fra not found");
+  remove.set_name("2025-06-01");
+  auto malformed = Context();
+  status = stub_->DeleteSummit(malformed.get(), remove, &removed);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("name: \"2025-06-01\""));
+}
+
+v1::TradeFlow Row(const std::string& reporter, int year, const std::string& commodity,
+                  int64_t cents) {
+  v1::TradeFlow flow;
+  flow.set_reporter_code(reporter);
+  flow.set_partner_code("CAN");
+  flow.set_flow(v1::TRADE_FLOW_DIRECTION_IMPORT);
+  flow.set_year(year);
+  flow.set_commodity_code(commodity);
+  flow.set_value_usd_cents(cents);
+  return flow;
+}
+
+TEST_F(IngestServiceTest, TradeStreamAcceptsGoodRowsAndListsEveryBadOne) {
+  auto context = Context();
+  v1::IngestTradeFlowsResponse response;
+  auto writer = stub_->IngestTradeFlows(context.get(), &response);
+  v1::IngestTradeFlowsRequest first;
+  *first.add_flows() = Row("CHN", 2024, "TOTAL", 100);
+  *first.add_flows() = Row("XXX", 2024, "TOTAL", 100);
+  *first.add_flows() = Row("CHN", 2024, "27", 50);
+  ASSERT_TRUE(writer->Write(first));
+  v1::IngestTradeFlowsRequest second;
+  *second.add_flows() = Row("CHN", 1800, "TOTAL", 1);
+  *second.add_flows() = Row("CHN", 2025, "123", 1);
+  *second.add_flows() = Row("CHN", 2025, "2701", 7);
+  v1::TradeFlow no_flow = Row("CHN", 2025, "TOTAL", 1);
+  no_flow.clear_flow();
+  *second.add_flows() = no_flow;
+  ASSERT_TRUE(writer->Write(second));
+  writer->WritesDone();
+  ASSERT_TRUE(writer->Finish().ok());
+  EXPECT_EQ(response.accepted_count(), 3);
+  EXPECT_EQ(response.batch_count(), 2);
+  std::vector<std::string> rejected;
+  for (const auto& r : response.rejected()) {
+    rejected.push_back(absl::StrCat(r.index(), " ", r.batch_index(), ":",
+                                    r.index_in_batch(), " ", r.field(), ": ",
+                                    r.reason()));
+  }
+  EXPECT_THAT(
+      rejected,
+      ElementsAre("1 0:1 reporter_code: \"XXX\" is not an ISO 3166-1 alpha-3 code",
+                  "3 1:0 year: 1800 is not within 1900..2100",
+                  "4 1:1 commodity_code: \"123\" is neither TOTAL nor an HS code of 2, "
+                  "4 or 6 digits",
+                  "6 1:3 flow: must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT"));
+}
+
+TEST(IngestServiceStartupTest, RefusesNonLoopbackWithoutToken) {
+  testing::TempDir dir;
+  testing::CommandResult result = testing::RunCommand(
+      {SUMMIT_INGEST_BIN, "--listen=0.0.0.0:0", "--db_path=" + dir.Sub("db")},
+      absl::Seconds(20));
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_THAT(result.output, HasSubstr("--listen: 0.0.0.0:0 is not loopback"));
+}
+
+}  // namespace
+}  // namespace summit

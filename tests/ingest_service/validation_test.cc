@@ -1,0 +1,81 @@
+#include "ingest_service/validation.h"
+
+#include <cmath>
+#include <string>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace summit {
+namespace {
+
+TEST(ValidationTest, ArticleTextMustBeValidUtf8) {
+  v1::Article article;
+  article.set_source_id("a-1");
+  article.set_text(std::string("Valid start \xC3\x28 broken", 22));
+  absl::Status status = ValidateArticle(article, "article", {}, true);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(status.message(), "article.text: not valid UTF-8 at byte 12");
+  article.set_text("Erdoğan’s visit");
+  EXPECT_TRUE(ValidateArticle(article, "article", {}, true).ok());
+}
+
+TEST(ValidationTest, DatesAllowUnknownPartsButNotImpossibleOnes) {
+  v1::Date date;
+  EXPECT_TRUE(ValidateDate(date, "d").ok());
+  date.set_year(2024);
+  date.set_month(2);
+  date.set_day(29);
+  EXPECT_TRUE(ValidateDate(date, "d").ok());
+  date.set_year(2025);
+  EXPECT_EQ(ValidateDate(date, "d").message(), "d.day: 29 is not a day of 2025-2");
+  date.set_day(0);
+  date.set_month(13);
+  EXPECT_EQ(ValidateDate(date, "d").message(), "d.month: 13 is not within 0..12");
+  date.set_month(0);
+  date.set_day(3);
+  EXPECT_EQ(ValidateDate(date, "d").message(), "d.day: is set but the month is not");
+  date.set_year(1850);
+  date.set_day(0);
+  EXPECT_EQ(ValidateDate(date, "d").message(), "d.year: 1850 is not within 1900..2100");
+}
+
+TEST(ValidationTest, TradeRowsNameTheirFirstBadField) {
+  const ReferenceData& data = ReferenceData::Get();
+  v1::TradeFlow flow;
+  flow.set_reporter_code("CHN");
+  flow.set_partner_code("W00");
+  flow.set_flow(v1::TRADE_FLOW_DIRECTION_EXPORT);
+  flow.set_year(2024);
+  flow.set_commodity_code("270112");
+  EXPECT_FALSE(ValidateTradeFlow(flow, data).has_value());
+  flow.set_net_weight_kg(std::nan(""));
+  auto problem = ValidateTradeFlow(flow, data);
+  ASSERT_TRUE(problem.has_value());
+  EXPECT_EQ(problem->field, "net_weight_kg");
+  flow.set_net_weight_kg(1);
+  flow.set_reporter_code("W00");
+  problem = ValidateTradeFlow(flow, data);
+  ASSERT_TRUE(problem.has_value());
+  EXPECT_EQ(problem->field, "reporter_code");
+  EXPECT_EQ(problem->reason, "\"W00\" is not an ISO 3166-1 alpha-3 code");
+}
+
+TEST(ValidationTest, StatementsMustComeFromParticipants) {
+  v1::Summit summit;
+  summit.set_name("summits/x");
+  v1::SummitParticipant* p = summit.add_participants();
+  p->set_participant("participants/a-b");
+  p->set_country_code("CAN");
+  summit.add_statements()->set_speaker("participants/c-d");
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.statements[0].speaker: \"participants/c-d\" is not a participant of "
+            "the summit");
+  summit.mutable_statements(0)->set_speaker("participants/a-b");
+  summit.add_amounts()->set_value(-1);
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.amounts[0].value: must be finite and non-negative");
+}
+
+}  // namespace
+}  // namespace summit
