@@ -58,6 +58,10 @@ start ingest "${kIngestAddr}" "${bin}/ingest_service/summit_ingest" \
 start query "${kQueryAddr}" "${bin}/query_service/summit_query" \
   --listen="${kQueryAddr}" --db_path=./data --secondary_path=./.run/query-secondary
 
+# The sample data shipped in the repo: written reports and made-up trade.
+"${summitctl}" load-articles --ingest_addr="${kIngestAddr}" samples/reports
+"${summitctl}" load-trade --ingest_addr="${kIngestAddr}" samples/trade/china_canada_sample.csv
+
 cat <<MSG
 
 summit is running. Try, in another terminal (buf is the project's pinned copy;
@@ -72,6 +76,17 @@ grpcurl takes the same calls as 'grpcurl -plaintext ADDR METHOD'):
 
   # health of the ingest service, through summitctl
   ${summitctl} health --addr=${kIngestAddr}
+
+  # what the extractor makes of a report (nothing is written)
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    -d '{"article":{"text":"Chinese President Xi Jinping met Canadian Prime Minister Mark Carney in Beijing on January 17, 2026."}}' \\
+    http://${kIngestAddr}/summit.v1.IngestService/ExtractArticle
+
+  # store a curated record, then check the database
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    -d '{"summit":{"name":"summits/2025-06-16-kananaskis-can-jpn","date":{"year":2025,"month":6,"day":16},"participants":[{"participant":"participants/mark-carney","countryCode":"CAN"},{"participant":"participants/shigeru-ishiba","countryCode":"JPN"}]}}' \\
+    http://${kIngestAddr}/summit.v1.IngestService/UpsertSummit
+  ${summitctl} fsck --db=./data
 
 Press Ctrl-C to stop both services.
 MSG

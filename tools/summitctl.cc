@@ -5,6 +5,10 @@
 //   summitctl extract [--published=YYYY-MM-DD] [--source-url=URL] FILE
 //       Runs the extractor offline and prints the ExtractArticleResponse as
 //       proto3 JSON.
+//   summitctl load-articles [--published-from-name] PATH...
+//       Streams reports (.txt, with sidecar .json metadata) to IngestArticles.
+//   summitctl load-trade FILE.csv
+//       Streams a UN Comtrade CSV download to IngestTradeFlows in batches.
 //   summitctl fsck --db=PATH
 //       Checks a database's consistency, offline or beside a running
 //       summit_ingest (it reads through a temporary secondary instance);
@@ -23,25 +27,38 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "extractor/extractor.h"
+#include "google/protobuf/util/json_util.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
-#include "absl/strings/str_split.h"
-#include "absl/time/civil_time.h"
-#include "extractor/extractor.h"
-#include "google/protobuf/util/json_util.h"
 #include "storage/database.h"
 #include "storage/fsck.h"
+#include "tools/loaders.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051", "health: the server to check, host:port");
 ABSL_FLAG(std::string, service, "",
           "health: the service to check; empty means the whole server");
 ABSL_FLAG(std::string, db, "", "fsck: the database directory to check");
+ABSL_FLAG(std::string, ingest_addr, "127.0.0.1:50051",
+          "load-*: the ingest service, host:port");
+ABSL_FLAG(std::string, query_addr, "127.0.0.1:50052", "the query service, host:port");
+ABSL_FLAG(std::string, token_file, "",
+          "load-*: file holding the ingest token (else $SUMMIT_TOKEN)");
+ABSL_FLAG(
+    bool, published_from_name, false,
+    "load-articles: take the publication date from a leading YYYY-MM-DD of file names");
+ABSL_FLAG(absl::Duration, load_timeout, absl::Minutes(30),
+          "load-*: deadline of the whole load");
 ABSL_FLAG(std::string, published, "",
           "extract: the report's publication date, YYYY-MM-DD, for relative dates");
 ABSL_FLAG(std::string, source_url, "", "extract: the report's URL (also --source-url)");
-ABSL_FLAG(std::string, source_id, "", "extract: the report's source id (also --source-id)");
+ABSL_FLAG(std::string, source_id, "",
+          "extract: the report's source id (also --source-id)");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(5), "deadline of each call");
 
 namespace {
@@ -53,6 +70,8 @@ constexpr char kUsage[] =
     "  health   check a server's grpc.health.v1 status; exit 0 when SERVING\n"
     "  extract  extract the summit a report file reports, offline; prints\n"
     "           protobuf JSON (--published=YYYY-MM-DD, --source-url=URL)\n"
+    "  load-articles  stream reports (.txt, sidecar .json) to the ingest service\n"
+    "  load-trade     stream a UN Comtrade CSV file to the ingest service\n"
     "  fsck     check a database's consistency (--db=PATH); exit 0 when clean,\n"
     "           1 when faults were found, 2 when it cannot be read\n";
 
@@ -160,6 +179,27 @@ int Extract(const std::vector<char*>& args) {
   return EXIT_SUCCESS;
 }
 
+// The token: --token_file, else $SUMMIT_TOKEN; empty when neither.
+std::string Token() {
+  if (const std::string path = absl::GetFlag(FLAGS_token_file); !path.empty()) {
+    std::ifstream in(path);
+    std::stringstream contents;
+    contents << in.rdbuf();
+    return std::string(absl::StripAsciiWhitespace(contents.str()));
+  }
+  const char* env = std::getenv("SUMMIT_TOKEN");
+  return env != nullptr ? env : "";
+}
+
+summit::LoadOptions LoadOptionsFromFlags() {
+  summit::LoadOptions options;
+  options.ingest_addr = absl::GetFlag(FLAGS_ingest_addr);
+  options.token = Token();
+  options.timeout = absl::GetFlag(FLAGS_load_timeout);
+  options.published_from_name = absl::GetFlag(FLAGS_published_from_name);
+  return options;
+}
+
 // Flag names are identifiers; accept the dashed spellings too
 // ("--source-url" for --source_url).
 void UnderscoreFlagNames(int argc, char** argv) {
@@ -185,6 +225,16 @@ int main(int argc, char** argv) {
   if (command == "health") return Health();
   if (command == "fsck") return Fsck();
   if (command == "extract") return Extract(args);
+  if (command == "load-articles" || command == "load-trade") {
+    if (args.size() < 3 || (command == "load-trade" && args.size() != 3)) {
+      std::cerr << "summitctl " << command << ": expected "
+                << (command == "load-trade" ? "one FILE.csv" : "PATH...") << "\n";
+      return 2;
+    }
+    if (command == "load-trade")
+      return summit::LoadTrade(args[2], LoadOptionsFromFlags());
+    return summit::LoadArticles({args.begin() + 2, args.end()}, LoadOptionsFromFlags());
+  }
   std::cerr << "summitctl: unknown command \"" << command << "\"\n\n" << kUsage;
   return EXIT_FAILURE;
 }

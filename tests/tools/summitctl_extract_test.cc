@@ -31,7 +31,8 @@ TEST(SummitctlExtractTest, PrintsTheResponseAsProtoJson) {
 }
 
 TEST(SummitctlExtractTest, WithoutPublicationDateWarnsAboutRelativeDates) {
-  testing::CommandResult result = testing::RunCommand({SUMMITCTL_BIN, "extract", kReport});
+  testing::CommandResult result =
+      testing::RunCommand({SUMMITCTL_BIN, "extract", kReport});
   ASSERT_EQ(result.exit_code, 0) << result.output;
   v1::ExtractArticleResponse response;
   ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(result.output, &response).ok());
