@@ -13,7 +13,8 @@ namespace summit {
 // --help then lists every flag of summit's own files with its default.
 void ParseServerFlags(int argc, char** argv, const char* usage);
 
-// ServerOptions from the shared flags (--port_file, --shutdown_grace) and
+// ServerOptions from the shared flags (--port_file, --shutdown_grace,
+// --tls_cert_file, --tls_key_file) and
 // `listen_address`. Call after absl::ParseCommandLine.
 ServerOptions ServerOptionsFromFlags(std::string listen_address);
 

@@ -25,6 +25,10 @@ struct ServerOptions {
   // How long in-flight calls may run on after a termination signal before
   // they are cancelled.
   absl::Duration shutdown_grace = absl::Seconds(10);
+  // PEM certificate chain and private key; both set serves TLS, both empty
+  // plaintext.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 // Blocks SIGINT and SIGTERM in the calling thread and in every thread it
@@ -35,7 +39,8 @@ void BlockTerminationSignals();
 // Serves `services` with `health` and reflection until SIGINT or SIGTERM.
 // Then: health reports NOT_SERVING, watches end, in-flight calls get
 // `shutdown_grace` to finish, and the function returns. Fails when the
-// address cannot be bound or the port file cannot be written. The caller
+// address cannot be bound, the TLS files cannot be read, or the port file
+// cannot be written. The caller
 // keeps ownership of everything passed and sets health to SERVING when its
 // service is ready.
 absl::Status ServeUntilTerminated(const ServerOptions& options,

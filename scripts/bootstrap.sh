@@ -11,7 +11,7 @@ readonly kAptPackages=(
   cmake ninja-build g++ pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   librocksdb-dev rocksdb-tools libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libicu-dev libcsv-dev libspdlog-dev libssl-dev iso-codes
+  libicu-dev libcsv-dev libspdlog-dev libssl-dev openssl iso-codes
   clang-14 libclang-rt-14-dev
 )
 

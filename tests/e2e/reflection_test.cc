@@ -122,9 +122,8 @@ TEST(ServerFlagsTest, HelpListsEveryFlagWithItsDefault) {
                     HasSubstr("--db_path"), HasSubstr("--port_file"),
                     HasSubstr("--shutdown_grace"), HasSubstr("default: 10s")));
   CommandResult query = RunCommand({SUMMIT_QUERY_BIN, "--help"});
-  EXPECT_THAT(query.output,
-              AllOf(HasSubstr("default: \"127.0.0.1:50052\""), HasSubstr("--secondary_path"),
-                    HasSubstr("--db_path")));
+  EXPECT_THAT(query.output, AllOf(HasSubstr("default: \"127.0.0.1:50052\""),
+                                  HasSubstr("--secondary_path"), HasSubstr("--db_path")));
 }
 
 }  // namespace

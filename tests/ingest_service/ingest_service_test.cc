@@ -3,14 +3,17 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <condition_variable>
 #include <fstream>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/create_channel.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
 #include "summit/v1/ingest_service.grpc.pb.h"
@@ -337,6 +340,100 @@ TEST_F(IngestServiceTest, TradeStreamAcceptsGoodRowsAndListsEveryBadOne) {
                   "4 1:1 commodity_code: \"123\" is neither TOTAL nor an HS code of 2, "
                   "4 or 6 digits",
                   "6 1:3 flow: must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT"));
+}
+
+TEST_F(IngestServiceTest, MalformedAndOversizedMessagesAreRefusedAndTheServiceStaysUp) {
+  grpc::GenericStub generic(grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port),
+                                                grpc::InsecureChannelCredentials()));
+  const std::string garbage = "\x0a\xff\xff\xff\xff\x0f not a protobuf";
+  grpc::Slice slice(garbage);
+  grpc::ByteBuffer request(&slice, 1);
+  grpc::ByteBuffer reply;
+  std::mutex mu;
+  std::condition_variable done_cv;
+  bool done = false;
+  grpc::Status status;
+  auto context = Context();
+  generic.UnaryCall(context.get(), "/summit.v1.IngestService/IngestArticle", {}, &request,
+                    &reply, [&](grpc::Status s) {
+                      std::lock_guard<std::mutex> lock(mu);
+                      status = s;
+                      done = true;
+                      done_cv.notify_one();
+                    });
+  {
+    std::unique_lock<std::mutex> lock(mu);
+    done_cv.wait(lock, [&] { return done; });
+  }
+  EXPECT_FALSE(status.ok());
+
+  v1::Article huge;
+  huge.set_source_id("huge");
+  huge.set_text(std::string(5 << 20, 'a'));  // Beyond the receive limit.
+  v1::IngestArticleResponse response;
+  status = Ingest(huge, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED)
+      << status.error_message();
+
+  // Still serving.
+  ASSERT_TRUE(Ingest(LoadSample("02_trump_takaichi_wire"), &response).ok());
+  EXPECT_EQ(response.outcome(), v1::INGEST_OUTCOME_CREATED);
+}
+
+TEST_F(IngestServiceTest, SigtermDuringATradeStreamLeavesAConsistentDatabase) {
+  auto context = Context();
+  v1::IngestTradeFlowsResponse response;
+  auto writer = stub_->IngestTradeFlows(context.get(), &response);
+  int sent = 0;
+  for (int batch = 0; batch < 20; ++batch) {
+    v1::IngestTradeFlowsRequest request;
+    for (int i = 0; i < 500; ++i)
+      *request.add_flows() = Row("CHN", 1950 + batch, absl::StrCat(10 + i % 89), i);
+    if (!writer->Write(request)) break;
+    ++sent;
+    if (batch == 10) server_->process.Signal(SIGTERM);
+  }
+  writer->WritesDone();
+  grpc::Status status = writer->Finish();
+  // Either the stream completed before the shutdown, or it was cut: in both
+  // cases every batch is whole or absent, which TearDown's fsck checks, and
+  // the server exits cleanly.
+  if (status.ok()) EXPECT_EQ(response.accepted_count(), 500 * sent);
+  std::optional<int> exit = server_->process.Wait(absl::Seconds(20));
+  ASSERT_TRUE(exit.has_value());
+  EXPECT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0)
+      << testing::ReadFile(server_->log_path);
+  server_.reset();
+  testing::CommandResult fsck =
+      testing::RunCommand({SUMMITCTL_BIN, "fsck", "--db=" + dir_.Sub("db")});
+  EXPECT_EQ(fsck.exit_code, 0) << fsck.output;
+  // Each batch is one year of 89 distinct rows: whole batches only.
+  const size_t at = fsck.output.find(" trade rows");
+  ASSERT_NE(at, std::string::npos) << fsck.output;
+  const size_t from = fsck.output.rfind(' ', at - 1) + 1;
+  const int rows = std::stoi(fsck.output.substr(from, at - from));
+  EXPECT_EQ(rows % 89, 0) << fsck.output;
+  EXPECT_LE(rows, 89 * sent);
+  if (status.ok()) EXPECT_EQ(rows, 89 * sent);
+}
+
+TEST(IngestServiceStartupTest, WithoutATokenWritesNeedNoAuthorization) {
+  testing::TempDir dir;
+  auto server = testing::StartServer(SUMMIT_INGEST_BIN, {"--db_path=" + dir.Sub("db")},
+                                     dir.path(), "ingest");
+  ASSERT_TRUE(server.ok()) << server.status();
+  {
+    auto stub = v1::IngestService::NewStub(grpc::CreateChannel(
+        absl::StrCat("127.0.0.1:", server->port), grpc::InsecureChannelCredentials()));
+    grpc::ClientContext context;
+    v1::IngestArticleRequest request;
+    *request.mutable_article() = LoadSample("05_carney_sheinbaum_call");
+    v1::IngestArticleResponse response;
+    ASSERT_TRUE(stub->IngestArticle(&context, request, &response).ok());
+    EXPECT_EQ(response.summit().name(), "summits/2026-05-25-call-can-mex");
+  }
+  server->process.Signal(SIGTERM);
+  EXPECT_TRUE(server->process.Wait(absl::Seconds(20)).has_value());
 }
 
 TEST(IngestServiceStartupTest, RefusesNonLoopbackWithoutToken) {
