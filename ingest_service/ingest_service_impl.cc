@@ -31,29 +31,58 @@ grpc::ServerUnaryReactor* FinishWith(grpc::CallbackServerContext* context,
   return reactor;
 }
 
+// A client stream read message by message: refused up front when the call
+// is not authorized, finished OK when the client closes it, or with the
+// error Handle returns.
+template <typename Request>
+class StreamReader : public grpc::ServerReadReactor<Request> {
+ public:
+  void OnReadDone(bool ok) override {
+    if (!ok) {  // The client closed the stream.
+      this->Finish(grpc::Status::OK);
+      return;
+    }
+    if (grpc::Status status = Handle(request_); !status.ok()) {
+      this->Finish(std::move(status));
+      return;
+    }
+    this->StartRead(&request_);
+  }
+  void OnDone() override { delete this; }
+
+ protected:
+  // Starts reading, or finishes with `refusal` when it is not OK. Call last
+  // in the derived constructor.
+  void Start(grpc::Status refusal) {
+    if (!refusal.ok()) {
+      this->Finish(std::move(refusal));
+      return;
+    }
+    this->StartRead(&request_);
+  }
+  virtual grpc::Status Handle(const Request& request) = 0;
+
+ private:
+  Request request_;
+};
+
 // Reads the IngestArticles stream, ingesting each report as it arrives.
-class ArticleStream final : public grpc::ServerReadReactor<v1::IngestArticlesRequest> {
+class ArticleStream final : public StreamReader<v1::IngestArticlesRequest> {
  public:
   ArticleStream(Ingestor* ingestor, v1::IngestArticlesResponse* response,
                 grpc::Status refusal)
       : ingestor_(ingestor), response_(response) {
-    if (!refusal.ok()) {
-      Finish(std::move(refusal));
-      return;
-    }
-    StartRead(&request_);
+    Start(std::move(refusal));
   }
 
-  void OnReadDone(bool ok) override {
-    if (!ok) {  // The client closed the stream.
-      Finish(grpc::Status::OK);
-      return;
-    }
+ private:
+  // One report's failure is its result's error; the stream goes on.
+  grpc::Status Handle(const v1::IngestArticlesRequest& request) override {
     v1::IngestArticleResult* result = response_->add_results();
     result->set_index(index_++);
-    result->set_source_id(request_.article().source_id());
+    result->set_source_id(request.article().source_id());
     absl::StatusOr<v1::IngestArticleResponse> ingested =
-        ingestor_->IngestArticle(request_.article());
+        ingestor_->IngestArticle(request.article());
     if (!ingested.ok()) {
       result->set_error(std::string(ingested.status().message()));
       response_->set_failed_count(response_->failed_count() + 1);
@@ -63,12 +92,9 @@ class ArticleStream final : public grpc::ServerReadReactor<v1::IngestArticlesReq
       result->set_not_summit_reason(ingested->not_summit_reason());
       Count(ingested->outcome());
     }
-    StartRead(&request_);
+    return grpc::Status::OK;
   }
 
-  void OnDone() override { delete this; }
-
- private:
   void Count(v1::IngestOutcome outcome) {
     switch (outcome) {
       case v1::INGEST_OUTCOME_CREATED:
@@ -93,48 +119,36 @@ class ArticleStream final : public grpc::ServerReadReactor<v1::IngestArticlesReq
 
   Ingestor* const ingestor_;
   v1::IngestArticlesResponse* const response_;
-  v1::IngestArticlesRequest request_;
   int index_ = 0;
 };
 
 // Reads the IngestTradeFlows stream; each batch is written as it arrives.
-class TradeStream final : public grpc::ServerReadReactor<v1::IngestTradeFlowsRequest> {
+class TradeStream final : public StreamReader<v1::IngestTradeFlowsRequest> {
  public:
   TradeStream(Ingestor* ingestor, v1::IngestTradeFlowsResponse* response,
               grpc::Status refusal)
       : ingestor_(ingestor), response_(response) {
-    if (!refusal.ok()) {
-      Finish(std::move(refusal));
-      return;
-    }
-    StartRead(&request_);
+    Start(std::move(refusal));
   }
 
-  void OnReadDone(bool ok) override {
-    if (!ok) {
-      Finish(grpc::Status::OK);
-      return;
-    }
+ private:
+  // A batch that cannot be written ends the stream; the batches before it
+  // are written, this one is not.
+  grpc::Status Handle(const v1::IngestTradeFlowsRequest& request) override {
     const int batch = response_->batch_count();
     response_->set_batch_count(batch + 1);
     if (absl::Status status =
-            ingestor_->IngestTradeBatch(request_, batch, rows_seen_, *response_);
+            ingestor_->IngestTradeBatch(request, batch, rows_seen_, *response_);
         !status.ok()) {
-      // Batches before this one are written; this one is not.
-      Finish(ToGrpcStatus(absl::Status(
-          status.code(), absl::StrCat("batch ", batch, ": ", status.message()))));
-      return;
+      return ToGrpcStatus(absl::Status(
+          status.code(), absl::StrCat("batch ", batch, ": ", status.message())));
     }
-    rows_seen_ += request_.flows_size();
-    StartRead(&request_);
+    rows_seen_ += request.flows_size();
+    return grpc::Status::OK;
   }
 
-  void OnDone() override { delete this; }
-
- private:
   Ingestor* const ingestor_;
   v1::IngestTradeFlowsResponse* const response_;
-  v1::IngestTradeFlowsRequest request_;
   int64_t rows_seen_ = 0;
 };
 
