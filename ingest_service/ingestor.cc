@@ -282,6 +282,11 @@ absl::Status Ingestor::DeleteSummit(const std::string& name) {
 absl::Status Ingestor::IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch,
                                         int batch_index, int64_t first_index,
                                         v1::IngestTradeFlowsResponse& response) {
+  if (batch.flows_size() > kMaxTradeBatchRows) {
+    return absl::InvalidArgumentError(absl::StrCat("flows: ", batch.flows_size(),
+                                                   " rows exceed the batch limit of ",
+                                                   kMaxTradeBatchRows));
+  }
   std::vector<v1::TradeFlow> accepted;
   accepted.reserve(batch.flows_size());
   for (int i = 0; i < batch.flows_size(); ++i) {

@@ -17,6 +17,9 @@
 
 namespace summit {
 
+// Rows one IngestTradeFlows batch may hold (the API's documented limit).
+inline constexpr int kMaxTradeBatchRows = 10000;
+
 class Ingestor final {
  public:
   // `db` must be a primary and outlive the ingestor.
@@ -40,7 +43,7 @@ class Ingestor final {
 
   // Writes the valid rows of one batch atomically and lists the others in
   // `response` (indexes counted from `first_index`). An error means nothing
-  // of the batch was written.
+  // of the batch was written: INVALID_ARGUMENT beyond kMaxTradeBatchRows.
   absl::Status IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch, int batch_index,
                                 int64_t first_index,
                                 v1::IngestTradeFlowsResponse& response);

@@ -342,6 +342,20 @@ TEST_F(IngestServiceTest, TradeStreamAcceptsGoodRowsAndListsEveryBadOne) {
                   "6 1:3 flow: must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT"));
 }
 
+TEST_F(IngestServiceTest, TooLargeATradeBatchEndsTheStreamNamingTheLimit) {
+  auto context = Context();
+  v1::IngestTradeFlowsResponse response;
+  auto writer = stub_->IngestTradeFlows(context.get(), &response);
+  v1::IngestTradeFlowsRequest request;
+  for (int i = 0; i < 10001; ++i) *request.add_flows() = Row("CHN", 2000, "TOTAL", i);
+  writer->Write(request);
+  writer->WritesDone();
+  grpc::Status status = writer->Finish();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(),
+            "batch 0: flows: 10001 rows exceed the batch limit of 10000");
+}
+
 TEST_F(IngestServiceTest, MalformedAndOversizedMessagesAreRefusedAndTheServiceStaysUp) {
   grpc::GenericStub generic(grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port),
                                                 grpc::InsecureChannelCredentials()));
