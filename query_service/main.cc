@@ -7,15 +7,17 @@
 #include "common/health_service.h"
 #include "common/server_flags.h"
 #include "common/server_runner.h"
+#include "query_service/follower_loop.h"
 #include "query_service/query_service_impl.h"
 #include "spdlog/spdlog.h"
-#include "storage/database.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50052",
           "host:port to serve on; port 0 picks a free port");
 ABSL_FLAG(
     std::string, db_path, "./data",
     "the RocksDB directory summit_ingest writes (opened read-only, as a secondary)");
+ABSL_FLAG(absl::Duration, catchup_interval, absl::Milliseconds(100),
+          "how often to replay the primary's new writes");
 ABSL_FLAG(std::string, secondary_path, "./data-query",
           "directory for this process's own secondary-instance files");
 
@@ -26,17 +28,16 @@ int main(int argc, char** argv) {
       "Serves summit.v1.QueryService from a secondary instance of the "
       "database summit_ingest writes at --db_path.");
 
-  auto db = summit::storage::Database::OpenSecondary(absl::GetFlag(FLAGS_db_path),
-                                                     absl::GetFlag(FLAGS_secondary_path));
-  if (!db.ok()) {
-    spdlog::critical("--db_path: {}", db.status().ToString());
-    return EXIT_FAILURE;
-  }
-  spdlog::info("database {} open as secondary", absl::GetFlag(FLAGS_db_path));
-
-  summit::QueryServiceImpl service(db->get());
+  // Health says NOT_SERVING until the database opens: summit_ingest may
+  // not have created it yet.
   summit::HealthService health({"summit.v1.QueryService"});
-  health.SetAllServing(grpc::health::v1::HealthCheckResponse::SERVING);
+  summit::FollowerLoop follower(absl::GetFlag(FLAGS_db_path),
+                                absl::GetFlag(FLAGS_secondary_path),
+                                absl::GetFlag(FLAGS_catchup_interval));
+  follower.Start([&health] {
+    health.SetAllServing(grpc::health::v1::HealthCheckResponse::SERVING);
+  });
+  summit::QueryServiceImpl service(&follower);
 
   if (absl::Status status = summit::ServeUntilTerminated(
           summit::ServerOptionsFromFlags(absl::GetFlag(FLAGS_listen)), {&service},

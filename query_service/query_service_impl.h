@@ -2,20 +2,20 @@
 #ifndef SUMMIT_QUERY_SERVICE_QUERY_SERVICE_IMPL_H_
 #define SUMMIT_QUERY_SERVICE_QUERY_SERVICE_IMPL_H_
 
-#include "storage/database.h"
+#include "query_service/follower_loop.h"
 #include "summit/v1/query_service.grpc.pb.h"
 
 namespace summit {
 
-// Callback-API implementation of QueryService over a secondary Database.
-// RPCs not overridden yet answer UNIMPLEMENTED.
+// Callback-API implementation of QueryService over the follower's current
+// database. RPCs not overridden yet answer UNIMPLEMENTED.
 class QueryServiceImpl final : public v1::QueryService::CallbackService {
  public:
-  // `db` must be a secondary and outlive the service.
-  explicit QueryServiceImpl(storage::Database* db) : db_(db) {}
+  // `follower` must outlive the service.
+  explicit QueryServiceImpl(const FollowerLoop* follower) : follower_(follower) {}
 
  private:
-  storage::Database* const db_;
+  const FollowerLoop* const follower_;
 };
 
 }  // namespace summit

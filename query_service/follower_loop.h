@@ -1,0 +1,50 @@
+// Keeps summit_query's view of the database current: opens the secondary as
+// soon as the primary's database exists, then catches up every interval.
+#ifndef SUMMIT_QUERY_SERVICE_FOLLOWER_LOOP_H_
+#define SUMMIT_QUERY_SERVICE_FOLLOWER_LOOP_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/time.h"
+#include "storage/follower.h"
+
+namespace summit {
+
+class FollowerLoop final {
+ public:
+  FollowerLoop(std::string primary_path, std::string secondary_path,
+               absl::Duration interval);
+  FollowerLoop(const FollowerLoop&) = delete;
+  FollowerLoop& operator=(const FollowerLoop&) = delete;
+  // Stops the thread.
+  ~FollowerLoop();
+
+  // Starts the background thread; `on_open` runs once, in it, when the
+  // database opens.
+  void Start(std::function<void()> on_open);
+
+  // The current database; null until it opens. Hold it for one request.
+  // Thread-safe.
+  std::shared_ptr<storage::Database> db() const;
+
+ private:
+  void Run(std::function<void()> on_open);
+
+  const std::string primary_path_;
+  const std::string secondary_path_;
+  const absl::Duration interval_;
+  absl::Notification stop_;
+  std::thread thread_;
+  mutable absl::Mutex mu_;
+  std::unique_ptr<storage::Follower> follower_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace summit
+
+#endif  // SUMMIT_QUERY_SERVICE_FOLLOWER_LOOP_H_
