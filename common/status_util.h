@@ -2,13 +2,33 @@
 #ifndef SUMMIT_COMMON_STATUS_UTIL_H_
 #define SUMMIT_COMMON_STATUS_UTIL_H_
 
+#include <utility>
+
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "grpcpp/support/server_callback.h"
 #include "grpcpp/support/status.h"
 
 namespace summit {
 
 // Same code (absl and gRPC share the canonical codes), same message.
 grpc::Status ToGrpcStatus(const absl::Status& status);
+
+// Finishes a unary callback call: `result`'s error, or OK with its value
+// moved into `response`.
+template <typename Response>
+grpc::ServerUnaryReactor* FinishUnary(grpc::CallbackServerContext* context,
+                                      absl::StatusOr<Response> result,
+                                      Response* response) {
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  if (!result.ok()) {
+    reactor->Finish(ToGrpcStatus(result.status()));
+  } else {
+    *response = *std::move(result);
+    reactor->Finish(grpc::Status::OK);
+  }
+  return reactor;
+}
 
 }  // namespace summit
 

@@ -9,21 +9,6 @@
 namespace summit {
 namespace {
 
-// Finishes a unary call with `status`, or OK after copying `result` into
-// `response`.
-template <typename Response>
-grpc::ServerUnaryReactor* Reply(grpc::CallbackServerContext* context,
-                                absl::StatusOr<Response> result, Response* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  if (!result.ok()) {
-    reactor->Finish(ToGrpcStatus(result.status()));
-  } else {
-    *response = *std::move(result);
-    reactor->Finish(grpc::Status::OK);
-  }
-  return reactor;
-}
-
 grpc::ServerUnaryReactor* FinishWith(grpc::CallbackServerContext* context,
                                      grpc::Status status) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
@@ -175,7 +160,7 @@ grpc::Status IngestServiceImpl::Authorize(
 grpc::ServerUnaryReactor* IngestServiceImpl::ExtractArticle(
     grpc::CallbackServerContext* context, const v1::ExtractArticleRequest* request,
     v1::ExtractArticleResponse* response) {
-  return Reply(context, ingestor_->ExtractArticle(request->article()), response);
+  return FinishUnary(context, ingestor_->ExtractArticle(request->article()), response);
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(
@@ -183,7 +168,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(
     v1::IngestArticleResponse* response) {
   if (grpc::Status status = Authorize(*context); !status.ok())
     return FinishWith(context, status);
-  return Reply(context, ingestor_->IngestArticle(request->article()), response);
+  return FinishUnary(context, ingestor_->IngestArticle(request->article()), response);
 }
 
 grpc::ServerReadReactor<v1::IngestArticlesRequest>* IngestServiceImpl::IngestArticles(
@@ -196,7 +181,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::UpsertSummit(
     v1::UpsertSummitResponse* response) {
   if (grpc::Status status = Authorize(*context); !status.ok())
     return FinishWith(context, status);
-  return Reply(context, ingestor_->UpsertSummit(request->summit()), response);
+  return FinishUnary(context, ingestor_->UpsertSummit(request->summit()), response);
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::DeleteSummit(

@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
   follower.Start([&health] {
     health.SetAllServing(grpc::health::v1::HealthCheckResponse::SERVING);
   });
-  summit::QueryServiceImpl service(&follower);
+  summit::Querier querier(&follower);
+  summit::QueryServiceImpl service(&querier);
 
   if (absl::Status status = summit::ServeUntilTerminated(
           summit::ServerOptionsFromFlags(absl::GetFlag(FLAGS_listen)), {&service},

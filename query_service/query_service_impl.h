@@ -1,21 +1,30 @@
-// summit.v1.QueryService: typed answers from a secondary of the database.
+// summit.v1.QueryService over the Querier, with the callback API.
 #ifndef SUMMIT_QUERY_SERVICE_QUERY_SERVICE_IMPL_H_
 #define SUMMIT_QUERY_SERVICE_QUERY_SERVICE_IMPL_H_
 
-#include "query_service/follower_loop.h"
+#include "query_service/querier.h"
 #include "summit/v1/query_service.grpc.pb.h"
 
 namespace summit {
 
-// Callback-API implementation of QueryService over the follower's current
-// database. RPCs not overridden yet answer UNIMPLEMENTED.
+// RPCs not overridden yet answer UNIMPLEMENTED.
 class QueryServiceImpl final : public v1::QueryService::CallbackService {
  public:
-  // `follower` must outlive the service.
-  explicit QueryServiceImpl(const FollowerLoop* follower) : follower_(follower) {}
+  // `querier` must outlive the service.
+  explicit QueryServiceImpl(const Querier* querier) : querier_(querier) {}
+
+  grpc::ServerUnaryReactor* GetSummit(grpc::CallbackServerContext* context,
+                                      const v1::GetSummitRequest* request,
+                                      v1::Summit* response) override;
+  grpc::ServerUnaryReactor* GetParticipant(grpc::CallbackServerContext* context,
+                                           const v1::GetParticipantRequest* request,
+                                           v1::Participant* response) override;
+  grpc::ServerUnaryReactor* GetSector(grpc::CallbackServerContext* context,
+                                      const v1::GetSectorRequest* request,
+                                      v1::Sector* response) override;
 
  private:
-  const FollowerLoop* const follower_;
+  const Querier* const querier_;
 };
 
 }  // namespace summit

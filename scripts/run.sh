@@ -70,6 +70,17 @@ grpcurl takes the same calls as 'grpcurl -plaintext ADDR METHOD'):
   # services and methods, through server reflection
   ${buf} curl --protocol grpc --http2-prior-knowledge --list-methods http://${kQueryAddr}
 
+  # a summit, a participant and a sector, read from the query service
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    -d '{"name":"summits/2026-04-08-beijing-chn-nzl"}' \\
+    http://${kQueryAddr}/summit.v1.QueryService/GetSummit
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    -d '{"name":"participants/xi-jinping"}' \\
+    http://${kQueryAddr}/summit.v1.QueryService/GetParticipant
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    -d '{"name":"sectors/energy"}' \\
+    http://${kQueryAddr}/summit.v1.QueryService/GetSector
+
   # health of the query service
   ${buf} curl --protocol grpc --http2-prior-knowledge \\
     http://${kQueryAddr}/grpc.health.v1.Health/Check
