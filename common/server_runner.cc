@@ -10,6 +10,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
+#include "common/file_util.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server.h"
@@ -67,19 +68,14 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(
   if (options.tls_cert_file.empty() || options.tls_key_file.empty()) {
     return absl::InvalidArgumentError("--tls_cert_file and --tls_key_file go together");
   }
-  auto read = [](const std::string& path) -> absl::StatusOr<std::string> {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream contents;
-    contents << in.rdbuf();
-    if (!in || contents.str().empty()) {
-      return absl::InvalidArgumentError(absl::StrCat(path, ": unreadable or empty"));
-    }
-    return contents.str();
-  };
-  absl::StatusOr<std::string> cert = read(options.tls_cert_file);
+  absl::StatusOr<std::string> cert = ReadFileToString(options.tls_cert_file);
   if (!cert.ok()) return cert.status();
-  absl::StatusOr<std::string> key = read(options.tls_key_file);
+  absl::StatusOr<std::string> key = ReadFileToString(options.tls_key_file);
   if (!key.ok()) return key.status();
+  if (cert->empty() || key->empty()) {
+    return absl::InvalidArgumentError(
+        "--tls_cert_file and --tls_key_file must not be empty");
+  }
   grpc::SslServerCredentialsOptions ssl;
   ssl.pem_key_cert_pairs.push_back({*key, *cert});
   return grpc::SslServerCredentials(ssl);

@@ -23,16 +23,14 @@
 namespace summit::extractor {
 namespace {
 
-using WordSet = TokenSet;
-
 // Words that say leaders met, talked or called.
-const WordSet& MeetingWords() {
-  static const auto* const kWords =
-      new WordSet{"met",          "meet",      "meets", "meeting",   "talks",    "summit",
-                  "discussions",  "hosted",    "hosts", "received",  "welcomed", "visit",
-                  "visited",      "visiting",  "call",  "telephone", "phone",    "spoke",
-                  "conversation", "conferred", "held",  "discussed", "discuss",  "signed",
-                  "agreed",       "sealed"};
+const TokenSet& MeetingWords() {
+  static const auto* const kWords = new TokenSet{
+      "met",          "meet",      "meets", "meeting",   "talks",    "summit",
+      "discussions",  "hosted",    "hosts", "received",  "welcomed", "visit",
+      "visited",      "visiting",  "call",  "telephone", "phone",    "spoke",
+      "conversation", "conferred", "held",  "discussed", "discuss",  "signed",
+      "agreed",       "sealed"};
   return *kWords;
 }
 
@@ -77,11 +75,11 @@ const absl::flat_hash_map<std::string, std::string>& ReportingVerbs() {
   return *kVerbs;
 }
 
-const WordSet& SigningVerbs() {
+const TokenSet& SigningVerbs() {
   static const auto* const kWords =
-      new WordSet{"signed",    "signing", "sign",    "signs",    "inked",
-                  "concluded", "issued",  "adopted", "released", "exchanged",
-                  "witnessed", "struck",  "reached", "agreed",   "unveiled"};
+      new TokenSet{"signed",    "signing", "sign",    "signs",    "inked",
+                   "concluded", "issued",  "adopted", "released", "exchanged",
+                   "witnessed", "struck",  "reached", "agreed",   "unveiled"};
   return *kWords;
 }
 
@@ -116,8 +114,8 @@ const PhraseTable<v1::AgreementKind>& AgreementNouns() {
 }
 
 // Capitalized nouns that end an event's name.
-const WordSet& EventHeads() {
-  static const auto* const kWords = new WordSet{
+const TokenSet& EventHeads() {
+  static const auto* const kWords = new TokenSet{
       "meeting", "summit",       "expo",     "exposition", "forum",        "conference",
       "fair",    "games",        "olympics", "dialogue",   "assembly",     "congress",
       "session", "week",         "show",     "festival",   "exhibition",   "talks",
@@ -196,8 +194,8 @@ const PhraseTable<v1::AmountQualifier>& Qualifiers() {
 
 // Counted nouns that are not facts worth a record: the parties of the
 // meeting, and durations.
-const WordSet& IgnoredUnits() {
-  static const auto* const kWords = new WordSet{
+const TokenSet& IgnoredUnits() {
+  static const auto* const kWords = new TokenSet{
       "countries", "country", "nations", "nation", "sides", "side",   "leaders",
       "leader",    "parties", "heads",   "years",  "year",  "months", "month",
       "weeks",     "week",    "days",    "day",    "hours", "hour",   "minutes",
@@ -210,12 +208,12 @@ const WordSet& IgnoredUnits() {
 }
 
 // Words that may stand between a number and what it counts.
-const WordSet& CountAdjectives() {
+const TokenSet& CountAdjectives() {
   static const auto* const kWords =
-      new WordSet{"new",      "more",       "major",     "key",         "bilateral",
-                  "separate", "additional", "large",     "small",       "different",
-                  "specific", "concrete",   "important", "leading",     "top",
-                  "foreign",  "domestic",   "private",   "state-owned", "joint"};
+      new TokenSet{"new",      "more",       "major",     "key",         "bilateral",
+                   "separate", "additional", "large",     "small",       "different",
+                   "specific", "concrete",   "important", "leading",     "top",
+                   "foreign",  "domestic",   "private",   "state-owned", "joint"};
   return *kWords;
 }
 
@@ -1221,7 +1219,7 @@ class Run {
   // Dated actions of a country outside the meeting: "China resumed group
   // tour services ... in November".
   void AddDatedActions() {
-    static const auto* const kVerbs = new WordSet{
+    static const auto* const kVerbs = new TokenSet{
         "resumed", "launched",  "opened",  "reopened",   "lifted", "established", "began",
         "started", "suspended", "imposed", "introduced", "eased",  "restored"};
     for (const DateMention& mention : dates_) {

@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "extractor/dates.h"
+#include "google/protobuf/util/time_util.h"
 #include "openssl/evp.h"
 #include "storage/resource_names.h"
 
@@ -203,6 +204,8 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
   }
   v1::Summit summit = std::move(*extracted.mutable_summit());
   summit.mutable_sources(0)->set_content_sha256(sha);
+  *summit.mutable_sources(0)->mutable_ingest_time() =
+      google::protobuf::util::TimeUtil::GetCurrentTime();
   if (absl::Status s = ValidateSummit(summit, "extracted summit", data_); !s.ok()) {
     return absl::InternalError(
         absl::StrCat("the extractor produced an invalid record: ", s.message()));

@@ -2,12 +2,11 @@
 // summit.v1.IngestService until SIGINT or SIGTERM.
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
+#include "common/file_util.h"
 #include "common/health_service.h"
 #include "common/server_flags.h"
 #include "common/server_runner.h"
@@ -46,11 +45,9 @@ int main(int argc, char** argv) {
 
   std::string token;
   if (const std::string path = absl::GetFlag(FLAGS_auth_token_file); !path.empty()) {
-    std::ifstream in(path);
-    std::stringstream contents;
-    contents << in.rdbuf();
-    token = std::string(absl::StripAsciiWhitespace(contents.str()));
-    if (!in || token.empty()) {
+    absl::StatusOr<std::string> contents = summit::ReadFileToString(path);
+    if (contents.ok()) token = std::string(absl::StripAsciiWhitespace(*contents));
+    if (token.empty()) {
       spdlog::critical("--auth_token_file: {} is unreadable or empty", path);
       return EXIT_FAILURE;
     }

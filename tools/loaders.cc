@@ -15,6 +15,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
+#include "common/file_util.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -63,13 +64,6 @@ class Progress {
   absl::Time last_ = absl::InfinitePast();
 };
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 std::vector<std::filesystem::path> ReportFiles(const std::vector<std::string>& paths) {
   std::vector<std::filesystem::path> files;
   for (const std::string& path : paths) {
@@ -95,7 +89,9 @@ absl::StatusOr<v1::Article> ArticleOf(const std::filesystem::path& file,
   std::filesystem::path sidecar = file;
   sidecar.replace_extension(".json");
   if (std::filesystem::exists(sidecar)) {
-    auto status = google::protobuf::util::JsonStringToMessage(ReadAll(sidecar), &article);
+    absl::StatusOr<std::string> json = ReadFileToString(sidecar.string());
+    if (!json.ok()) return json.status();
+    auto status = google::protobuf::util::JsonStringToMessage(*json, &article);
     if (!status.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(
           sidecar.string(), ": not an Article in JSON: ", status.ToString()));
@@ -115,10 +111,9 @@ absl::StatusOr<v1::Article> ArticleOf(const std::filesystem::path& file,
     article.mutable_published()->set_month(day.month());
     article.mutable_published()->set_day(day.day());
   }
-  if (!std::filesystem::is_regular_file(file)) {
-    return absl::NotFoundError(absl::StrCat(file.string(), ": cannot read the file"));
-  }
-  article.set_text(ReadAll(file));
+  absl::StatusOr<std::string> text = ReadFileToString(file.string());
+  if (!text.ok()) return text.status();
+  article.set_text(*std::move(text));
   return article;
 }
 

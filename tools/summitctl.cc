@@ -31,6 +31,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
+#include "common/file_util.h"
 #include "extractor/extractor.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -46,7 +47,6 @@ ABSL_FLAG(std::string, service, "",
 ABSL_FLAG(std::string, db, "", "fsck: the database directory to check");
 ABSL_FLAG(std::string, ingest_addr, "127.0.0.1:50051",
           "load-*: the ingest service, host:port");
-ABSL_FLAG(std::string, query_addr, "127.0.0.1:50052", "the query service, host:port");
 ABSL_FLAG(std::string, token_file, "",
           "load-*: file holding the ingest token (else $SUMMIT_TOKEN)");
 ABSL_FLAG(
@@ -158,14 +158,12 @@ int Extract(const std::vector<char*>& args) {
     article.mutable_published()->set_month(day.month());
     article.mutable_published()->set_day(day.day());
   }
-  std::ifstream in(args[2], std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in) {
-    std::cerr << "summitctl extract: " << args[2] << ": cannot read the file\n";
+  absl::StatusOr<std::string> text = summit::ReadFileToString(args[2]);
+  if (!text.ok()) {
+    std::cerr << "summitctl extract: " << text.status().message() << "\n";
     return EXIT_FAILURE;
   }
-  article.set_text(text.str());
+  article.set_text(*std::move(text));
   article.set_url(absl::GetFlag(FLAGS_source_url));
   article.set_source_id(absl::GetFlag(FLAGS_source_id));
   const summit::v1::ExtractArticleResponse response =
@@ -180,21 +178,22 @@ int Extract(const std::vector<char*>& args) {
 }
 
 // The token: --token_file, else $SUMMIT_TOKEN; empty when neither.
-std::string Token() {
+absl::StatusOr<std::string> Token() {
   if (const std::string path = absl::GetFlag(FLAGS_token_file); !path.empty()) {
-    std::ifstream in(path);
-    std::stringstream contents;
-    contents << in.rdbuf();
-    return std::string(absl::StripAsciiWhitespace(contents.str()));
+    absl::StatusOr<std::string> contents = summit::ReadFileToString(path);
+    if (!contents.ok()) return contents.status();
+    return std::string(absl::StripAsciiWhitespace(*contents));
   }
   const char* env = std::getenv("SUMMIT_TOKEN");
   return env != nullptr ? env : "";
 }
 
-summit::LoadOptions LoadOptionsFromFlags() {
+absl::StatusOr<summit::LoadOptions> LoadOptionsFromFlags() {
+  absl::StatusOr<std::string> token = Token();
+  if (!token.ok()) return token.status();
   summit::LoadOptions options;
   options.ingest_addr = absl::GetFlag(FLAGS_ingest_addr);
-  options.token = Token();
+  options.token = *std::move(token);
   options.timeout = absl::GetFlag(FLAGS_load_timeout);
   options.published_from_name = absl::GetFlag(FLAGS_published_from_name);
   return options;
@@ -231,9 +230,14 @@ int main(int argc, char** argv) {
                 << (command == "load-trade" ? "one FILE.csv" : "PATH...") << "\n";
       return 2;
     }
-    if (command == "load-trade")
-      return summit::LoadTrade(args[2], LoadOptionsFromFlags());
-    return summit::LoadArticles({args.begin() + 2, args.end()}, LoadOptionsFromFlags());
+    absl::StatusOr<summit::LoadOptions> options = LoadOptionsFromFlags();
+    if (!options.ok()) {
+      std::cerr << "summitctl " << command
+                << ": --token_file: " << options.status().message() << "\n";
+      return 2;
+    }
+    if (command == "load-trade") return summit::LoadTrade(args[2], *options);
+    return summit::LoadArticles({args.begin() + 2, args.end()}, *options);
   }
   std::cerr << "summitctl: unknown command \"" << command << "\"\n\n" << kUsage;
   return EXIT_FAILURE;

@@ -107,6 +107,7 @@ TEST_F(IngestServiceTest, ReingestIsIdempotentAndNewTextReplacesTheContribution)
   EXPECT_EQ(first.outcome(), v1::INGEST_OUTCOME_CREATED);
   ASSERT_EQ(first.summit().sources_size(), 1);
   EXPECT_EQ(first.summit().sources(0).source_id(), "sample-01-xi-luxon-readout");
+  EXPECT_GT(first.summit().sources(0).ingest_time().seconds(), 0);
 
   v1::IngestArticleResponse again;
   ASSERT_TRUE(Ingest(article, &again).ok());

@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
 #include "absl/time/clock.h"
+#include "common/file_util.h"
 #include "tests/testing/temp_dir.h"
 
 extern char** environ;
@@ -82,10 +83,7 @@ std::optional<int> ChildProcess::Wait(absl::Duration timeout) {
 }
 
 std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return ReadFileToString(path).value_or("");
 }
 
 CommandResult RunCommand(const std::vector<std::string>& argv, absl::Duration timeout) {
