@@ -47,7 +47,7 @@ absl::StatusOr<std::vector<std::string>> Candidates(const storage::SummitStore& 
     bound.set_month(d.month());
     bound.set_day(d.day());
   }
-  absl::StatusOr<storage::IdPage> page = store.ScanSummitIds(scan, 100, "");
+  absl::StatusOr<storage::IdPage> page = store.ScanSummitIds({scan}, 100, "");
   if (!page.ok()) return page.status();
   return page->ids;
 }

@@ -45,6 +45,28 @@ std::string DateUpperBound(const std::string& prefix, const v1::Date& end) {
          KeyWriter().Int32(end.year()).Uint8(end.month()).Uint8(end.day() + 1).Release();
 }
 
+// The smallest key greater than `key`.
+std::string KeyAfter(absl::string_view key) {
+  std::string next(key);
+  next.push_back('\0');
+  return next;
+}
+
+// The column family of a summit index.
+ColumnFamily IndexFamily(SummitScan::Index index) {
+  switch (index) {
+    case SummitScan::Index::kByDate:
+      return ColumnFamily::kSummitsByDate;
+    case SummitScan::Index::kByParticipant:
+      return ColumnFamily::kParticipantSummits;
+    case SummitScan::Index::kBySector:
+      return ColumnFamily::kSectorSummits;
+    case SummitScan::Index::kByCountry:
+      return ColumnFamily::kCountrySummits;
+  }
+  return ColumnFamily::kSummitsByDate;
+}
+
 // A page of keys in [lower, upper) after `resume_after`, decoded by `decode`.
 // Touches at most limit + 1 keys.
 absl::StatusOr<IdPage> ScanPage(
@@ -257,36 +279,83 @@ absl::StatusOr<std::vector<v1::Sector>> SummitStore::ListSectorCounts() const {
   return sectors;
 }
 
-absl::StatusOr<IdPage> SummitStore::ScanSummitIds(const SummitScan& scan, int limit,
+absl::StatusOr<IdPage> SummitStore::ScanSummitIds(absl::Span<const SummitScan> scans,
+                                                  int limit,
                                                   absl::string_view resume_after) const {
-  ColumnFamily family = ColumnFamily::kSummitsByDate;
-  switch (scan.index) {
-    case SummitScan::Index::kByDate:
-      family = ColumnFamily::kSummitsByDate;
-      break;
-    case SummitScan::Index::kByParticipant:
-      family = ColumnFamily::kParticipantSummits;
-      break;
-    case SummitScan::Index::kBySector:
-      family = ColumnFamily::kSectorSummits;
-      break;
-    case SummitScan::Index::kByCountry:
-      family = ColumnFamily::kCountrySummits;
-      break;
+  if (scans.empty()) return absl::InvalidArgumentError("no summit index to scan");
+  if (!resume_after.empty()) {
+    KeyReader reader(resume_after);
+    if (!reader.Date().ok() || !reader.String().ok() || !reader.done()) {
+      return absl::InvalidArgumentError("page token does not belong to this query");
+    }
   }
-  const std::string prefix =
-      scan.index == SummitScan::Index::kByDate ? "" : IdKey(scan.id);
-  const std::string lower =
-      scan.start.year() == 0 ? prefix : prefix + KeyWriter().Date(scan.start).Release();
-  const std::string upper = DateUpperBound(prefix, scan.end);
-  return ScanPage(*db_, family, lower, upper, limit, resume_after,
-                  [&](absl::string_view key) -> absl::StatusOr<std::string> {
-                    KeyReader reader(key.substr(prefix.size()));
-                    if (absl::StatusOr<v1::Date> date = reader.Date(); !date.ok()) {
-                      return date.status();
-                    }
-                    return reader.String();
-                  });
+  // One cursor per scan; every key is the cursor's prefix + (date, id).
+  struct Cursor {
+    std::string prefix;
+    std::unique_ptr<RangeIterator> it;
+    absl::string_view suffix() const { return it->key().substr(prefix.size()); }
+  };
+  std::vector<Cursor> cursors;
+  for (const SummitScan& scan : scans) {
+    const std::string prefix =
+        scan.index == SummitScan::Index::kByDate ? "" : IdKey(scan.id);
+    const std::string lower =
+        scan.start.year() == 0 ? prefix : prefix + KeyWriter().Date(scan.start).Release();
+    const std::string upper = DateUpperBound(prefix, scan.end);
+    if (!resume_after.empty()) {
+      const std::string resume = prefix + std::string(resume_after);
+      if (resume < lower || (!upper.empty() && resume >= upper)) {
+        return absl::InvalidArgumentError("page token does not belong to this query");
+      }
+    }
+    cursors.push_back({prefix, db_->Scan(IndexFamily(scan.index), lower, upper)});
+  }
+
+  // Leapfrog: move each cursor to the first suffix >= `target`; a cursor
+  // that lands beyond it raises the target, until all agree. Returns the
+  // agreed suffix, or nullopt when a cursor runs out.
+  auto align = [&](std::string target) -> absl::StatusOr<std::optional<std::string>> {
+    size_t agreed = 0;
+    for (size_t i = 0; agreed < cursors.size(); i = (i + 1) % cursors.size()) {
+      Cursor& cursor = cursors[i];
+      if (cursor.it->Valid() && cursor.suffix() < target) {
+        cursor.it->Seek(cursor.prefix + target);
+      }
+      if (!cursor.it->Valid()) {
+        if (absl::Status status = cursor.it->status(); !status.ok()) return status;
+        return std::nullopt;
+      }
+      if (cursor.suffix() == target) {
+        ++agreed;
+      } else {
+        target = std::string(cursor.suffix());
+        agreed = 1;
+      }
+    }
+    return target;
+  };
+
+  IdPage page;
+  std::string target = resume_after.empty() ? "" : KeyAfter(resume_after);
+  std::string last;
+  for (;;) {
+    absl::StatusOr<std::optional<std::string>> match = align(std::move(target));
+    if (!match.ok()) return match.status();
+    if (!match->has_value()) break;
+    if (static_cast<int>(page.ids.size()) == limit) {
+      page.resume_after = std::move(last);
+      break;
+    }
+    KeyReader reader(**match);
+    if (absl::StatusOr<v1::Date> date = reader.Date(); !date.ok()) return date.status();
+    absl::StatusOr<std::string> id = reader.String();
+    if (!id.ok()) return id.status();
+    page.ids.push_back(*std::move(id));
+    last = **match;
+    target = KeyAfter(last);
+    cursors.front().it->Next();
+  }
+  return page;
 }
 
 absl::StatusOr<IdPage> SummitStore::ScanParticipantIds(

@@ -13,6 +13,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/types/span.h"
 #include "storage/database.h"
 #include "summit/v1/resources.pb.h"
 
@@ -24,7 +25,9 @@ struct ArticleRecord {
   std::string content_sha256;
 };
 
-// A range of one summit index, ordered by date, then summit id.
+// A range of one summit index, ordered by date, then summit id. Every summit
+// index ends its keys with the same (date, summit id) suffix, so several
+// scans intersect by leapfrogging over it.
 struct SummitScan {
   enum class Index { kByDate, kByParticipant, kBySector, kByCountry };
   Index index = Index::kByDate;
@@ -94,10 +97,14 @@ class SummitStore final {
   // family, whose size is bounded by the taxonomy.
   absl::StatusOr<std::vector<v1::Sector>> ListSectorCounts() const;
 
-  // Up to `limit` summit ids of `scan` after `resume_after` (empty for the
-  // first page). Touches at most `limit` + 1 index keys. INVALID_ARGUMENT
-  // when `resume_after` does not belong to the scan.
-  absl::StatusOr<IdPage> ScanSummitIds(const SummitScan& scan, int limit,
+  // Up to `limit` ids, by date then id, of the summits in every one of
+  // `scans` (at least one), after `resume_after` (empty for the first page).
+  // Finds limit + 1 matches at most: with one scan that is limit + 1 index
+  // keys; with several, each seek skips to the next key the other scans
+  // allow, so the work follows the smallest scan, never a whole index.
+  // `resume_after` is the (date, id) suffix shared by all summit indexes;
+  // INVALID_ARGUMENT when it is malformed or outside a scan's range.
+  absl::StatusOr<IdPage> ScanSummitIds(absl::Span<const SummitScan> scans, int limit,
                                        absl::string_view resume_after) const;
 
   // Up to `limit` participant ids, by id, of `country_code` (all countries

@@ -43,7 +43,7 @@ class SummitStoreTest : public ::testing::Test {
   }
 
   std::vector<std::string> Ids(SummitScan scan, int limit = 100) {
-    absl::StatusOr<IdPage> page = store_->ScanSummitIds(scan, limit, "");
+    absl::StatusOr<IdPage> page = store_->ScanSummitIds({scan}, limit, "");
     EXPECT_TRUE(page.ok()) << page.status();
     return page.ok() ? page->ids : std::vector<std::string>{};
   }
@@ -194,7 +194,7 @@ TEST_F(SummitStoreTest, PagesResumeWhereTheyStoppedAndEndWithAnEmptyCursor) {
   std::string cursor;
   int pages = 0;
   do {
-    absl::StatusOr<IdPage> page = store_->ScanSummitIds(scan, 2, cursor);
+    absl::StatusOr<IdPage> page = store_->ScanSummitIds({scan}, 2, cursor);
     ASSERT_TRUE(page.ok()) << page.status();
     EXPECT_LE(page->ids.size(), 2u);
     seen.insert(seen.end(), page->ids.begin(), page->ids.end());
@@ -205,16 +205,64 @@ TEST_F(SummitStoreTest, PagesResumeWhereTheyStoppedAndEndWithAnEmptyCursor) {
   EXPECT_THAT(seen, ElementsAre("d1", "d2", "d3", "d4", "d5"));
 
   // A full last page still ends with an empty cursor.
-  absl::StatusOr<IdPage> all = store_->ScanSummitIds(scan, 5, "");
+  absl::StatusOr<IdPage> all = store_->ScanSummitIds({scan}, 5, "");
   ASSERT_TRUE(all.ok());
   EXPECT_EQ(all->ids.size(), 5u);
   EXPECT_TRUE(all->resume_after.empty());
 
-  absl::StatusOr<IdPage> first = store_->ScanSummitIds(scan, 2, "");
+  // A cursor outside the scan's dates, or not a cursor at all, is refused.
+  absl::StatusOr<IdPage> first = store_->ScanSummitIds({scan}, 2, "");
   ASSERT_TRUE(first.ok());
-  absl::StatusOr<IdPage> other = store_->ScanSummitIds(
-      {SummitScan::Index::kBySector, "energy"}, 2, first->resume_after);
-  EXPECT_EQ(other.status().code(), absl::StatusCode::kInvalidArgument);
+  SummitScan later = scan;
+  later.start = MakeDate(2026, 3, 0);
+  EXPECT_EQ(store_->ScanSummitIds({later}, 2, first->resume_after).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->ScanSummitIds({scan}, 2, "garbage").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(SummitStoreTest, SeveralScansIntersectInDateOrderAndPage) {
+  // Xi in every summit; Carney in the even days; "energy" in days 1..6.
+  for (int day = 1; day <= 9; ++day) {
+    std::vector<PersonSpec> people = {kXi};
+    if (day % 2 == 0) people.push_back(kCarney);
+    std::vector<std::string> sectors = {"trade"};
+    if (day <= 6) sectors.push_back("energy");
+    Put(MakeSummit("d" + std::to_string(day), MakeDate(2026, 3, day), people, sectors));
+  }
+  const SummitScan carney{SummitScan::Index::kByParticipant, "mark-carney"};
+  const SummitScan energy{SummitScan::Index::kBySector, "energy"};
+  const SummitScan china{SummitScan::Index::kByCountry, "CHN"};
+  absl::StatusOr<IdPage> all = store_->ScanSummitIds({carney, energy, china}, 10, "");
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_THAT(all->ids, ElementsAre("d2", "d4", "d6"));
+  EXPECT_TRUE(all->resume_after.empty());
+
+  // Pages of one: a cursor after each match, none after the last.
+  std::vector<std::string> seen;
+  std::string cursor;
+  int pages = 0;
+  do {
+    absl::StatusOr<IdPage> page = store_->ScanSummitIds({energy, carney}, 1, cursor);
+    ASSERT_TRUE(page.ok()) << page.status();
+    seen.insert(seen.end(), page->ids.begin(), page->ids.end());
+    cursor = page->resume_after;
+    ++pages;
+  } while (!cursor.empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  EXPECT_THAT(seen, ElementsAre("d2", "d4", "d6"));
+
+  // Date bounds apply to every scan.
+  SummitScan carney_late = carney;
+  carney_late.start = MakeDate(2026, 3, 5);
+  SummitScan energy_late = energy;
+  energy_late.start = carney_late.start;
+  EXPECT_THAT(store_->ScanSummitIds({carney_late, energy_late}, 10, "")->ids,
+              ElementsAre("d6"));
+  EXPECT_THAT(store_->ScanSummitIds({carney, {SummitScan::Index::kBySector, "health"}},
+                                    10, "")
+                  ->ids,
+              IsEmpty());
 }
 
 TEST_F(SummitStoreTest, ASourceBelongsToOneSummitUnlessMovedInOneCommit) {
