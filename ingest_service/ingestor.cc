@@ -8,9 +8,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
+#include "common/digest.h"
 #include "extractor/dates.h"
 #include "google/protobuf/util/time_util.h"
-#include "openssl/evp.h"
 #include "storage/resource_names.h"
 
 namespace summit {
@@ -59,14 +59,6 @@ std::set<std::string> Countries(const v1::Summit& summit) {
 }
 
 }  // namespace
-
-std::string Sha256Hex(absl::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha256(), nullptr);
-  return absl::BytesToHexString(
-      absl::string_view(reinterpret_cast<const char*>(digest), length));
-}
 
 v1::Summit WithoutSource(const v1::Summit& summit, const std::string& source_id) {
   v1::Summit out = summit;

@@ -56,9 +56,6 @@ class Ingestor final {
   storage::TradeStore trade_;
 };
 
-// Lower-case hex SHA-256 of `text`.
-std::string Sha256Hex(absl::string_view text);
-
 // `summit` without the facts that only `source_id` reported.
 v1::Summit WithoutSource(const v1::Summit& summit, const std::string& source_id);
 

@@ -2,19 +2,17 @@
 
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/civil_time.h"
+#include "absl/strings/strip.h"
+#include "common/field_checks.h"
 #include "storage/resource_names.h"
 #include "unicode/utf8.h"
 
 namespace summit {
 namespace {
-
-absl::Status Invalid(absl::string_view field, absl::string_view problem) {
-  return absl::InvalidArgumentError(absl::StrCat(field, ": ", problem));
-}
 
 std::string Path(absl::string_view field, absl::string_view child) {
   return absl::StrCat(field, ".", child);
@@ -37,18 +35,8 @@ int64_t InvalidUtf8At(absl::string_view text) {
   return -1;
 }
 
-absl::Status ValidateCountry(const std::string& code, absl::string_view field,
-                             const ReferenceData& data, bool required) {
-  if (code.empty() && !required) return absl::OkStatus();
-  if (!data.IsCountryCode(code)) {
-    return Invalid(field,
-                   absl::StrCat("\"", code, "\" is not an ISO 3166-1 alpha-3 code"));
-  }
-  return absl::OkStatus();
-}
-
 absl::Status ValidateSpan(const v1::TextSpan& span, absl::string_view field) {
-  if (span.end() < span.start()) return Invalid(field, "end is before start");
+  if (span.end() < span.start()) return InvalidField(field, "end is before start");
   return absl::OkStatus();
 }
 
@@ -58,64 +46,30 @@ absl::Status ValidateLocation(const v1::Location& location, absl::string_view fi
                          false);
 }
 
-absl::Status ValidateSectorName(const std::string& name, absl::string_view field,
-                                const ReferenceData& data) {
-  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSectors, field);
-  if (!id.ok()) return id.status();
-  if (data.Sector(*id) == nullptr) {
-    return Invalid(field, absl::StrCat("\"", name, "\" is not a sector of the taxonomy"));
-  }
-  return absl::OkStatus();
-}
-
 }  // namespace
-
-absl::Status ValidateDate(const v1::Date& date, absl::string_view field) {
-  if (date.year() != 0 && (date.year() < 1900 || date.year() > 2100)) {
-    return Invalid(Path(field, "year"),
-                   absl::StrCat(date.year(), " is not within 1900..2100"));
-  }
-  if (date.month() < 0 || date.month() > 12) {
-    return Invalid(Path(field, "month"),
-                   absl::StrCat(date.month(), " is not within 0..12"));
-  }
-  if (date.month() != 0 && date.year() == 0) {
-    return Invalid(Path(field, "month"), "is set but the year is not");
-  }
-  if (date.day() != 0) {
-    if (date.month() == 0)
-      return Invalid(Path(field, "day"), "is set but the month is not");
-    const absl::CivilDay day(date.year(), date.month(), date.day());
-    if (date.day() < 1 || day.month() != date.month() || day.day() != date.day()) {
-      return Invalid(Path(field, "day"), absl::StrCat(date.day(), " is not a day of ",
-                                                      date.year(), "-", date.month()));
-    }
-  }
-  return absl::OkStatus();
-}
 
 absl::Status ValidateArticle(const v1::Article& article, absl::string_view field,
                              const ValidationLimits& limits, bool require_source_id) {
   const std::string& id = article.source_id();
   if (id.empty() && require_source_id)
-    return Invalid(Path(field, "source_id"), "is required");
+    return InvalidField(Path(field, "source_id"), "is required");
   if (id.size() > 256)
-    return Invalid(Path(field, "source_id"), "is longer than 256 bytes");
+    return InvalidField(Path(field, "source_id"), "is longer than 256 bytes");
   for (char c : id) {
     if (!(absl::ascii_isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-')) {
-      return Invalid(
+      return InvalidField(
           Path(field, "source_id"),
           absl::StrCat("\"", id, "\" has characters other than [A-Za-z0-9._:-]"));
     }
   }
-  if (article.text().empty()) return Invalid(Path(field, "text"), "is required");
+  if (article.text().empty()) return InvalidField(Path(field, "text"), "is required");
   if (article.text().size() > limits.max_text_bytes) {
-    return Invalid(Path(field, "text"),
+    return InvalidField(Path(field, "text"),
                    absl::StrCat(article.text().size(), " bytes exceed the limit of ",
                                 limits.max_text_bytes));
   }
   if (int64_t at = InvalidUtf8At(article.text()); at >= 0) {
-    return Invalid(Path(field, "text"), absl::StrCat("not valid UTF-8 at byte ", at));
+    return InvalidField(Path(field, "text"), absl::StrCat("not valid UTF-8 at byte ", at));
   }
   return ValidateDate(article.published(), Path(field, "published"));
 }
@@ -143,7 +97,7 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
       return id.status();
     }
     if (!participants.insert(p.participant()).second) {
-      return Invalid(Path(at, "participant"),
+      return InvalidField(Path(at, "participant"),
                      absl::StrCat("\"", p.participant(), "\" is listed twice"));
     }
     if (absl::Status s =
@@ -157,20 +111,21 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
     }
   }
   for (int i = 0; i < summit.sectors_size(); ++i) {
-    if (absl::Status s = ValidateSectorName(
+    if (absl::StatusOr<std::string> id = ValidateSectorName(
             summit.sectors(i).sector(), Path(Path(field, "sectors", i), "sector"), data);
-        !s.ok()) {
-      return s;
+        !id.ok()) {
+      return id.status();
     }
   }
   for (int i = 0; i < summit.agreements_size(); ++i) {
     const v1::Agreement& a = summit.agreements(i);
     const std::string at = Path(field, "agreements", i);
-    if (a.count() < 0) return Invalid(Path(at, "count"), "is negative");
+    if (a.count() < 0) return InvalidField(Path(at, "count"), "is negative");
     for (int j = 0; j < a.sectors_size(); ++j) {
-      if (absl::Status s = ValidateSectorName(a.sectors(j), Path(at, "sectors", j), data);
-          !s.ok()) {
-        return s;
+      if (absl::StatusOr<std::string> id =
+              ValidateSectorName(a.sectors(j), Path(at, "sectors", j), data);
+          !id.ok()) {
+        return id.status();
       }
     }
   }
@@ -178,10 +133,10 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
     const v1::Amount& a = summit.amounts(i);
     const std::string at = Path(field, "amounts", i);
     if (!std::isfinite(a.value()) || a.value() < 0) {
-      return Invalid(Path(at, "value"), "must be finite and non-negative");
+      return InvalidField(Path(at, "value"), "must be finite and non-negative");
     }
     if (!a.currency_code().empty() && !data.IsCurrencyCode(a.currency_code())) {
-      return Invalid(Path(at, "currency_code"),
+      return InvalidField(Path(at, "currency_code"),
                      absl::StrCat("\"", a.currency_code(), "\" is not an ISO 4217 code"));
     }
     if (absl::Status s =
@@ -194,7 +149,7 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
   for (int i = 0; i < summit.related_engagements_size(); ++i) {
     const v1::RelatedEngagement& e = summit.related_engagements(i);
     const std::string at = Path(field, "related_engagements", i);
-    if (e.ordinal() < 0) return Invalid(Path(at, "ordinal"), "is negative");
+    if (e.ordinal() < 0) return InvalidField(Path(at, "ordinal"), "is negative");
     if (absl::Status s = ValidateDate(e.date(), Path(at, "date")); !s.ok()) return s;
     if (absl::Status s = ValidateLocation(e.location(), Path(at, "location"), data);
         !s.ok()) {
@@ -211,7 +166,7 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
   for (int i = 0; i < summit.statements_size(); ++i) {
     const std::string& speaker = summit.statements(i).speaker();
     if (participants.count(speaker) == 0) {
-      return Invalid(
+      return InvalidField(
           Path(Path(field, "statements", i), "speaker"),
           absl::StrCat("\"", speaker, "\" is not a participant of the summit"));
     }
@@ -231,14 +186,13 @@ std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
   auto problem = [](const char* field, std::string reason) {
     return std::optional<FieldProblem>(FieldProblem{field, std::move(reason)});
   };
-  if (!data.IsCountryCode(flow.reporter_code())) {
-    return problem("reporter_code", absl::StrCat("\"", flow.reporter_code(),
-                                                 "\" is not an ISO 3166-1 alpha-3 code"));
-  }
-  if (!data.IsCountryCode(flow.partner_code(), /*allow_world=*/true)) {
-    return problem("partner_code",
-                   absl::StrCat("\"", flow.partner_code(),
-                                "\" is not an ISO 3166-1 alpha-3 code or W00"));
+  for (const auto& [field, code, allow_world] :
+       {std::tuple("reporter_code", &flow.reporter_code(), false),
+        std::tuple("partner_code", &flow.partner_code(), true)}) {
+    if (absl::Status s = ValidateCountry(*code, field, data, true, allow_world); !s.ok()) {
+      return problem(field, std::string(absl::StripPrefix(s.message(),
+                                                          absl::StrCat(field, ": "))));
+    }
   }
   if (!v1::TradeFlowDirection_IsValid(flow.flow()) ||
       flow.flow() == v1::TRADE_FLOW_DIRECTION_UNSPECIFIED) {
@@ -250,16 +204,10 @@ std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
   if (flow.month() < 0 || flow.month() > 12) {
     return problem("month", absl::StrCat(flow.month(), " is not within 0..12"));
   }
-  const std::string& code = flow.commodity_code();
-  const bool digits = !code.empty() && std::all_of(code.begin(), code.end(), [](char c) {
-    return absl::ascii_isdigit(c);
-  });
-  if (code != "TOTAL" &&
-      !(digits && (code.size() == 2 || code.size() == 4 || code.size() == 6))) {
-    return problem(
-        "commodity_code",
-        absl::StrCat("\"", code,
-                     "\" is neither TOTAL nor an HS code of 2, 4 or 6 digits"));
+  if (!IsCommodityCode(flow.commodity_code())) {
+    return problem("commodity_code",
+                   absl::StrCat("\"", flow.commodity_code(),
+                                "\" is neither TOTAL nor an HS code of 2, 4 or 6 digits"));
   }
   if (flow.value_usd_cents() < 0) return problem("value_usd_cents", "is negative");
   if (!std::isfinite(flow.net_weight_kg()) || flow.net_weight_kg() < 0) {

@@ -11,6 +11,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "common/field_checks.h"
 #include "reference/reference_data.h"
 #include "summit/v1/resources.pb.h"
 
@@ -20,10 +21,6 @@ namespace summit {
 struct ValidationLimits {
   size_t max_text_bytes = 1 << 20;
 };
-
-// A calendar date with unknown parts (0): year 0 or 1900..2100, month
-// 0..12, a day valid for its month, no day without a month.
-absl::Status ValidateDate(const v1::Date& date, absl::string_view field);
 
 // An article to ingest: source_id required (1..256 of [A-Za-z0-9._:-]),
 // text non-empty valid UTF-8 within the limit, published a valid date.

@@ -1,0 +1,66 @@
+#include "common/field_checks.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "storage/resource_names.h"
+
+namespace summit {
+
+absl::Status InvalidField(absl::string_view field, absl::string_view problem) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", problem));
+}
+
+absl::Status ValidateDate(const v1::Date& date, absl::string_view field) {
+  auto part = [&](absl::string_view name) { return absl::StrCat(field, ".", name); };
+  if (date.year() != 0 && (date.year() < 1900 || date.year() > 2100)) {
+    return InvalidField(part("year"), absl::StrCat(date.year(), " is not within 1900..2100"));
+  }
+  if (date.month() < 0 || date.month() > 12) {
+    return InvalidField(part("month"), absl::StrCat(date.month(), " is not within 0..12"));
+  }
+  if (date.month() != 0 && date.year() == 0) {
+    return InvalidField(part("month"), "is set but the year is not");
+  }
+  if (date.day() != 0) {
+    if (date.month() == 0) return InvalidField(part("day"), "is set but the month is not");
+    const absl::CivilDay day(date.year(), date.month(), date.day());
+    if (date.day() < 1 || day.month() != date.month() || day.day() != date.day()) {
+      return InvalidField(part("day"), absl::StrCat(date.day(), " is not a day of ",
+                                                    date.year(), "-", date.month()));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateCountry(const std::string& code, absl::string_view field,
+                             const ReferenceData& data, bool required, bool allow_world) {
+  if (code.empty() && !required) return absl::OkStatus();
+  if (!data.IsCountryCode(code, allow_world)) {
+    return InvalidField(field, absl::StrCat("\"", code, "\" is not an ISO 3166-1 alpha-3 code",
+                                            allow_world ? " or W00" : ""));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> ValidateSectorName(const std::string& name,
+                                               absl::string_view field,
+                                               const ReferenceData& data) {
+  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSectors, field);
+  if (!id.ok()) return id.status();
+  if (data.Sector(*id) == nullptr) {
+    return InvalidField(field, absl::StrCat("\"", name, "\" is not a sector of the taxonomy"));
+  }
+  return id;
+}
+
+bool IsCommodityCode(absl::string_view code) {
+  if (code == "TOTAL") return true;
+  if (code.size() != 2 && code.size() != 4 && code.size() != 6) return false;
+  return std::all_of(code.begin(), code.end(),
+                     [](char c) { return absl::ascii_isdigit(c); });
+}
+
+}  // namespace summit

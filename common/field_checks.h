@@ -1,0 +1,41 @@
+// Checks of single request fields, shared by both services. Failures are
+// INVALID_ARGUMENT and start with the field path, then the problem:
+// `start_date.month: 13 is not within 0..12`.
+#ifndef SUMMIT_COMMON_FIELD_CHECKS_H_
+#define SUMMIT_COMMON_FIELD_CHECKS_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "reference/reference_data.h"
+#include "summit/v1/resources.pb.h"
+
+namespace summit {
+
+// INVALID_ARGUMENT "`field`: `problem`".
+absl::Status InvalidField(absl::string_view field, absl::string_view problem);
+
+// A calendar date with unknown parts (0): year 0 or 1900..2100, month
+// 0..12, a day valid for its month, no month without a year and no day
+// without a month.
+absl::Status ValidateDate(const v1::Date& date, absl::string_view field);
+
+// An ISO 3166-1 alpha-3 code of iso-codes, or "W00" when `allow_world`. An
+// empty code passes unless `required`.
+absl::Status ValidateCountry(const std::string& code, absl::string_view field,
+                             const ReferenceData& data, bool required,
+                             bool allow_world = false);
+
+// The id of a "sectors/{id}" name of a taxonomy sector.
+absl::StatusOr<std::string> ValidateSectorName(const std::string& name,
+                                               absl::string_view field,
+                                               const ReferenceData& data);
+
+// Whether `code` is "TOTAL" or an HS code of 2, 4 or 6 digits.
+bool IsCommodityCode(absl::string_view code);
+
+}  // namespace summit
+
+#endif  // SUMMIT_COMMON_FIELD_CHECKS_H_
