@@ -1,13 +1,18 @@
 // What QueryService answers, without gRPC: reads through the follower's
-// current database. Thread-safe.
+// current database. Every method validates its request first and names the
+// offending field in INVALID_ARGUMENT; UNAVAILABLE before the database
+// opens. Thread-safe.
 #ifndef SUMMIT_QUERY_SERVICE_QUERIER_H_
 #define SUMMIT_QUERY_SERVICE_QUERIER_H_
 
+#include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "query_service/follower_loop.h"
 #include "reference/reference_data.h"
+#include "storage/database.h"
+#include "summit/v1/query_service.pb.h"
 #include "summit/v1/resources.pb.h"
 
 namespace summit {
@@ -18,16 +23,43 @@ class Querier final {
   explicit Querier(const FollowerLoop* follower)
       : follower_(follower), data_(ReferenceData::Get()) {}
 
-  // One summit by resource name. INVALID_ARGUMENT for a malformed name,
-  // NOT_FOUND naming it when absent, UNAVAILABLE before the database opens.
+  // One summit by resource name. NOT_FOUND names it when absent.
   absl::StatusOr<v1::Summit> GetSummit(const std::string& name) const;
+
+  // Summits matching every filter, by date then name: an intersection of
+  // the participant, country and sector indexes (the date index alone
+  // without them), bounded by the page size.
+  absl::StatusOr<v1::ListSummitsResponse> ListSummits(
+      const v1::ListSummitsRequest& request) const;
 
   // One participant with its counts and first/last summit dates.
   absl::StatusOr<v1::Participant> GetParticipant(const std::string& name) const;
 
+  // Participants by name: of one summit (its record), else of one country
+  // or all (index scans), bounded by the page size. NOT_FOUND for a summit
+  // filter naming no summit.
+  absl::StatusOr<v1::ListParticipantsResponse> ListParticipants(
+      const v1::ListParticipantsRequest& request) const;
+
   // One sector of the taxonomy with its summit and agreement counts (0 when
   // no summit touches it); NOT_FOUND for a sector the taxonomy lacks.
   absl::StatusOr<v1::Sector> GetSector(const std::string& name) const;
+
+  // Sectors of the taxonomy by name. With filters, only the sectors the
+  // matching summits touch, counted over those summits: one summit's
+  // record, or the summits of a country pair (its pair index).
+  absl::StatusOr<v1::ListSectorsResponse> ListSectors(
+      const v1::ListSectorsRequest& request) const;
+
+  // Trade series, balance, growth, top commodities and stated amounts; see
+  // trade_report.h for how overlapping rows are counted.
+  absl::StatusOr<v1::GetTradeStatisticsResponse> GetTradeStatistics(
+      const v1::GetTradeStatisticsRequest& request) const;
+
+  // Timeline, agreements by sector and sector trade of two countries, from
+  // their pair index and the trade index.
+  absl::StatusOr<v1::GetBilateralOverviewResponse> GetBilateralOverview(
+      const v1::GetBilateralOverviewRequest& request) const;
 
  private:
   absl::StatusOr<std::shared_ptr<storage::Database>> Db() const;

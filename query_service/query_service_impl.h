@@ -7,7 +7,8 @@
 
 namespace summit {
 
-// RPCs not overridden yet answer UNIMPLEMENTED.
+// Each RPC validates and answers through the Querier, on the callback API's
+// default reactor.
 class QueryServiceImpl final : public v1::QueryService::CallbackService {
  public:
   // `querier` must outlive the service.
@@ -22,6 +23,21 @@ class QueryServiceImpl final : public v1::QueryService::CallbackService {
   grpc::ServerUnaryReactor* GetSector(grpc::CallbackServerContext* context,
                                       const v1::GetSectorRequest* request,
                                       v1::Sector* response) override;
+  grpc::ServerUnaryReactor* ListSummits(grpc::CallbackServerContext* context,
+                                        const v1::ListSummitsRequest* request,
+                                        v1::ListSummitsResponse* response) override;
+  grpc::ServerUnaryReactor* ListParticipants(
+      grpc::CallbackServerContext* context, const v1::ListParticipantsRequest* request,
+      v1::ListParticipantsResponse* response) override;
+  grpc::ServerUnaryReactor* ListSectors(grpc::CallbackServerContext* context,
+                                        const v1::ListSectorsRequest* request,
+                                        v1::ListSectorsResponse* response) override;
+  grpc::ServerUnaryReactor* GetTradeStatistics(
+      grpc::CallbackServerContext* context, const v1::GetTradeStatisticsRequest* request,
+      v1::GetTradeStatisticsResponse* response) override;
+  grpc::ServerUnaryReactor* GetBilateralOverview(
+      grpc::CallbackServerContext* context, const v1::GetBilateralOverviewRequest* request,
+      v1::GetBilateralOverviewResponse* response) override;
 
  private:
   const Querier* const querier_;

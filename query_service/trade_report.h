@@ -1,0 +1,74 @@
+// Exact sums of trade rows for GetTradeStatistics and GetBilateralOverview,
+// read from the trade index only: each selected (flow, commodity prefix) is
+// one range of keys bounded by the years asked for.
+//
+// Rows may overlap: a chapter ("27") and its headings ("2701"), a year's
+// annual row (month 0) and its monthly rows. Each (flow, year) counts a
+// code only when no shorter code above it has a row that year, and a
+// (code, year) counts its annual row when there is one, else its months.
+#ifndef SUMMIT_QUERY_SERVICE_TRADE_REPORT_H_
+#define SUMMIT_QUERY_SERVICE_TRADE_REPORT_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "storage/trade_store.h"
+#include "summit/v1/query_service.pb.h"
+
+namespace summit {
+
+// Which rows to sum.
+struct TradeQuery {
+  std::string reporter_code;
+  std::string partner_code;
+  // Distinct, ascending.
+  std::vector<v1::TradeFlowDirection> flows;
+  // {"TOTAL"}, or HS codes none of which starts another; a code includes
+  // its longer codes.
+  std::vector<std::string> codes;
+  int32_t start_year = 0;  // Inclusive; 0 is unbounded.
+  int32_t end_year = 0;    // Inclusive; 0 is unbounded.
+};
+
+// The counted value of one commodity code and flow over the years.
+struct CommodityTotal {
+  v1::TradeFlowDirection flow = v1::TRADE_FLOW_DIRECTION_UNSPECIFIED;
+  std::string code;
+  std::string description;
+  int64_t value_usd_cents = 0;
+};
+
+// The sums of a TradeQuery.
+struct TradeSums {
+  // Per flow with data, per year, in US cents.
+  std::map<v1::TradeFlowDirection, std::map<int32_t, int64_t>> by_year;
+  // Per flow with data, over the years, in US cents.
+  std::map<v1::TradeFlowDirection, int64_t> totals;
+  // Per flow and commodity code.
+  std::vector<CommodityTotal> commodities;
+};
+
+// Sums the rows `query` selects. OUT_OF_RANGE when a sum exceeds int64.
+absl::StatusOr<TradeSums> SumTrade(const storage::TradeStore& store,
+                                   const TradeQuery& query);
+
+// One series per flow with data, in flow order, with year-over-year growth
+// where the previous year has a non-zero value. Returns the exports minus
+// imports over all the years.
+int64_t FillSeries(const TradeSums& sums,
+                   google::protobuf::RepeatedPtrField<v1::TradeFlowSeries>* series);
+
+// Exports minus imports per year with data for either, ascending.
+void FillBalance(const TradeSums& sums,
+                 google::protobuf::RepeatedPtrField<v1::TradeBalance>* balance);
+
+// The `limit` largest commodities of each flow, largest first.
+void FillTopCommodities(const TradeSums& sums, int limit,
+                        google::protobuf::RepeatedPtrField<v1::CommodityValue>* top);
+
+}  // namespace summit
+
+#endif  // SUMMIT_QUERY_SERVICE_TRADE_REPORT_H_

@@ -1,0 +1,643 @@
+// The pair as its users run it: both real binaries on ephemeral ports over
+// one temporary database, loaded through summitctl with the sample reports,
+// the seed report and the sample Comtrade CSV, then every QueryService RPC
+// through the C++ stubs, and a representative set through buf curl with
+// nothing but server reflection.
+#include <signal.h>
+
+#include <algorithm>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "gmock/gmock.h"
+#include "google/protobuf/util/json_util.h"
+#include "grpcpp/create_channel.h"
+#include "grpcpp/security/credentials.h"
+#include "gtest/gtest.h"
+#include "summit/v1/ingest_service.grpc.pb.h"
+#include "summit/v1/query_service.grpc.pb.h"
+#include "tests/testing/process.h"
+#include "tests/testing/temp_dir.h"
+
+namespace summit {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::Contains;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::SizeIs;
+
+constexpr char kSeedSummit[] = "summits/2026-01-17-beijing-can-chn";
+constexpr int kSampleSummits = 15;  // samples/reports: 18 reports, 3 not summits.
+
+// China's reported trade with Canada, TOTAL rows of the sample CSV, in US
+// cents, 2020..2025 (computed from the CSV with Python's csv and decimal).
+const std::vector<int64_t> kChnCanExports = {5152742520347, 4652060590373, 5567049512463,
+                                             5424593549242, 5493135881680, 6433046480669};
+const std::vector<int64_t> kChnCanImports = {2503671129118, 2580092180518, 2451800817533,
+                                             2736271639722, 2736005726307, 2974814726409};
+// Chapter 27 exports, 2020..2025; the sample also has heading 2701 rows,
+// which the chapter already includes.
+const std::vector<int64_t> kChnCanFuelExports = {46360778122, 40370801011, 49623812197,
+                                                 52267116498, 53368955353, 61199827141};
+
+class QueryE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto ingest = testing::StartServer(SUMMIT_INGEST_BIN, {"--db_path=" + dir_.Sub("db")},
+                                       dir_.path(), "ingest");
+    ASSERT_TRUE(ingest.ok()) << ingest.status();
+    ingest_.emplace(std::move(*ingest));
+    auto query = testing::StartServer(
+        SUMMIT_QUERY_BIN,
+        {"--db_path=" + dir_.Sub("db"), "--secondary_path=" + dir_.Sub("secondary")},
+        dir_.path(), "query");
+    ASSERT_TRUE(query.ok()) << query.status();
+    query_.emplace(std::move(*query));
+    ingest_stub_ = v1::IngestService::NewStub(
+        grpc::CreateChannel(IngestAddress(), grpc::InsecureChannelCredentials()));
+    stub_ = v1::QueryService::NewStub(
+        grpc::CreateChannel(QueryAddress(), grpc::InsecureChannelCredentials()));
+
+    for (const std::vector<std::string>& load :
+         {std::vector<std::string>{"load-articles",
+                                   absl::StrCat(SUMMIT_SOURCE_DIR, "/samples/reports"),
+                                   absl::StrCat(SUMMIT_SHARED_DIR,
+                                                "/seeds/000_331c6ec46661bd9f.txt")},
+          std::vector<std::string>{
+              "load-trade",
+              absl::StrCat(SUMMIT_SOURCE_DIR, "/samples/trade/china_canada_sample.csv")}}) {
+      std::vector<std::string> argv = {SUMMITCTL_BIN, load[0],
+                                       "--ingest_addr=" + IngestAddress()};
+      argv.insert(argv.end(), load.begin() + 1, load.end());
+      testing::CommandResult result = testing::RunCommand(argv);
+      ASSERT_EQ(result.exit_code, 0) << result.output;
+    }
+    // The loads are acknowledged; wait for the follower to catch up with
+    // the last of them, the trade rows.
+    v1::GetTradeStatisticsRequest trade;
+    trade.set_reporter_code("CHN");
+    trade.set_partner_code("CAN");
+    trade.set_start_year(2025);
+    v1::GetTradeStatisticsResponse response;
+    const absl::Time deadline = absl::Now() + absl::Seconds(5);
+    while (response.series_size() < 2 && absl::Now() < deadline) {
+      ASSERT_TRUE(Call(&v1::QueryService::Stub::GetTradeStatistics, trade, &response).ok());
+    }
+    ASSERT_EQ(response.series_size(), 2) << "the trade rows never became readable";
+  }
+
+  void TearDown() override {
+    ingest_stub_.reset();
+    stub_.reset();
+    for (std::optional<testing::StartedServer>* server : {&query_, &ingest_}) {
+      if (!*server) continue;
+      (*server)->process.Signal(SIGTERM);
+      EXPECT_TRUE((*server)->process.Wait(absl::Seconds(20)).has_value());
+    }
+  }
+
+  std::string IngestAddress() const { return absl::StrCat("127.0.0.1:", ingest_->port); }
+  std::string QueryAddress() const { return absl::StrCat("127.0.0.1:", query_->port); }
+
+  // Calls one QueryService method.
+  template <typename Request, typename Response>
+  grpc::Status Call(grpc::Status (v1::QueryService::Stub::*method)(
+                        grpc::ClientContext*, const Request&, Response*),
+                    const Request& request, Response* response) {
+    grpc::ClientContext context;
+    context.set_deadline(absl::ToChronoTime(absl::Now() + absl::Seconds(10)));
+    return (stub_.get()->*method)(&context, request, response);
+  }
+
+  // Polls GetSummit until `name` is readable, up to 5 s.
+  bool WaitFor(const std::string& name, v1::Summit* summit) {
+    v1::GetSummitRequest request;
+    request.set_name(name);
+    const absl::Time deadline = absl::Now() + absl::Seconds(5);
+    while (!Call(&v1::QueryService::Stub::GetSummit, request, summit).ok()) {
+      if (absl::Now() > deadline) return false;
+      absl::SleepFor(absl::Milliseconds(2));
+    }
+    return true;
+  }
+
+  // Every summit `request` matches, following next_page_token to the end.
+  std::vector<v1::Summit> AllSummits(v1::ListSummitsRequest request, int* pages = nullptr) {
+    std::vector<v1::Summit> summits;
+    int count = 0;
+    do {
+      v1::ListSummitsResponse response;
+      grpc::Status status = Call(&v1::QueryService::Stub::ListSummits, request, &response);
+      EXPECT_TRUE(status.ok()) << status.error_message();
+      if (!status.ok()) break;
+      if (request.page_size() > 0) {
+        EXPECT_LE(response.summits_size(), request.page_size());
+      }
+      summits.insert(summits.end(), response.summits().begin(), response.summits().end());
+      request.set_page_token(response.next_page_token());
+      ++count;
+    } while (!request.page_token().empty() && count < 100);
+    if (pages != nullptr) *pages = count;
+    return summits;
+  }
+
+  static std::vector<std::string> Names(const std::vector<v1::Summit>& summits) {
+    std::vector<std::string> names;
+    for (const v1::Summit& summit : summits) names.push_back(summit.name());
+    return names;
+  }
+
+  testing::TempDir dir_;
+  std::optional<testing::StartedServer> ingest_;
+  std::optional<testing::StartedServer> query_;
+  std::unique_ptr<v1::IngestService::Stub> ingest_stub_;
+  std::unique_ptr<v1::QueryService::Stub> stub_;
+};
+
+// Whether `summit` has a participant, sector and date as a filter asks.
+bool Has(const v1::Summit& summit, const std::string& participant,
+         const std::string& country, const std::string& sector) {
+  bool person = participant.empty(), nation = country.empty(), area = sector.empty();
+  for (const auto& p : summit.participants()) {
+    person = person || p.participant() == participant;
+    nation = nation || p.country_code() == country;
+  }
+  for (const auto& s : summit.sectors()) area = area || s.sector() == sector;
+  for (const auto& a : summit.agreements()) {
+    for (const auto& s : a.sectors()) area = area || s == sector;
+  }
+  return person && nation && area;
+}
+
+int DateKey(const v1::Date& date) {
+  return date.year() * 10000 + date.month() * 100 + date.day();
+}
+
+// The key of the last day an end date with zero parts covers.
+int EndKey(const v1::Date& date) {
+  return date.year() * 10000 + (date.month() == 0 ? 12 : date.month()) * 100 +
+         (date.day() == 0 ? 99 : date.day());
+}
+
+TEST_F(QueryE2eTest, TheSeedSummitComesOutWithItsParticipantsAndAmounts) {
+  v1::Summit summit;
+  ASSERT_TRUE(WaitFor(kSeedSummit, &summit));
+  EXPECT_EQ(DateKey(summit.date()), 20260117);
+  EXPECT_EQ(summit.location().city(), "Beijing");
+  ASSERT_EQ(summit.participants_size(), 2);
+  std::map<std::string, std::string> titles;
+  for (const auto& p : summit.participants()) {
+    titles[p.participant()] = absl::StrCat(p.title(), " of ", p.country_code());
+  }
+  EXPECT_THAT(titles, ElementsAre(std::pair("participants/mark-carney",
+                                            "Prime Minister of CAN"),
+                                  std::pair("participants/xi-jinping", "President of CHN")));
+  bool companies = false;
+  for (const v1::Amount& amount : summit.amounts()) {
+    companies = companies || (amount.value() == 125 && amount.unit() == "company");
+  }
+  EXPECT_TRUE(companies) << summit.DebugString();
+}
+
+TEST_F(QueryE2eTest, EveryFilterCombinationMatchesTheFullListFilteredByHand) {
+  v1::ListSummitsRequest everything;
+  everything.set_page_size(1000);
+  const std::vector<v1::Summit> all = AllSummits(everything);
+  ASSERT_THAT(all, SizeIs(kSampleSummits + 1));
+  for (size_t i = 1; i < all.size(); ++i) {  // Date, then name.
+    const auto key = [](const v1::Summit& s) {
+      return std::make_pair(DateKey(s.date()), s.name());
+    };
+    EXPECT_LT(key(all[i - 1]), key(all[i]));
+  }
+
+  struct Filter {
+    std::string participant, country, sector;
+    v1::Date start, end;
+  };
+  v1::Date from_2026, to_march_2026;
+  from_2026.set_year(2026);
+  to_march_2026.set_year(2026);
+  to_march_2026.set_month(3);
+  const std::vector<Filter> filters = {
+      {"participants/xi-jinping", "", "", {}, {}},
+      {"", "CAN", "sectors/energy", {}, {}},
+      {"participants/xi-jinping", "", "sectors/energy", from_2026, {}},
+      {"participants/xi-jinping", "CAN", "sectors/trade", from_2026, to_march_2026},
+      {"", "", "sectors/agriculture", {}, to_march_2026},
+      {"", "IND", "", from_2026, {}},
+      {"participants/nobody-known", "", "", {}, {}},
+  };
+  for (const Filter& filter : filters) {
+    std::vector<std::string> expected;
+    for (const v1::Summit& summit : all) {
+      const int date = DateKey(summit.date());
+      if (!Has(summit, filter.participant, filter.country, filter.sector)) continue;
+      if (filter.start.year() != 0 && date < DateKey(filter.start)) continue;
+      if (filter.end.year() != 0 && date > EndKey(filter.end)) continue;
+      expected.push_back(summit.name());
+    }
+    v1::ListSummitsRequest request;
+    request.set_participant(filter.participant);
+    request.set_country_code(filter.country);
+    request.set_sector(filter.sector);
+    *request.mutable_start_date() = filter.start;
+    *request.mutable_end_date() = filter.end;
+    request.set_page_size(2);
+    EXPECT_EQ(Names(AllSummits(request)), expected) << request.ShortDebugString();
+  }
+
+  v1::ListSummitsRequest canada_energy;
+  canada_energy.set_country_code("CAN");
+  canada_energy.set_sector("sectors/energy");
+  EXPECT_THAT(Names(AllSummits(canada_energy)),
+              ElementsAre(kSeedSummit, "summits/2026-05-25-call-can-mex"));
+}
+
+TEST_F(QueryE2eTest, PagesCoverEveryResultOnceAndOnlyTheLastTokenIsEmpty) {
+  v1::ListSummitsRequest everything;
+  everything.set_page_size(1000);
+  const std::vector<std::string> all = Names(AllSummits(everything));
+  for (int size : {1, 3, 4, 16, 17}) {
+    v1::ListSummitsRequest request;
+    request.set_page_size(size);
+    int pages = 0;
+    EXPECT_EQ(Names(AllSummits(request, &pages)), all) << "page_size " << size;
+    const int whole = static_cast<int>(all.size());
+    EXPECT_EQ(pages, (whole + size - 1) / size) << "page_size " << size;
+  }
+  // The default page (50) and an oversized one (capped at 1000) hold all 16.
+  for (int size : {0, 1000000}) {
+    v1::ListSummitsRequest request;
+    request.set_page_size(size);
+    v1::ListSummitsResponse response;
+    ASSERT_TRUE(Call(&v1::QueryService::Stub::ListSummits, request, &response).ok());
+    EXPECT_EQ(response.summits_size(), static_cast<int>(all.size()));
+    EXPECT_THAT(response.next_page_token(), IsEmpty());
+  }
+}
+
+TEST_F(QueryE2eTest, PageTokensAreBoundToTheirFiltersAndRefuseTampering) {
+  v1::ListSummitsRequest energy;
+  energy.set_sector("sectors/energy");
+  energy.set_page_size(1);
+  v1::ListSummitsResponse first;
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::ListSummits, energy, &first).ok());
+  ASSERT_THAT(first.next_page_token(), Not(IsEmpty()));
+
+  // The same filters with another page size continue the list.
+  v1::ListSummitsRequest next = energy;
+  next.set_page_token(first.next_page_token());
+  next.set_page_size(5);
+  v1::ListSummitsResponse second;
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::ListSummits, next, &second).ok());
+  ASSERT_GT(second.summits_size(), 0);
+  EXPECT_NE(second.summits(0).name(), first.summits(0).name());
+
+  std::string altered = first.next_page_token();
+  altered[altered.size() / 2] = altered[altered.size() / 2] == 'A' ? 'B' : 'A';
+  v1::ListSummitsRequest other_filter = next;
+  other_filter.set_sector("sectors/trade");
+  v1::ListSummitsRequest tampered = next;
+  tampered.set_page_token(altered);
+  v1::ListSummitsRequest garbage = energy;
+  garbage.set_page_token("not-a-token");
+  for (const v1::ListSummitsRequest& bad : {other_filter, tampered, garbage}) {
+    v1::ListSummitsResponse response;
+    grpc::Status status = Call(&v1::QueryService::Stub::ListSummits, bad, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+        << bad.ShortDebugString();
+    EXPECT_THAT(status.error_message(), HasSubstr("page_token: "));
+  }
+
+  v1::ListSummitsRequest negative;
+  negative.set_page_size(-1);
+  v1::ListSummitsResponse response;
+  grpc::Status status = Call(&v1::QueryService::Stub::ListSummits, negative, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("page_size: -1 is negative"));
+
+  v1::ListSummitsRequest backwards;
+  backwards.mutable_start_date()->set_year(2026);
+  backwards.mutable_end_date()->set_year(2025);
+  status = Call(&v1::QueryService::Stub::ListSummits, backwards, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(), "end_date: is before start_date");
+
+  v1::ListSummitsRequest unknown_sector;
+  unknown_sector.set_sector("sectors/knitting");
+  status = Call(&v1::QueryService::Stub::ListSummits, unknown_sector, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("sector: \"sectors/knitting\""));
+}
+
+TEST_F(QueryE2eTest, ParticipantsListByCountryAndBySummitInNameOrder) {
+  v1::ListParticipantsRequest chinese;
+  chinese.set_country_code("CHN");
+  chinese.set_page_size(1);
+  std::vector<std::string> names;
+  v1::ListParticipantsResponse page;
+  do {
+    ASSERT_TRUE(Call(&v1::QueryService::Stub::ListParticipants, chinese, &page).ok());
+    for (const v1::Participant& p : page.participants()) {
+      EXPECT_EQ(p.country_code(), "CHN");
+      names.push_back(p.name());
+      if (p.name() == "participants/xi-jinping") {
+        EXPECT_GE(p.summit_count(), 2);
+        EXPECT_EQ(DateKey(p.last_seen()) >= 20260117, true);
+      }
+    }
+    chinese.set_page_token(page.next_page_token());
+  } while (!page.next_page_token().empty());
+  EXPECT_THAT(names, Contains("participants/xi-jinping"));
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+  EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), names.size());
+
+  v1::ListParticipantsRequest seed;
+  seed.set_summit(kSeedSummit);
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::ListParticipants, seed, &page).ok());
+  ASSERT_EQ(page.participants_size(), 2);
+  EXPECT_EQ(page.participants(0).name(), "participants/mark-carney");
+  EXPECT_EQ(page.participants(0).display_name(), "Mark Carney");
+  EXPECT_EQ(page.participants(1).name(), "participants/xi-jinping");
+  EXPECT_THAT(page.next_page_token(), IsEmpty());
+
+  seed.set_summit("summits/1999-01-01-nowhere");
+  grpc::Status status = Call(&v1::QueryService::Stub::ListParticipants, seed, &page);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_THAT(status.error_message(), HasSubstr("summits/1999-01-01-nowhere"));
+}
+
+TEST_F(QueryE2eTest, SectorsListTheTaxonomyWithCountsThatMatchTheSummitLists) {
+  v1::ListSectorsRequest request;
+  v1::ListSectorsResponse all;
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::ListSectors, request, &all).ok());
+  ASSERT_GE(all.sectors_size(), 10);
+  std::vector<std::string> names;
+  for (const v1::Sector& sector : all.sectors()) {
+    names.push_back(sector.name());
+    v1::ListSummitsRequest touched;
+    touched.set_sector(sector.name());
+    EXPECT_EQ(sector.summit_count(), static_cast<int>(AllSummits(touched).size()))
+        << sector.name();
+  }
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+  EXPECT_THAT(names, AllOf(Contains("sectors/energy"), Contains("sectors/agriculture")));
+
+  request.set_summit(kSeedSummit);
+  v1::ListSectorsResponse seed;
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::ListSectors, request, &seed).ok());
+  std::vector<std::string> seed_sectors;
+  for (const v1::Sector& sector : seed.sectors()) {
+    seed_sectors.push_back(sector.name());
+    EXPECT_EQ(sector.summit_count(), 1);
+  }
+  EXPECT_THAT(seed_sectors, AllOf(Contains("sectors/trade"), Contains("sectors/energy"),
+                                  Contains("sectors/agriculture")));
+
+  v1::ListSectorsRequest pair;
+  pair.add_country_codes("CAN");
+  pair.add_country_codes("CHN");
+  v1::ListSectorsResponse pair_sectors;
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::ListSectors, pair, &pair_sectors).ok());
+  EXPECT_EQ(pair_sectors.sectors_size(), seed.sectors_size());
+
+  pair.add_country_codes("MEX");
+  grpc::Status status = Call(&v1::QueryService::Stub::ListSectors, pair, &pair_sectors);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("country_codes: has 3 codes"));
+}
+
+TEST_F(QueryE2eTest, TradeStatisticsSumTheTotalsWithBalanceGrowthAndStatedAmounts) {
+  v1::GetTradeStatisticsRequest request;
+  request.set_reporter_code("CHN");
+  request.set_partner_code("CAN");
+  request.set_start_year(2020);
+  request.set_end_year(2025);
+  v1::GetTradeStatisticsResponse response;
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::GetTradeStatistics, request, &response).ok());
+  ASSERT_EQ(response.series_size(), 2);  // The sample has no re-exports.
+  int64_t balance = 0;
+  for (const auto& [series, expected] :
+       {std::pair(&response.series(0), &kChnCanExports),
+        std::pair(&response.series(1), &kChnCanImports)}) {
+    ASSERT_EQ(series->years_size(), 6);
+    int64_t total = 0;
+    for (int i = 0; i < 6; ++i) {
+      const v1::TradeYearValue& point = series->years(i);
+      EXPECT_EQ(point.year(), 2020 + i);
+      EXPECT_EQ(point.value_usd_cents(), (*expected)[i]);
+      total += (*expected)[i];
+      if (i == 0) {
+        EXPECT_FALSE(point.has_growth());  // 2019 is outside the years asked.
+      } else {
+        EXPECT_DOUBLE_EQ(point.growth(),
+                         static_cast<double>((*expected)[i] - (*expected)[i - 1]) /
+                             static_cast<double>((*expected)[i - 1]));
+      }
+    }
+    EXPECT_EQ(series->total_usd_cents(), total);
+    balance += series->flow() == v1::TRADE_FLOW_DIRECTION_EXPORT ? total : -total;
+  }
+  EXPECT_EQ(response.series(0).flow(), v1::TRADE_FLOW_DIRECTION_EXPORT);
+  EXPECT_EQ(response.total_balance_usd_cents(), balance);
+  ASSERT_EQ(response.balance_size(), 6);
+  EXPECT_EQ(response.balance(5).balance_usd_cents(), kChnCanExports[5] - kChnCanImports[5]);
+  EXPECT_THAT(response.top_commodities(), IsEmpty());
+  ASSERT_FALSE(response.stated_amounts().empty());
+  EXPECT_EQ(response.stated_amounts(0).summit(), kSeedSummit);
+  EXPECT_EQ(response.stated_amounts(0).amount().value(), 125);
+
+  // A sector selects its HS chapters; chapter 27 is not counted twice with
+  // its heading 2701, and asking for both codes gives the same sums.
+  v1::GetTradeStatisticsRequest energy = request;
+  energy.set_sector("sectors/energy");
+  energy.add_flows(v1::TRADE_FLOW_DIRECTION_EXPORT);
+  v1::GetTradeStatisticsRequest fuels = request;
+  fuels.add_commodity_codes("2701");
+  fuels.add_commodity_codes("27");
+  fuels.add_flows(v1::TRADE_FLOW_DIRECTION_EXPORT);
+  for (const v1::GetTradeStatisticsRequest& by_code : {energy, fuels}) {
+    ASSERT_TRUE(Call(&v1::QueryService::Stub::GetTradeStatistics, by_code, &response).ok());
+    ASSERT_EQ(response.series_size(), 1);
+    for (int i = 0; i < 6; ++i) {
+      EXPECT_EQ(response.series(0).years(i).value_usd_cents(), kChnCanFuelExports[i]);
+    }
+    EXPECT_THAT(response.balance(), IsEmpty());  // Imports were not asked for.
+    ASSERT_EQ(response.top_commodities_size(), 1);
+    EXPECT_EQ(response.top_commodities(0).commodity_code(), "27");
+  }
+
+  struct Bad {
+    std::string field;
+    std::function<void(v1::GetTradeStatisticsRequest*)> spoil;
+  };
+  for (const Bad& bad : std::vector<Bad>{
+           {"reporter_code: \"W00\"", [](auto* r) { r->set_reporter_code("W00"); }},
+           {"partner_code: \"XYZ\"", [](auto* r) { r->set_partner_code("XYZ"); }},
+           {"sector: is set together with commodity_codes",
+            [](auto* r) {
+              r->set_sector("sectors/energy");
+              r->add_commodity_codes("27");
+            }},
+           {"commodity_codes[0]: \"270\"", [](auto* r) { r->add_commodity_codes("270"); }},
+           {"end_year: 2019 is before start_year 2020", [](auto* r) { r->set_end_year(2019); }},
+           {"flows[0]: must be", [](auto* r) { r->add_flows(v1::TRADE_FLOW_DIRECTION_UNSPECIFIED); }},
+       }) {
+    v1::GetTradeStatisticsRequest spoiled = request;
+    bad.spoil(&spoiled);
+    grpc::Status status =
+        Call(&v1::QueryService::Stub::GetTradeStatistics, spoiled, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << bad.field;
+    EXPECT_THAT(status.error_message(), HasSubstr(bad.field));
+  }
+}
+
+TEST_F(QueryE2eTest, TheBilateralOverviewLinksTimelineAgreementsAndSectorTrade) {
+  v1::GetBilateralOverviewRequest request;
+  request.add_country_codes("CHN");
+  request.add_country_codes("CAN");
+  request.set_start_year(2020);
+  v1::GetBilateralOverviewResponse overview;
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::GetBilateralOverview, request, &overview).ok());
+  EXPECT_THAT(overview.country_codes(), ElementsAre("CHN", "CAN"));
+
+  bool seed_entry = false;
+  for (int i = 0; i < overview.timeline_size(); ++i) {
+    const v1::TimelineEntry& entry = overview.timeline(i);
+    EXPECT_EQ(entry.summit(), kSeedSummit);
+    if (i > 0) EXPECT_LE(DateKey(overview.timeline(i - 1).date()), DateKey(entry.date()));
+    if (entry.has_summit_title()) {
+      seed_entry = true;
+      EXPECT_EQ(DateKey(entry.date()), 20260117);
+      EXPECT_THAT(entry.summit_title(), HasSubstr("Beijing"));
+    }
+  }
+  EXPECT_TRUE(seed_entry);
+
+  ASSERT_FALSE(overview.agreements_by_sector().empty());
+  std::vector<std::string> sectors;
+  for (const v1::SectorAgreements& group : overview.agreements_by_sector()) {
+    sectors.push_back(group.sector());
+    for (const v1::AgreementRef& ref : group.agreements()) {
+      EXPECT_EQ(ref.summit(), kSeedSummit);
+      EXPECT_THAT(ref.agreement().sectors(), Contains(group.sector()));
+    }
+  }
+  EXPECT_TRUE(std::is_sorted(sectors.begin(), sectors.end()));
+
+  // Each sector's trade equals GetTradeStatistics for that sector.
+  ASSERT_FALSE(overview.sector_trade().empty());
+  for (const v1::SectorTrade& trade : overview.sector_trade()) {
+    EXPECT_THAT(sectors, Contains(trade.sector()));
+    EXPECT_THAT(trade.hs_chapters(), Not(IsEmpty()));
+    v1::GetTradeStatisticsRequest same;
+    same.set_reporter_code("CHN");
+    same.set_partner_code("CAN");
+    same.set_sector(trade.sector());
+    same.set_start_year(2020);
+    v1::GetTradeStatisticsResponse statistics;
+    ASSERT_TRUE(Call(&v1::QueryService::Stub::GetTradeStatistics, same, &statistics).ok());
+    ASSERT_EQ(trade.series_size(), statistics.series_size()) << trade.sector();
+    for (int i = 0; i < trade.series_size(); ++i) {
+      EXPECT_EQ(trade.series(i).total_usd_cents(), statistics.series(i).total_usd_cents());
+    }
+    EXPECT_EQ(trade.total_balance_usd_cents(), statistics.total_balance_usd_cents());
+  }
+
+  request.add_country_codes("USA");
+  grpc::Status status =
+      Call(&v1::QueryService::Stub::GetBilateralOverview, request, &overview);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(status.error_message(), HasSubstr("country_codes: has 3 codes"));
+}
+
+TEST_F(QueryE2eTest, ANewSummitAppearsInTheListsWithinASecond) {
+  // Freshness over many writes: each upsert is acknowledged, then polled.
+  // The writes are spread over the catch-up interval, not each made just
+  // after a catch-up.
+  std::vector<absl::Duration> lags;
+  for (int day = 1; day <= 20; ++day) {
+    absl::SleepFor(absl::Milliseconds(day * 37 % 100));
+    v1::UpsertSummitRequest upsert;
+    v1::Summit* summit = upsert.mutable_summit();
+    summit->set_name(absl::StrCat("summits/2027-02-", day < 10 ? "0" : "", day,
+                                  "-ottawa-can-nor"));
+    summit->set_title("Carney and Store meet in Ottawa");
+    summit->mutable_date()->set_year(2027);
+    summit->mutable_date()->set_month(2);
+    summit->mutable_date()->set_day(day);
+    for (const auto& [id, country] :
+         {std::pair("mark-carney", "CAN"), std::pair("jonas-gahr-store", "NOR")}) {
+      v1::SummitParticipant* p = summit->add_participants();
+      p->set_participant(absl::StrCat("participants/", id));
+      p->set_country_code(country);
+    }
+    summit->add_sectors()->set_sector("sectors/energy");
+    grpc::ClientContext context;
+    v1::UpsertSummitResponse unused;
+    ASSERT_TRUE(ingest_stub_->UpsertSummit(&context, upsert, &unused).ok());
+    const absl::Time acknowledged = absl::Now();
+    v1::ListSummitsRequest list;
+    list.set_country_code("NOR");
+    list.set_sector("sectors/energy");
+    list.mutable_start_date()->set_year(2027);
+    while (static_cast<int>(AllSummits(list).size()) < day &&
+           absl::Now() - acknowledged < absl::Seconds(5)) {
+    }
+    lags.push_back(absl::Now() - acknowledged);
+  }
+  std::sort(lags.begin(), lags.end());
+  std::cout << "freshness over " << lags.size() << " upserts: p50 " << lags[lags.size() / 2]
+            << ", p95 " << lags[lags.size() * 95 / 100] << ", max " << lags.back() << "\n";
+  EXPECT_LT(lags.back(), absl::Seconds(1));
+}
+
+// A grpcurl user's view: buf curl with no .proto files, through reflection.
+TEST_F(QueryE2eTest, BufCurlAnswersTheMainQuestionsThroughReflection) {
+  auto curl = [&](const std::string& method, const std::string& body) {
+    testing::CommandResult result = testing::RunCommand(
+        {SUMMIT_BUF_BIN, "curl", "--protocol", "grpc", "--http2-prior-knowledge", "-d", body,
+         absl::StrCat("http://", QueryAddress(), "/summit.v1.QueryService/", method)});
+    EXPECT_EQ(result.exit_code, 0) << result.output;
+    return result.output;
+  };
+  EXPECT_THAT(curl("ListParticipants", absl::StrCat("{\"summit\":\"", kSeedSummit, "\"}")),
+              AllOf(HasSubstr("\"displayName\": \"Xi Jinping\""),
+                    HasSubstr("\"displayName\": \"Mark Carney\"")));
+  EXPECT_THAT(curl("ListSummits", R"({"sector":"sectors/energy","countryCode":"CAN"})"),
+              AllOf(HasSubstr(absl::StrCat("\"name\": \"", kSeedSummit, "\"")),
+                    HasSubstr("\"name\": \"summits/2026-05-25-call-can-mex\"")));
+  EXPECT_THAT(
+      curl("GetTradeStatistics",
+           R"({"reporterCode":"CHN","partnerCode":"CAN","startYear":2020,"endYear":2025})"),
+      AllOf(HasSubstr("\"valueUsdCents\": \"6433046480669\""),
+            HasSubstr(absl::StrCat("\"totalBalanceUsdCents\": \"",
+                                   [] {
+                                     int64_t sum = 0;
+                                     for (int i = 0; i < 6; ++i)
+                                       sum += kChnCanExports[i] - kChnCanImports[i];
+                                     return sum;
+                                   }(),
+                                   "\"")),
+            HasSubstr("\"counted\": \"Canadian companies\"")));
+  EXPECT_THAT(curl("GetBilateralOverview", R"({"countryCodes":["CHN","CAN"]})"),
+              AllOf(HasSubstr("\"summitTitle\": \"Mark Carney and Xi Jinping meet in Beijing\""),
+                    HasSubstr("\"sector\": \"sectors/energy\""),
+                    HasSubstr("\"hsChapters\": [")));
+  EXPECT_THAT(curl("ListSectors", "{}"), HasSubstr("\"name\": \"sectors/agriculture\""));
+}
+
+}  // namespace
+}  // namespace summit
