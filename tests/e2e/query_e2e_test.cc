@@ -6,6 +6,7 @@
 #include <signal.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -637,6 +638,28 @@ TEST_F(QueryE2eTest, BufCurlAnswersTheMainQuestionsThroughReflection) {
                     HasSubstr("\"sector\": \"sectors/energy\""),
                     HasSubstr("\"hsChapters\": [")));
   EXPECT_THAT(curl("ListSectors", "{}"), HasSubstr("\"name\": \"sectors/agriculture\""));
+}
+
+// Another language from the contract alone: Python stubs that protoc and
+// Debian's grpc_python_plugin generate from proto/ now, and a client over
+// them (tests/e2e/python_client.py).
+TEST_F(QueryE2eTest, APythonClientFromTheProtosAloneGetsTheSameAnswers) {
+  const std::string stubs = dir_.Sub("python");
+  std::filesystem::create_directories(stubs);
+  const std::string proto_dir = absl::StrCat(SUMMIT_SOURCE_DIR, "/proto");
+  testing::CommandResult generated = testing::RunCommand(
+      {SUMMIT_PROTOC_BIN, "-I", proto_dir, "--python_out=" + stubs, "--grpc_out=" + stubs,
+       "--plugin=protoc-gen-grpc=/usr/bin/grpc_python_plugin",
+       proto_dir + "/summit/v1/resources.proto", proto_dir + "/summit/v1/query_service.proto"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.output;
+  testing::CommandResult client = testing::RunCommand(
+      {"/usr/bin/python3", absl::StrCat(SUMMIT_SOURCE_DIR, "/tests/e2e/python_client.py"),
+       stubs, QueryAddress()});
+  EXPECT_EQ(client.exit_code, 0) << client.output;
+  EXPECT_THAT(client.output,
+              AllOf(HasSubstr("ok: GetSummit: the seed summit's participants"),
+                    HasSubstr("ok: GetTradeStatistics: 2025 exports are 6433046480669 cents"),
+                    HasSubstr("ok: GetSummit of a missing summit is NOT_FOUND")));
 }
 
 }  // namespace
