@@ -11,6 +11,7 @@ namespace summit {
 
 // Parses the command line with `usage` as the program's description;
 // --help then lists every flag of summit's own files with its default.
+// Also turns off abseil's mutex deadlock detection for the process.
 void ParseServerFlags(int argc, char** argv, const char* usage);
 
 // ServerOptions from the shared flags (--port_file, --shutdown_grace,

@@ -197,12 +197,12 @@ absl::StatusOr<std::shared_ptr<storage::Database>> Querier::Db() const {
   return db;
 }
 
-absl::StatusOr<v1::Summit> Querier::GetSummit(const std::string& name) const {
+absl::StatusOr<std::string> Querier::GetSummitEncoded(const std::string& name) const {
   absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSummits, "name");
   if (!id.ok()) return id.status();
   absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
   if (!db.ok()) return db.status();
-  return SummitStore(db->get()).GetSummit(*id);
+  return SummitStore(db->get()).GetSummitEncoded(*id);
 }
 
 absl::StatusOr<v1::ListSummitsResponse> Querier::ListSummits(

@@ -1,13 +1,34 @@
 #include "query_service/query_service_impl.h"
 
 #include "common/status_util.h"
+#include "grpcpp/support/proto_buffer_reader.h"
 
 namespace summit {
 
-grpc::ServerUnaryReactor* QueryServiceImpl::GetSummit(
-    grpc::CallbackServerContext* context, const v1::GetSummitRequest* request,
-    v1::Summit* response) {
-  return FinishUnary(context, querier_->GetSummit(request->name()), response);
+namespace {
+
+// The encoded summit of a serialized GetSummitRequest.
+absl::StatusOr<grpc::ByteBuffer> EncodedSummit(const Querier& querier,
+                                               const grpc::ByteBuffer& request_bytes) {
+  grpc::ByteBuffer copy = request_bytes;  // Shares the slices.
+  v1::GetSummitRequest request;
+  if (!grpc::GenericDeserialize<grpc::ProtoBufferReader, v1::GetSummitRequest>(&copy,
+                                                                             &request)
+           .ok()) {
+    return absl::InvalidArgumentError("request: not a summit.v1.GetSummitRequest");
+  }
+  absl::StatusOr<std::string> summit = querier.GetSummitEncoded(request.name());
+  if (!summit.ok()) return summit.status();
+  grpc::Slice slice(*summit);
+  return grpc::ByteBuffer(&slice, 1);
+}
+
+}  // namespace
+
+grpc::ServerUnaryReactor* QueryServiceImpl::GetSummit(grpc::CallbackServerContext* context,
+                                                      const grpc::ByteBuffer* request,
+                                                      grpc::ByteBuffer* response) {
+  return FinishUnary(context, EncodedSummit(*querier_, *request), response);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetParticipant(

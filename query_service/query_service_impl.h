@@ -8,15 +8,18 @@
 namespace summit {
 
 // Each RPC validates and answers through the Querier, on the callback API's
-// default reactor.
-class QueryServiceImpl final : public v1::QueryService::CallbackService {
+// default reactor. GetSummit is a raw method: it answers with the summit's
+// stored encoding, which is already a serialized v1::Summit.
+class QueryServiceImpl final
+    : public v1::QueryService::WithRawCallbackMethod_GetSummit<
+          v1::QueryService::CallbackService> {
  public:
   // `querier` must outlive the service.
   explicit QueryServiceImpl(const Querier* querier) : querier_(querier) {}
 
   grpc::ServerUnaryReactor* GetSummit(grpc::CallbackServerContext* context,
-                                      const v1::GetSummitRequest* request,
-                                      v1::Summit* response) override;
+                                      const grpc::ByteBuffer* request,
+                                      grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetParticipant(grpc::CallbackServerContext* context,
                                            const v1::GetParticipantRequest* request,
                                            v1::Participant* response) override;

@@ -204,7 +204,8 @@ void StageAggregates(const Database& db, const Aggregates& aggregates,
 
 }  // namespace
 
-absl::StatusOr<v1::Summit> SummitStore::GetSummit(absl::string_view summit_id) const {
+absl::StatusOr<std::string> SummitStore::GetSummitEncoded(
+    absl::string_view summit_id) const {
   absl::StatusOr<std::optional<std::string>> value =
       db_->Get(ColumnFamily::kSummits, IdKey(summit_id));
   if (!value.ok()) return value.status();
@@ -212,7 +213,13 @@ absl::StatusOr<v1::Summit> SummitStore::GetSummit(absl::string_view summit_id) c
     return absl::NotFoundError(
         absl::StrCat(ResourceName(kSummits, summit_id), " not found"));
   }
-  return ParseValue<v1::Summit>(**value, ResourceName(kSummits, summit_id));
+  return **std::move(value);
+}
+
+absl::StatusOr<v1::Summit> SummitStore::GetSummit(absl::string_view summit_id) const {
+  absl::StatusOr<std::string> encoded = GetSummitEncoded(summit_id);
+  if (!encoded.ok()) return encoded.status();
+  return ParseValue<v1::Summit>(*encoded, ResourceName(kSummits, summit_id));
 }
 
 absl::StatusOr<std::optional<ArticleRecord>> SummitStore::GetArticle(

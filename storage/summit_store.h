@@ -80,6 +80,11 @@ class SummitStore final {
   // The summit `summit_id`. NOT_FOUND names it when absent.
   absl::StatusOr<v1::Summit> GetSummit(absl::string_view summit_id) const;
 
+  // The stored encoding of the summit `summit_id`, a serialized v1::Summit
+  // as PutSummit wrote it, for serving without a decode and re-encode.
+  // NOT_FOUND names it when absent.
+  absl::StatusOr<std::string> GetSummitEncoded(absl::string_view summit_id) const;
+
   // The record of an ingested report; nullopt when never ingested.
   absl::StatusOr<std::optional<ArticleRecord>> GetArticle(
       absl::string_view source_id) const;

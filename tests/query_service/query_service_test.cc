@@ -2,6 +2,7 @@
 // acknowledges, summit_query answers.
 #include <signal.h>
 
+#include <future>
 #include <memory>
 #include <string>
 
@@ -10,6 +11,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/create_channel.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
 #include "summit/v1/ingest_service.grpc.pb.h"
@@ -170,6 +172,33 @@ TEST_F(QueryServiceTest, BufCurlReadsASummitThroughReflectionOnly) {
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_THAT(result.output, HasSubstr("\"displayName\": \"William Ruto\""));
   EXPECT_THAT(result.output, HasSubstr("\"city\": \"Addis Ababa\""));
+}
+
+// GetSummit decodes its request itself (it answers with stored bytes): a
+// request that is not a GetSummitRequest is INVALID_ARGUMENT, and the
+// service goes on serving.
+TEST_F(QueryServiceTest, AMalformedGetSummitRequestIsRefusedAndServingGoesOn) {
+  grpc::GenericStub generic(grpc::CreateChannel(absl::StrCat("127.0.0.1:", query_->port),
+                                                grpc::InsecureChannelCredentials()));
+  const std::string garbage = "\x0a\xff\xff\xff\xff\x0f not a protobuf";
+  grpc::Slice slice(garbage);
+  grpc::ByteBuffer request(&slice, 1);
+  grpc::ByteBuffer reply;
+  std::promise<grpc::Status> done;
+  grpc::ClientContext context;
+  generic.UnaryCall(&context, "/summit.v1.QueryService/GetSummit", {}, &request, &reply,
+                    [&](grpc::Status status) { done.set_value(status); });
+  const grpc::Status status = done.get_future().get();
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(), "request: not a summit.v1.GetSummitRequest");
+
+  const std::string name = Ingest("01_xi_luxon_readout");
+  v1::Summit summit;
+  const absl::Time deadline = absl::Now() + absl::Seconds(5);
+  while (!GetSummit(name, &summit).ok() && absl::Now() < deadline)
+    absl::SleepFor(absl::Milliseconds(10));
+  EXPECT_EQ(summit.name(), name);
+  EXPECT_EQ(summit.participants_size(), 2);
 }
 
 }  // namespace
