@@ -58,10 +58,17 @@ start ingest "${kIngestAddr}" "${bin}/ingest_service/summit_ingest" \
 start query "${kQueryAddr}" "${bin}/query_service/summit_query" \
   --listen="${kQueryAddr}" --db_path=./data --secondary_path=./.run/query-secondary
 
-# The sample data shipped in the repo: written reports and made-up trade.
+# The sample data shipped in the repo: written reports and made-up trade;
+# and the seed report of the 2026-01-17 Beijing meeting when ../shared
+# (beside the clone) has it.
 "${summitctl}" load-articles --ingest_addr="${kIngestAddr}" samples/reports
+readonly kSeed=../shared/seeds/000_331c6ec46661bd9f.txt
+if [[ -f "${kSeed}" ]]; then
+  "${summitctl}" load-articles --ingest_addr="${kIngestAddr}" "${kSeed}"
+fi
 "${summitctl}" load-trade --ingest_addr="${kIngestAddr}" samples/trade/china_canada_sample.csv
 
+q="http://${kQueryAddr}/summit.v1.QueryService"
 cat <<MSG
 
 summit is running. Try, in another terminal (buf is the project's pinned copy;
@@ -70,16 +77,30 @@ grpcurl takes the same calls as 'grpcurl -plaintext ADDR METHOD'):
   # services and methods, through server reflection
   ${buf} curl --protocol grpc --http2-prior-knowledge --list-methods http://${kQueryAddr}
 
-  # a summit, a participant and a sector, read from the query service
+  # who took part in the 2026-01-17 Beijing summit? (the seed report)
   ${buf} curl --protocol grpc --http2-prior-knowledge \\
-    -d '{"name":"summits/2026-04-08-beijing-chn-nzl"}' \\
-    http://${kQueryAddr}/summit.v1.QueryService/GetSummit
+    -d '{"summit":"summits/2026-01-17-beijing-can-chn"}' ${q}/ListParticipants
+
+  # which summits touched energy? (pages of 5; pass nextPageToken as pageToken)
   ${buf} curl --protocol grpc --http2-prior-knowledge \\
-    -d '{"name":"participants/xi-jinping"}' \\
-    http://${kQueryAddr}/summit.v1.QueryService/GetParticipant
+    -d '{"sector":"sectors/energy","pageSize":5}' ${q}/ListSummits
+
+  # China-Canada trade 2020-2025: yearly series, balance, growth, stated amounts
   ${buf} curl --protocol grpc --http2-prior-knowledge \\
-    -d '{"name":"sectors/energy"}' \\
-    http://${kQueryAddr}/summit.v1.QueryService/GetSector
+    -d '{"reporterCode":"CHN","partnerCode":"CAN","startYear":2020,"endYear":2025}' \\
+    ${q}/GetTradeStatistics
+
+  # the China-Canada overview: timeline, agreements by sector, sector trade
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    -d '{"countryCodes":["CHN","CAN"]}' ${q}/GetBilateralOverview
+
+  # a summit, a participant and a sector
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    -d '{"name":"summits/2026-04-08-beijing-chn-nzl"}' ${q}/GetSummit
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    -d '{"name":"participants/xi-jinping"}' ${q}/GetParticipant
+  ${buf} curl --protocol grpc --http2-prior-knowledge \\
+    -d '{"name":"sectors/energy"}' ${q}/GetSector
 
   # health of the query service
   ${buf} curl --protocol grpc --http2-prior-knowledge \\

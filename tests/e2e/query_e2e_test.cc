@@ -11,10 +11,13 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "gmock/gmock.h"
@@ -660,6 +663,64 @@ TEST_F(QueryE2eTest, APythonClientFromTheProtosAloneGetsTheSameAnswers) {
               AllOf(HasSubstr("ok: GetSummit: the seed summit's participants"),
                     HasSubstr("ok: GetTradeStatistics: 2025 exports are 6433046480669 cents"),
                     HasSubstr("ok: GetSummit of a missing summit is NOT_FOUND")));
+}
+
+// The README's "Questions and answers": each sh block runs against this
+// pair, and every line of the json block after it (but "...") must be a
+// line of the answer, so the tour cannot drift from the service.
+TEST_F(QueryE2eTest, TheReadmeTourAnswersWhatTheReadmeShows) {
+  const std::string readme = testing::ReadFile(absl::StrCat(SUMMIT_SOURCE_DIR, "/README.md"));
+  const size_t start = readme.find("### Questions and answers");
+  ASSERT_NE(start, std::string::npos);
+  const std::string section = readme.substr(start, readme.find("\n## ", start) - start);
+
+  // The fenced blocks in order: (language, text).
+  std::vector<std::pair<std::string, std::string>> blocks;
+  std::istringstream lines(section);
+  std::string line;
+  std::optional<std::pair<std::string, std::string>> open;
+  while (std::getline(lines, line)) {
+    if (line.rfind("```", 0) == 0) {
+      if (open) {
+        blocks.push_back(*std::move(open));
+        open.reset();
+      } else {
+        open.emplace(line.substr(3), "");
+      }
+    } else if (open) {
+      open->second += line + "\n";
+    }
+  }
+  ASSERT_FALSE(blocks.empty());
+  ASSERT_EQ(blocks[0].first, "sh");
+  std::string setup = blocks[0].second;  // buf= and q=, on this pair's port.
+  setup.replace(setup.find("127.0.0.1:50052"), 15, QueryAddress());
+
+  auto trimmed = [](const std::string& text) {
+    std::set<std::string> result;
+    std::istringstream stream(text);
+    std::string l;
+    while (std::getline(stream, l)) {
+      result.insert(std::string(absl::StripAsciiWhitespace(l)));
+    }
+    return result;
+  };
+  int checked = 0;
+  for (size_t i = 1; i + 1 < blocks.size(); ++i) {
+    if (blocks[i].first != "sh" || blocks[i + 1].first != "json") continue;
+    testing::CommandResult result = testing::RunCommand(
+        {"/bin/bash", "-c",
+         absl::StrCat("cd '", SUMMIT_SOURCE_DIR, "' && ", setup, blocks[i].second)});
+    ASSERT_EQ(result.exit_code, 0) << blocks[i].second << result.output;
+    const std::set<std::string> answer = trimmed(result.output);
+    for (const std::string& shown : trimmed(blocks[i + 1].second)) {
+      if (shown == "...") continue;
+      EXPECT_TRUE(answer.count(shown) != 0)
+          << "README shows " << shown << " for\n" << blocks[i].second;
+    }
+    ++checked;
+  }
+  EXPECT_EQ(checked, 5);
 }
 
 }  // namespace
