@@ -34,6 +34,7 @@ class RangeIterator final {
 
   bool Valid() const { return it_->Valid(); }
   void Next() { it_->Next(); }
+  void Prev() { it_->Prev(); }
   // Moves to the first key >= `target` (clamped to the range).
   void Seek(absl::string_view target);
   // Moves to the last key of the range; then Valid() tells if there is one.

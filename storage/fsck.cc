@@ -17,6 +17,15 @@ namespace {
 
 using EntryKey = std::pair<ColumnFamily, std::string>;
 
+// Dates in index order (unknown parts first): the order of their keys.
+bool DateBefore(const v1::Date& a, const v1::Date& b) {
+  return KeyWriter().Date(a).Release() < KeyWriter().Date(b).Release();
+}
+
+bool SameDate(const v1::Date& a, const v1::Date& b) {
+  return KeyWriter().Date(a).Release() == KeyWriter().Date(b).Release();
+}
+
 // The summit index families, all derived by DeriveSummitFacts.
 constexpr ColumnFamily kSummitIndexes[] = {
     ColumnFamily::kSummitsByDate, ColumnFamily::kParticipantSummits,
@@ -81,6 +90,12 @@ class Checker {
       }
       for (const auto& [participant_id, unused] : facts->participants) {
         ++expected_participants_[participant_id];
+        auto [seen, inserted] =
+            expected_seen_.try_emplace(participant_id, summit->date(), summit->date());
+        if (DateBefore(summit->date(), seen->second.first))
+          seen->second.first = summit->date();
+        if (DateBefore(seen->second.second, summit->date()))
+          seen->second.second = summit->date();
       }
       for (const auto& [sector_id, agreements] : facts->sectors) {
         auto& [summits, agreement_count] = expected_sectors_[sector_id];
@@ -142,6 +157,14 @@ class Checker {
         Problem(absl::StrCat(ResourceName(kParticipants, *id), ": summit_count ",
                              participant->summit_count(), " but ", expected,
                              " summits list the participant"));
+      }
+      if (auto seen = expected_seen_.find(*id);
+          seen != expected_seen_.end() &&
+          (!SameDate(participant->first_seen(), seen->second.first) ||
+           !SameDate(participant->last_seen(), seen->second.second))) {
+        Problem(absl::StrCat(ResourceName(kParticipants, *id),
+                             ": first_seen/last_seen are not the dates of its first "
+                             "and last summit"));
       }
       expected_country_entries.insert(
           {ColumnFamily::kCountryParticipants,
@@ -226,6 +249,8 @@ class Checker {
   FsckReport report_;
   std::map<EntryKey, std::string> expected_entries_;
   std::map<std::string, int> expected_participants_;
+  // participant id -> dates of its first and last summit.
+  std::map<std::string, std::pair<v1::Date, v1::Date>> expected_seen_;
   std::map<std::string, std::pair<int, int>> expected_sectors_;
 };
 

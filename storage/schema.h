@@ -13,8 +13,11 @@
 namespace summit::storage {
 
 // Version of the key and value layout. Bump it with every incompatible
-// change and teach Database::OpenPrimary to migrate the older one.
-inline constexpr uint32_t kSchemaVersion = 1;
+// change; Database::OpenPrimary refuses any other version and says to
+// reload the data (no migration has been needed: no version has held data
+// that cannot be reloaded from its reports and CSVs).
+//   2: participant records hold first_seen and last_seen.
+inline constexpr uint32_t kSchemaVersion = 2;
 
 // Column families, by position in kColumnFamilies. Records hold protobuf
 // values; indexes hold empty values unless noted.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -112,8 +113,6 @@ absl::Status LoadParticipant(const SummitStore& store, const std::string& id,
   Aggregates::Entry& entry = aggregates.participants[id];
   absl::StatusOr<v1::Participant> loaded = store.GetParticipant(id);
   if (loaded.ok()) {
-    loaded->clear_first_seen();
-    loaded->clear_last_seen();
     entry.loaded = *loaded;
     entry.participant = *std::move(loaded);
   } else if (absl::IsNotFound(loaded.status())) {
@@ -168,6 +167,52 @@ absl::Status ApplyShare(const SummitStore& store, const SummitFacts& facts, int 
     v1::Sector& sector = aggregates.sectors[id];
     sector.set_summit_count(sector.summit_count() + sign);
     sector.set_agreement_count(sector.agreement_count() + sign * agreements);
+  }
+  return absl::OkStatus();
+}
+
+// Index entries of a batch, before and after it.
+using EntryMap = std::map<std::pair<ColumnFamily, std::string>, std::string>;
+
+// The dates of a participant's first and last summit once the batch is
+// written: its first and last kParticipantSummits keys in the database that
+// the batch keeps, against the first and last the batch adds. Skips at most
+// the batch's own deletions.
+absl::Status SetSeenRange(const Database& db, const std::string& id,
+                          const EntryMap& old_entries, const EntryMap& new_entries,
+                          v1::Participant& participant) {
+  constexpr ColumnFamily kFamily = ColumnFamily::kParticipantSummits;
+  const std::string prefix = IdKey(id);
+  const std::string end = PrefixSuccessor(prefix);
+  auto deleted = [&](absl::string_view key) {
+    const std::pair<ColumnFamily, std::string> entry(kFamily, std::string(key));
+    return old_entries.count(entry) != 0 && new_entries.count(entry) == 0;
+  };
+  std::optional<std::string> first, last;
+  std::unique_ptr<RangeIterator> it = db.Scan(kFamily, prefix, end);
+  while (it->Valid() && deleted(it->key())) it->Next();
+  if (it->Valid()) first = std::string(it->key());
+  it->SeekToLast();
+  while (it->Valid() && deleted(it->key())) it->Prev();
+  if (it->Valid()) last = std::string(it->key());
+  if (absl::Status status = it->status(); !status.ok()) return status;
+
+  auto added = new_entries.lower_bound({kFamily, prefix});
+  auto added_end = new_entries.lower_bound({kFamily, end});
+  if (added != added_end) {
+    if (!first || added->first.second < *first) first = added->first.second;
+    const std::string& added_last = std::prev(added_end)->first.second;
+    if (!last || added_last > *last) last = added_last;
+  }
+  participant.clear_first_seen();
+  participant.clear_last_seen();
+  for (const auto& [key, seen] : {std::pair(&first, participant.mutable_first_seen()),
+                                  std::pair(&last, participant.mutable_last_seen())}) {
+    if (!key->has_value()) continue;
+    absl::StatusOr<v1::Date> date =
+        KeyReader(absl::string_view(**key).substr(prefix.size())).Date();
+    if (!date.ok()) return date.status();
+    *seen = *date;
   }
   return absl::OkStatus();
 }
@@ -245,24 +290,7 @@ absl::StatusOr<v1::Participant> SummitStore::GetParticipant(
       db_->Get(ColumnFamily::kParticipants, IdKey(participant_id));
   if (!value.ok()) return value.status();
   if (!value->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
-  absl::StatusOr<v1::Participant> participant =
-      ParseValue<v1::Participant>(**value, name);
-  if (!participant.ok()) return participant.status();
-
-  const std::string prefix = IdKey(participant_id);
-  std::unique_ptr<RangeIterator> it =
-      db_->Scan(ColumnFamily::kParticipantSummits, prefix, PrefixSuccessor(prefix));
-  for (v1::Date* seen :
-       {participant->mutable_first_seen(), participant->mutable_last_seen()}) {
-    if (seen == participant->mutable_last_seen()) it->SeekToLast();
-    if (!it->Valid()) break;
-    KeyReader reader(it->key().substr(prefix.size()));
-    absl::StatusOr<v1::Date> date = reader.Date();
-    if (!date.ok()) return date.status();
-    *seen = *date;
-  }
-  if (absl::Status status = it->status(); !status.ok()) return status;
-  return participant;
+  return ParseValue<v1::Participant>(**value, name);
 }
 
 absl::StatusOr<v1::Sector> SummitStore::GetSectorCounts(
@@ -457,8 +485,8 @@ absl::Status SummitStore::Commit(std::vector<v1::Summit> puts,
 
   // Index entries before and after, over the whole batch, so that an entry
   // moving between summits (a source) is deleted and put in the right order.
-  std::map<std::pair<ColumnFamily, std::string>, std::string> old_entries;
-  std::map<std::pair<ColumnFamily, std::string>, std::string> new_entries;
+  EntryMap old_entries;
+  EntryMap new_entries;
   Aggregates aggregates;
   rocksdb::WriteBatch batch;
   for (const auto& [id, change] : changes) {
@@ -515,6 +543,14 @@ absl::Status SummitStore::Commit(std::vector<v1::Summit> puts,
   }
   for (const auto& [key, value] : new_entries) {
     batch.Put(db_->handle(key.first), key.second, value);
+  }
+  for (auto& [id, entry] : aggregates.participants) {
+    if (entry.participant.summit_count() <= 0) continue;
+    if (absl::Status status =
+            SetSeenRange(*db_, id, old_entries, new_entries, entry.participant);
+        !status.ok()) {
+      return status;
+    }
   }
   StageAggregates(*db_, aggregates, batch);
   // Synced: summit writes are few and curated, and must survive power loss,

@@ -89,9 +89,9 @@ class SummitStore final {
   absl::StatusOr<std::optional<ArticleRecord>> GetArticle(
       absl::string_view source_id) const;
 
-  // A participant with summit_count, first_seen and last_seen. NOT_FOUND
-  // names it when no stored summit has it. Reads one record and two index
-  // keys.
+  // A participant with summit_count, first_seen and last_seen, which every
+  // write keeps in its record: one key read. NOT_FOUND names it when no
+  // stored summit has it.
   absl::StatusOr<v1::Participant> GetParticipant(absl::string_view participant_id) const;
 
   // Counts of a sector (name, summit_count, agreement_count only). NOT_FOUND

@@ -136,6 +136,16 @@ INSTANTIATE_TEST_SUITE_P(
                         xi.SerializeAsString());
               },
               "participants/xi-jinping: summit_count 5 but 2"},
+        Fault{"ParticipantSeenRangeStale",
+              [](RawDb& raw) {
+                v1::Participant xi;
+                xi.ParseFromString(
+                    raw.Get(ColumnFamily::kParticipants, Id("xi-jinping")));
+                xi.mutable_last_seen()->set_year(1999);
+                raw.Put(ColumnFamily::kParticipants, Id("xi-jinping"),
+                        xi.SerializeAsString());
+              },
+              "participants/xi-jinping: first_seen/last_seen are not the dates"},
         Fault{"MissingParticipantRecord",
               [](RawDb& raw) {
                 raw.Delete(ColumnFamily::kParticipants, Id("mark-carney"));
