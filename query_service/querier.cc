@@ -253,13 +253,13 @@ absl::StatusOr<v1::ListSummitsResponse> Querier::ListSummits(
   return response;
 }
 
-absl::StatusOr<v1::Participant> Querier::GetParticipant(const std::string& name) const {
+absl::StatusOr<std::string> Querier::GetParticipantEncoded(const std::string& name) const {
   absl::StatusOr<std::string> id =
       storage::ResourceId(name, storage::kParticipants, "name");
   if (!id.ok()) return id.status();
   absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
   if (!db.ok()) return db.status();
-  return SummitStore(db->get()).GetParticipant(*id);
+  return SummitStore(db->get()).GetParticipantEncoded(*id);
 }
 
 absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(

@@ -34,8 +34,9 @@ class Querier final {
   absl::StatusOr<v1::ListSummitsResponse> ListSummits(
       const v1::ListSummitsRequest& request) const;
 
-  // One participant with its counts and first/last summit dates.
-  absl::StatusOr<v1::Participant> GetParticipant(const std::string& name) const;
+  // One participant with its counts and first/last summit dates, as its
+  // stored encoding (a serialized v1::Participant).
+  absl::StatusOr<std::string> GetParticipantEncoded(const std::string& name) const;
 
   // Participants by name: of one summit (its record), else of one country
   // or all (index scans), bounded by the page size. NOT_FOUND for a summit

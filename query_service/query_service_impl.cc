@@ -1,5 +1,9 @@
 #include "query_service/query_service_impl.h"
 
+#include <functional>
+#include <string>
+
+#include "absl/strings/str_cat.h"
 #include "common/status_util.h"
 #include "grpcpp/support/proto_buffer_reader.h"
 
@@ -7,19 +11,21 @@ namespace summit {
 
 namespace {
 
-// The encoded summit of a serialized GetSummitRequest.
-absl::StatusOr<grpc::ByteBuffer> EncodedSummit(const Querier& querier,
-                                               const grpc::ByteBuffer& request_bytes) {
+// Answers a raw Get method: decodes the `Request` in `request_bytes`, then
+// `read`s the stored encoding of the record its name names.
+template <typename Request>
+absl::StatusOr<grpc::ByteBuffer> EncodedRecord(
+    const grpc::ByteBuffer& request_bytes,
+    const std::function<absl::StatusOr<std::string>(const std::string&)>& read) {
   grpc::ByteBuffer copy = request_bytes;  // Shares the slices.
-  v1::GetSummitRequest request;
-  if (!grpc::GenericDeserialize<grpc::ProtoBufferReader, v1::GetSummitRequest>(&copy,
-                                                                             &request)
-           .ok()) {
-    return absl::InvalidArgumentError("request: not a summit.v1.GetSummitRequest");
+  Request request;
+  if (!grpc::GenericDeserialize<grpc::ProtoBufferReader, Request>(&copy, &request).ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("request: not a ", Request::descriptor()->full_name()));
   }
-  absl::StatusOr<std::string> summit = querier.GetSummitEncoded(request.name());
-  if (!summit.ok()) return summit.status();
-  grpc::Slice slice(*summit);
+  absl::StatusOr<std::string> record = read(request.name());
+  if (!record.ok()) return record.status();
+  grpc::Slice slice(*record);
   return grpc::ByteBuffer(&slice, 1);
 }
 
@@ -28,13 +34,25 @@ absl::StatusOr<grpc::ByteBuffer> EncodedSummit(const Querier& querier,
 grpc::ServerUnaryReactor* QueryServiceImpl::GetSummit(grpc::CallbackServerContext* context,
                                                       const grpc::ByteBuffer* request,
                                                       grpc::ByteBuffer* response) {
-  return FinishUnary(context, EncodedSummit(*querier_, *request), response);
+  return FinishUnary(context,
+                     EncodedRecord<v1::GetSummitRequest>(
+                         *request,
+                         [this](const std::string& name) {
+                           return querier_->GetSummitEncoded(name);
+                         }),
+                     response);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetParticipant(
-    grpc::CallbackServerContext* context, const v1::GetParticipantRequest* request,
-    v1::Participant* response) {
-  return FinishUnary(context, querier_->GetParticipant(request->name()), response);
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return FinishUnary(context,
+                     EncodedRecord<v1::GetParticipantRequest>(
+                         *request,
+                         [this](const std::string& name) {
+                           return querier_->GetParticipantEncoded(name);
+                         }),
+                     response);
 }
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetSector(

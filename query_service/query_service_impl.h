@@ -8,11 +8,12 @@
 namespace summit {
 
 // Each RPC validates and answers through the Querier, on the callback API's
-// default reactor. GetSummit is a raw method: it answers with the summit's
-// stored encoding, which is already a serialized v1::Summit.
+// default reactor. GetSummit and GetParticipant are raw methods: they answer
+// with the record's stored encoding, already a serialized response.
 class QueryServiceImpl final
     : public v1::QueryService::WithRawCallbackMethod_GetSummit<
-          v1::QueryService::CallbackService> {
+          v1::QueryService::WithRawCallbackMethod_GetParticipant<
+              v1::QueryService::CallbackService>> {
  public:
   // `querier` must outlive the service.
   explicit QueryServiceImpl(const Querier* querier) : querier_(querier) {}
@@ -21,8 +22,8 @@ class QueryServiceImpl final
                                       const grpc::ByteBuffer* request,
                                       grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetParticipant(grpc::CallbackServerContext* context,
-                                           const v1::GetParticipantRequest* request,
-                                           v1::Participant* response) override;
+                                           const grpc::ByteBuffer* request,
+                                           grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetSector(grpc::CallbackServerContext* context,
                                       const v1::GetSectorRequest* request,
                                       v1::Sector* response) override;

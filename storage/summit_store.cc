@@ -283,14 +283,24 @@ absl::StatusOr<std::optional<ArticleRecord>> SummitStore::GetArticle(
   return ArticleRecord{*std::move(summit_id), *std::move(sha)};
 }
 
-absl::StatusOr<v1::Participant> SummitStore::GetParticipant(
+absl::StatusOr<std::string> SummitStore::GetParticipantEncoded(
     absl::string_view participant_id) const {
-  const std::string name = ResourceName(kParticipants, participant_id);
   absl::StatusOr<std::optional<std::string>> value =
       db_->Get(ColumnFamily::kParticipants, IdKey(participant_id));
   if (!value.ok()) return value.status();
-  if (!value->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
-  return ParseValue<v1::Participant>(**value, name);
+  if (!value->has_value()) {
+    return absl::NotFoundError(
+        absl::StrCat(ResourceName(kParticipants, participant_id), " not found"));
+  }
+  return **std::move(value);
+}
+
+absl::StatusOr<v1::Participant> SummitStore::GetParticipant(
+    absl::string_view participant_id) const {
+  absl::StatusOr<std::string> encoded = GetParticipantEncoded(participant_id);
+  if (!encoded.ok()) return encoded.status();
+  return ParseValue<v1::Participant>(*encoded,
+                                     ResourceName(kParticipants, participant_id));
 }
 
 absl::StatusOr<v1::Sector> SummitStore::GetSectorCounts(

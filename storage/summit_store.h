@@ -94,6 +94,10 @@ class SummitStore final {
   // stored summit has it.
   absl::StatusOr<v1::Participant> GetParticipant(absl::string_view participant_id) const;
 
+  // The stored encoding of that participant, a serialized v1::Participant.
+  absl::StatusOr<std::string> GetParticipantEncoded(
+      absl::string_view participant_id) const;
+
   // Counts of a sector (name, summit_count, agreement_count only). NOT_FOUND
   // when no stored summit touches it.
   absl::StatusOr<v1::Sector> GetSectorCounts(absl::string_view sector_id) const;
