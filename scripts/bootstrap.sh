@@ -1,19 +1,34 @@
 #!/usr/bin/env bash
 # Installs what summit needs to build and test on Debian 12, and nothing that
-# is already present: the apt packages below and the Buf CLI pinned in
+# is already present: the apt packages below and the npm tools pinned in
 # tools/package-lock.json. Safe to run repeatedly; a no-op when all is there.
+# With --build-only, just what building the binaries without tests and
+# benchmarks needs (deploy/Dockerfile's builder stage uses it).
 set -euo pipefail
 
 root_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Build and test dependencies, all from Debian 12.
-readonly kAptPackages=(
+build_only=false
+case "${1:-}" in
+  "") ;;
+  --build-only) build_only=true ;;
+  *) echo "usage: $0 [--build-only]" >&2; exit 2 ;;
+esac
+
+# Build dependencies, all from Debian 12.
+readonly kBuildPackages=(
   cmake ninja-build g++ pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
-  librocksdb-dev rocksdb-tools libabsl-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libicu-dev libcsv-dev libspdlog-dev libssl-dev openssl iso-codes
+  librocksdb-dev libabsl-dev libicu-dev libcsv-dev libspdlog-dev libssl-dev iso-codes
+)
+# Tests, benchmarks and fuzzing, also from Debian 12.
+readonly kTestPackages=(
+  rocksdb-tools libgtest-dev libgmock-dev libbenchmark-dev openssl
+  python3-grpcio python3-protobuf
   clang-14 libclang-rt-14-dev
 )
+kAptPackages=("${kBuildPackages[@]}")
+"${build_only}" || kAptPackages+=("${kTestPackages[@]}")
 
 missing=()
 for pkg in "${kAptPackages[@]}"; do
@@ -29,8 +44,10 @@ as_root() {
 
 # Node.js may come from another apt source whose nodejs bundles npm (and
 # conflicts with Debian's npm): ask for Debian's only when the commands are absent.
-command -v node >/dev/null || missing+=(nodejs)
-command -v npm >/dev/null || missing+=(npm)
+if ! "${build_only}"; then
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+fi
 
 if ((${#missing[@]})); then
   echo "bootstrap: installing ${missing[*]}" >&2
@@ -39,12 +56,17 @@ if ((${#missing[@]})); then
   as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Buf, pinned by tools/package-lock.json; `npm ci` only when the pinned
-# version is not already installed.
+if "${build_only}"; then exit 0; fi
+
+# npm tools pinned by tools/package-lock.json (the Buf CLI; kubernetes-models
+# and yaml, which validate deploy/k8s): `npm ci` only when node_modules was
+# not installed from this very lock file.
 tools_dir="${root_dir}/tools"
-buf_bin="${tools_dir}/node_modules/.bin/buf"
-want="$(node -p "require('${tools_dir}/package-lock.json').packages['node_modules/@bufbuild/buf'].version")"
-if [[ ! -x "${buf_bin}" ]] || [[ "$("${buf_bin}" --version 2>/dev/null)" != "${want}" ]]; then
-  echo "bootstrap: installing @bufbuild/buf ${want} from npm" >&2
+stamp="${tools_dir}/node_modules/.installed-lock.sha256"
+lock_sum="$(sha256sum <"${tools_dir}/package-lock.json" | cut -d' ' -f1)"
+if [[ ! -x "${tools_dir}/node_modules/.bin/buf" ]] ||
+  [[ "$(cat "${stamp}" 2>/dev/null)" != "${lock_sum}" ]]; then
+  echo "bootstrap: installing tools/package-lock.json's packages from npm" >&2
   (cd "${tools_dir}" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "${lock_sum}" >"${stamp}"
 fi
