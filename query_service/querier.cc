@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -123,6 +124,13 @@ absl::StatusOr<std::vector<v1::Summit>> PairSummits(const SummitStore& store,
     summits.push_back(*std::move(summit));
   }
   return summits;
+}
+
+// The day and city of a meeting as one key; nullopt unless both are known,
+// as a month or a country alone cannot tell two meetings apart.
+std::optional<std::string> MeetingKey(const v1::Date& date, const v1::Location& place) {
+  if (date.day() == 0 || place.city().empty()) return std::nullopt;
+  return absl::StrCat(date.year(), "-", date.month(), "-", date.day(), "|", place.city());
 }
 
 // The trade flows a request names, distinct and ascending; all four when
@@ -489,28 +497,54 @@ absl::StatusOr<v1::GetBilateralOverviewResponse> Querier::GetBilateralOverview(
   *response.mutable_country_codes() = request.country_codes();
   absl::StatusOr<std::vector<storage::PairEvent>> events = store.ScanPairEvents(first, second);
   if (!events.ok()) return events.status();
+  // The summits the events belong to, and the day and city of each meeting.
   std::map<std::string, v1::Summit> summits;
+  std::set<std::string> meetings;
+  for (const storage::PairEvent& event : *events) {
+    if (summits.count(event.summit_id) != 0) continue;
+    absl::StatusOr<v1::Summit> summit = store.GetSummit(event.summit_id);
+    if (absl::IsNotFound(summit.status())) continue;  // Deleted since the scan.
+    if (!summit.ok()) return summit.status();
+    if (std::optional<std::string> key = MeetingKey(summit->date(), summit->location())) {
+      meetings.insert(*std::move(key));
+    }
+    summits.emplace(event.summit_id, *std::move(summit));
+  }
+  // An engagement that is a meeting of the timeline (same day and city) or
+  // one another summit already related (same date, name and ordinal) is
+  // listed once.
+  std::set<std::string> related;
   std::vector<const v1::Summit*> in_order;
   for (const storage::PairEvent& event : *events) {
     auto found = summits.find(event.summit_id);
-    if (found == summits.end()) {
-      absl::StatusOr<v1::Summit> summit = store.GetSummit(event.summit_id);
-      if (absl::IsNotFound(summit.status())) continue;  // Deleted since the scan.
-      if (!summit.ok()) return summit.status();
-      found = summits.emplace(event.summit_id, *std::move(summit)).first;
-    }
+    if (found == summits.end()) continue;
     const v1::Summit& summit = found->second;
+    if (event.event > static_cast<uint32_t>(summit.related_engagements_size())) {
+      return absl::DataLossError(absl::StrCat("the pair index names engagement ",
+                                              event.event, " of ", summit.name()));
+    }
+    if (event.event != 0) {
+      const v1::RelatedEngagement& engagement = summit.related_engagements(event.event - 1);
+      std::optional<std::string> meeting =
+          MeetingKey(engagement.date(), engagement.location());
+      if (meeting && meetings.count(*meeting) != 0) continue;
+      const v1::Date& date = engagement.date();
+      if (!engagement.event_name().empty() &&
+          !related
+               .insert(absl::StrCat(date.year(), "-", date.month(), "-", date.day(), "|",
+                                    engagement.event_name(), "|", engagement.ordinal()))
+               .second) {
+        continue;
+      }
+    }
     v1::TimelineEntry* entry = response.add_timeline();
     *entry->mutable_date() = event.date;
     entry->set_summit(summit.name());
     if (event.event == 0) {
       entry->set_summit_title(summit.title());
       in_order.push_back(&summit);
-    } else if (event.event <= static_cast<uint32_t>(summit.related_engagements_size())) {
-      *entry->mutable_engagement() = summit.related_engagements(event.event - 1);
     } else {
-      return absl::DataLossError(absl::StrCat("the pair index names engagement ",
-                                              event.event, " of ", summit.name()));
+      *entry->mutable_engagement() = summit.related_engagements(event.event - 1);
     }
   }
 
