@@ -48,6 +48,16 @@ int NumberOf(const Token& token) {
   return value;
 }
 
+// A small count in digits or words ("3", "three", "a"); 0 when not one.
+int CountOf(const Token& token) {
+  static const auto* const kWords = new HashMap(
+      ByHash({{"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4},
+              {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}}));
+  if (int value = NumberOf(token); value >= 1 && value <= 100) return value;
+  auto it = kWords->find(token.hash);
+  return it == kWords->end() ? 0 : it->second;
+}
+
 bool IsYear(int value) { return value >= 1900 && value <= 2100; }
 bool IsDay(int value) { return value >= 1 && value <= 31; }
 
@@ -105,10 +115,11 @@ class Finder {
     static const auto* const kOpeners =
         new TokenSet{"today", "yesterday", "tomorrow", "last", "this", "next"};
     const Token& t = tokens_[i];
-    // Dates open with a number, a month, a weekday or one of kOpeners.
+    // Dates open with a number, a month, a weekday, one of kOpeners or a
+    // count ("two years ago").
     if (t.kind == Token::Kind::kPunct ||
         (t.kind == Token::Kind::kWord && !kOpeners->contains(t) && MonthOf(t) == 0 &&
-         WeekdayOf(t) < 0)) {
+         WeekdayOf(t) < 0 && CountOf(t) == 0)) {
       return false;
     }
     m.first = i;
@@ -222,6 +233,23 @@ class Finder {
         m.offset = offset;
       }
       m.last = i + 2;
+      return true;
+    }
+    // "two years ago", "a month ago", "3 weeks ago".
+    if (int count = CountOf(t); count > 0 && i + 2 < end && Is(tokens_[i + 2], "ago")) {
+      const Token& unit = tokens_[i + 1];
+      if (Is(unit, "year") || Is(unit, "years")) {
+        m.rule = DateMention::Rule::kYearOffset;
+      } else if (Is(unit, "month") || Is(unit, "months")) {
+        m.rule = DateMention::Rule::kMonthOffset;
+      } else if (Is(unit, "week") || Is(unit, "weeks")) {
+        m.rule = DateMention::Rule::kWeekOffset;
+      } else {
+        return false;
+      }
+      m.relative = true;
+      m.offset = -count;
+      m.last = i + 3;
       return true;
     }
     return false;

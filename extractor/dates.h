@@ -28,10 +28,11 @@ struct DateMention {
     kMonthDay,     // Month and day given: the year nearest the anchor.
     kMonth,        // Month only ("in November"): the latest one not after it.
     kDayOffset,    // today, yesterday, tomorrow: `offset` days.
-    kWeekOffset,   // last/this/next week: `offset` weeks; month precision.
+    kWeekOffset,   // last/this/next week, N weeks ago: `offset` weeks; month
+                   // precision.
     kWeekday,      // A weekday: `offset` is 0..6 (Monday..Sunday).
-    kYearOffset,   // last/this/next year.
-    kMonthOffset,  // last/this/next month.
+    kYearOffset,   // last/this/next year, N years ago.
+    kMonthOffset,  // last/this/next month, N months ago.
   } rule = Rule::kNone;
   int offset = 0;
   // True in a sentence about the future ("will", "next").

@@ -1216,6 +1216,49 @@ class Run {
     }
   }
 
+  // A dated meeting outside this one, named by what precedes "held in
+  // PLACE": "the intergovernmental consultations held in Berlin two years
+  // ago". Returns whether it added one for `mention`.
+  bool AddPastMeeting(const DateMention& mention, size_t first, size_t last) {
+    static const auto* const kAuxiliaries =
+        new TokenSet{"be", "been", "was", "were", "is", "are", "will", "to"};
+    static const auto* const kNameStops =
+        new TokenSet{"the", "a", "an", "and", "that", "which", "their", "its", "his",
+                     "her", "our", "both", "two", "three", "all", "recalled", "since"};
+    for (size_t held = first + 1; held + 2 < last; ++held) {
+      if (!Is(tokens_[held], "held") || !Is(tokens_[held + 1], "in")) continue;
+      v1::Location place = PlaceAfter(held + 1, last);
+      if (place.city().empty() && place.country_code().empty()) continue;
+      // This meeting, told again ("the talks, held in Beijing on Friday").
+      if (place.city() == summit_->location().city() &&
+          mention.date.SerializeAsString() == summit_->date().SerializeAsString()) {
+        return false;
+      }
+      size_t end = held;
+      while (end > first && kAuxiliaries->contains(tokens_[end - 1])) --end;
+      size_t start = end;
+      while (start > first && end - start < 5 &&
+             tokens_[start - 1].kind == Token::Kind::kWord &&
+             !kNameStops->contains(tokens_[start - 1])) {
+        --start;
+      }
+      if (start == end) continue;
+      v1::RelatedEngagement* engagement = summit_->add_related_engagements();
+      engagement->set_event_name(std::string(doc_.TextOf(start, end)));
+      *engagement->mutable_date() = mention.date;
+      *engagement->mutable_location() = std::move(place);
+      size_t sentence_end = last;
+      if (Is(tokens_[sentence_end - 1], ".")) --sentence_end;
+      engagement->set_description(std::string(doc_.TextOf(first, sentence_end)));
+      for (const std::string& country : CountriesIn(tokens_[first].sentence)) {
+        engagement->add_country_codes(country);
+      }
+      *engagement->mutable_span() = Span(start, end);
+      return true;
+    }
+    return false;
+  }
+
   // Dated actions of a country outside the meeting: "China resumed group
   // tour services ... in November".
   void AddDatedActions() {
@@ -1224,15 +1267,15 @@ class Run {
         "started", "suspended", "imposed", "introduced", "eased",  "restored"};
     for (const DateMention& mention : dates_) {
       const int sentence = tokens_[mention.first].sentence;
-      if (&mention == meeting_date_mention_ || event_sentence_.contains(sentence) ||
-          meeting_sentence_[sentence]) {
-        continue;
-      }
+      if (&mention == meeting_date_mention_ || event_sentence_.contains(sentence)) continue;
       auto [first, last] = doc_.SentenceTokens(sentence);
+      // A sentence about this meeting may still recall an earlier one.
+      if (AddPastMeeting(mention, first, last) || meeting_sentence_[sentence]) continue;
       for (size_t v = first; v < last; ++v) {
         if (!kVerbs->contains(tokens_[v])) continue;
         size_t end = v + 1;
-        while (end < last && tokens_[end].kind == Token::Kind::kWord &&
+        while (end < last && end != mention.first &&
+               tokens_[end].kind == Token::Kind::kWord &&
                !(Is(tokens_[end], "for") || Is(tokens_[end], "to") ||
                  Is(tokens_[end], "in") || Is(tokens_[end], "on") ||
                  Is(tokens_[end], "with") || Is(tokens_[end], "after")) &&

@@ -130,5 +130,22 @@ TEST(PatternsTest, EmptyAndOddTextsAreHandled) {
   EXPECT_FALSE(Extract(std::string(100000, 'a')).has_summit());
 }
 
+TEST(PatternsTest, MeetingsHeldSomeYearsAgoAndDatedActionsMonthsAgo) {
+  const auto response = Extract(
+      "Chilean President Gabriel Boric received Argentine President Javier Milei in "
+      "Santiago on 2 September 2026. The two presidents recalled the border commission "
+      "held in Buenos Aires three years ago. Argentina reopened the Cristo Redentor pass two "
+      "months ago.",
+      2026, 9, 3);
+  ASSERT_TRUE(response.has_summit()) << response.not_summit_reason();
+  std::vector<std::string> engagements;
+  for (const auto& e : response.summit().related_engagements()) {
+    engagements.push_back(absl::StrCat(e.event_name(), "|", e.date().year(), "-",
+                                       e.date().month(), "|", e.location().city()));
+  }
+  EXPECT_THAT(engagements, ElementsAre("border commission|2023-0|Buenos Aires",
+                                       "reopened the Cristo Redentor pass|2026-7|"));
+}
+
 }  // namespace
 }  // namespace summit::extractor
