@@ -48,14 +48,27 @@ int NumberOf(const Token& token) {
   return value;
 }
 
-// A small count in digits or words ("3", "three", "a"); 0 when not one.
-int CountOf(const Token& token) {
+// Counts in words; kCountWords's bloom filter turns most tokens away before
+// any lookup.
+const HashMap& CountWords() {
   static const auto* const kWords = new HashMap(
       ByHash({{"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4},
               {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}}));
+  return *kWords;
+}
+
+bool IsCountWord(const Token& token) {
+  static const auto* const kCountWords = new TokenSet{
+      "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  return kCountWords->contains(token);
+}
+
+// A small count in digits or words ("3", "three", "a"); 0 when not one.
+int CountOf(const Token& token) {
   if (int value = NumberOf(token); value >= 1 && value <= 100) return value;
-  auto it = kWords->find(token.hash);
-  return it == kWords->end() ? 0 : it->second;
+  if (!IsCountWord(token)) return 0;
+  auto it = CountWords().find(token.hash);
+  return it == CountWords().end() ? 0 : it->second;
 }
 
 bool IsYear(int value) { return value >= 1900 && value <= 2100; }
@@ -118,8 +131,8 @@ class Finder {
     // Dates open with a number, a month, a weekday, one of kOpeners or a
     // count ("two years ago").
     if (t.kind == Token::Kind::kPunct ||
-        (t.kind == Token::Kind::kWord && !kOpeners->contains(t) && MonthOf(t) == 0 &&
-         WeekdayOf(t) < 0 && CountOf(t) == 0)) {
+        (t.kind == Token::Kind::kWord && !kOpeners->contains(t) && !IsCountWord(t) &&
+         MonthOf(t) == 0 && WeekdayOf(t) < 0)) {
       return false;
     }
     m.first = i;
