@@ -46,6 +46,18 @@ std::string DateUpperBound(const std::string& prefix, const v1::Date& end) {
          KeyWriter().Int32(end.year()).Uint8(end.month()).Uint8(end.day() + 1).Release();
 }
 
+// The stored value of record `id` in `family`; NOT_FOUND names it as
+// "{collection}/{id}".
+absl::StatusOr<std::string> GetRecord(const Database& db, ColumnFamily family,
+                                      absl::string_view collection, absl::string_view id) {
+  absl::StatusOr<std::optional<std::string>> value = db.Get(family, IdKey(id));
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) {
+    return absl::NotFoundError(absl::StrCat(ResourceName(collection, id), " not found"));
+  }
+  return **std::move(value);
+}
+
 // The smallest key greater than `key`.
 std::string KeyAfter(absl::string_view key) {
   std::string next(key);
@@ -251,14 +263,7 @@ void StageAggregates(const Database& db, const Aggregates& aggregates,
 
 absl::StatusOr<std::string> SummitStore::GetSummitEncoded(
     absl::string_view summit_id) const {
-  absl::StatusOr<std::optional<std::string>> value =
-      db_->Get(ColumnFamily::kSummits, IdKey(summit_id));
-  if (!value.ok()) return value.status();
-  if (!value->has_value()) {
-    return absl::NotFoundError(
-        absl::StrCat(ResourceName(kSummits, summit_id), " not found"));
-  }
-  return **std::move(value);
+  return GetRecord(*db_, ColumnFamily::kSummits, kSummits, summit_id);
 }
 
 absl::StatusOr<v1::Summit> SummitStore::GetSummit(absl::string_view summit_id) const {
@@ -285,14 +290,7 @@ absl::StatusOr<std::optional<ArticleRecord>> SummitStore::GetArticle(
 
 absl::StatusOr<std::string> SummitStore::GetParticipantEncoded(
     absl::string_view participant_id) const {
-  absl::StatusOr<std::optional<std::string>> value =
-      db_->Get(ColumnFamily::kParticipants, IdKey(participant_id));
-  if (!value.ok()) return value.status();
-  if (!value->has_value()) {
-    return absl::NotFoundError(
-        absl::StrCat(ResourceName(kParticipants, participant_id), " not found"));
-  }
-  return **std::move(value);
+  return GetRecord(*db_, ColumnFamily::kParticipants, kParticipants, participant_id);
 }
 
 absl::StatusOr<v1::Participant> SummitStore::GetParticipant(
@@ -305,12 +303,10 @@ absl::StatusOr<v1::Participant> SummitStore::GetParticipant(
 
 absl::StatusOr<v1::Sector> SummitStore::GetSectorCounts(
     absl::string_view sector_id) const {
-  const std::string name = ResourceName(kSectors, sector_id);
-  absl::StatusOr<std::optional<std::string>> value =
-      db_->Get(ColumnFamily::kSectors, IdKey(sector_id));
-  if (!value.ok()) return value.status();
-  if (!value->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
-  return ParseValue<v1::Sector>(**value, name);
+  absl::StatusOr<std::string> encoded =
+      GetRecord(*db_, ColumnFamily::kSectors, kSectors, sector_id);
+  if (!encoded.ok()) return encoded.status();
+  return ParseValue<v1::Sector>(*encoded, ResourceName(kSectors, sector_id));
 }
 
 absl::StatusOr<std::vector<v1::Sector>> SummitStore::ListSectorCounts() const {
