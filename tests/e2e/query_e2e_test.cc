@@ -3,8 +3,6 @@
 // the seed report and the sample Comtrade CSV, then every QueryService RPC
 // through the C++ stubs, and a representative set through buf curl with
 // nothing but server reflection.
-#include <signal.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <functional>
@@ -58,16 +56,9 @@ const std::vector<int64_t> kChnCanFuelExports = {46360778122, 40370801011, 49623
 class QueryE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto ingest = testing::StartServer(SUMMIT_INGEST_BIN, {"--db_path=" + dir_.Sub("db")},
-                                       dir_.path(), "ingest");
-    ASSERT_TRUE(ingest.ok()) << ingest.status();
-    ingest_.emplace(std::move(*ingest));
-    auto query = testing::StartServer(
-        SUMMIT_QUERY_BIN,
-        {"--db_path=" + dir_.Sub("db"), "--secondary_path=" + dir_.Sub("secondary")},
-        dir_.path(), "query");
-    ASSERT_TRUE(query.ok()) << query.status();
-    query_.emplace(std::move(*query));
+    auto servers = testing::StartServerPair(SUMMIT_INGEST_BIN, SUMMIT_QUERY_BIN, dir_.path());
+    ASSERT_TRUE(servers.ok()) << servers.status();
+    servers_.emplace(*std::move(servers));
     ingest_stub_ = v1::IngestService::NewStub(
         grpc::CreateChannel(IngestAddress(), grpc::InsecureChannelCredentials()));
     stub_ = v1::QueryService::NewStub(
@@ -104,15 +95,11 @@ class QueryE2eTest : public ::testing::Test {
   void TearDown() override {
     ingest_stub_.reset();
     stub_.reset();
-    for (std::optional<testing::StartedServer>* server : {&query_, &ingest_}) {
-      if (!*server) continue;
-      (*server)->process.Signal(SIGTERM);
-      EXPECT_TRUE((*server)->process.Wait(absl::Seconds(20)).has_value());
-    }
+    if (servers_) EXPECT_TRUE(testing::StopServerPair(*servers_));
   }
 
-  std::string IngestAddress() const { return absl::StrCat("127.0.0.1:", ingest_->port); }
-  std::string QueryAddress() const { return absl::StrCat("127.0.0.1:", query_->port); }
+  std::string IngestAddress() const { return absl::StrCat("127.0.0.1:", servers_->ingest.port); }
+  std::string QueryAddress() const { return absl::StrCat("127.0.0.1:", servers_->query.port); }
 
   // Calls one QueryService method.
   template <typename Request, typename Response>
@@ -163,8 +150,7 @@ class QueryE2eTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::optional<testing::StartedServer> ingest_;
-  std::optional<testing::StartedServer> query_;
+  std::optional<testing::ServerPair> servers_;
   std::unique_ptr<v1::IngestService::Stub> ingest_stub_;
   std::unique_ptr<v1::QueryService::Stub> stub_;
 };

@@ -20,7 +20,6 @@ using testing::CommandResult;
 using ::testing::HasSubstr;
 using testing::RunCommand;
 using testing::StartedServer;
-using testing::StartServer;
 using testing::TempDir;
 
 CommandResult BufCurl(int port, const std::vector<std::string>& args) {
@@ -38,30 +37,22 @@ std::string Url(int port, const std::string& path = "") {
 class ReflectionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto ingest = StartServer(SUMMIT_INGEST_BIN, {"--db_path=" + dir_.Sub("db")},
-                              dir_.path(), "ingest");
-    ASSERT_TRUE(ingest.ok()) << ingest.status();
-    ingest_.emplace(std::move(*ingest));
-    auto query = StartServer(
-        SUMMIT_QUERY_BIN,
-        {"--db_path=" + dir_.Sub("db"), "--secondary_path=" + dir_.Sub("secondary")},
-        dir_.path(), "query");
-    ASSERT_TRUE(query.ok()) << query.status();
-    query_.emplace(std::move(*query));
+    auto servers = testing::StartServerPair(SUMMIT_INGEST_BIN, SUMMIT_QUERY_BIN, dir_.path());
+    ASSERT_TRUE(servers.ok()) << servers.status();
+    servers_.emplace(*std::move(servers));
   }
 
   TempDir dir_;
-  std::optional<StartedServer> ingest_;
-  std::optional<StartedServer> query_;
+  std::optional<testing::ServerPair> servers_;
 };
 
 TEST_F(ReflectionTest, ListsEveryServiceOnBothServers) {
-  CommandResult ingest = BufCurl(ingest_->port, {"--list-services", Url(ingest_->port)});
+  CommandResult ingest = BufCurl(servers_->ingest.port, {"--list-services", Url(servers_->ingest.port)});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
   EXPECT_THAT(ingest.output, AllOf(HasSubstr("summit.v1.IngestService"),
                                    HasSubstr("grpc.health.v1.Health")));
 
-  CommandResult query = BufCurl(query_->port, {"--list-services", Url(query_->port)});
+  CommandResult query = BufCurl(servers_->query.port, {"--list-services", Url(servers_->query.port)});
   ASSERT_EQ(query.exit_code, 0) << query.output;
   EXPECT_THAT(query.output, AllOf(HasSubstr("summit.v1.QueryService"),
                                   HasSubstr("grpc.health.v1.Health")));
@@ -69,7 +60,7 @@ TEST_F(ReflectionTest, ListsEveryServiceOnBothServers) {
 
 TEST_F(ReflectionTest, DescribesEveryMethodThroughReflection) {
   // Listing methods needs every service's descriptor from reflection.
-  CommandResult ingest = BufCurl(ingest_->port, {"--list-methods", Url(ingest_->port)});
+  CommandResult ingest = BufCurl(servers_->ingest.port, {"--list-methods", Url(servers_->ingest.port)});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
   for (const char* method : {"ExtractArticle", "IngestArticle", "IngestArticles",
                              "UpsertSummit", "DeleteSummit", "IngestTradeFlows"}) {
@@ -77,7 +68,7 @@ TEST_F(ReflectionTest, DescribesEveryMethodThroughReflection) {
                 HasSubstr(absl::StrCat("summit.v1.IngestService/", method)));
   }
 
-  CommandResult query = BufCurl(query_->port, {"--list-methods", Url(query_->port)});
+  CommandResult query = BufCurl(servers_->query.port, {"--list-methods", Url(servers_->query.port)});
   ASSERT_EQ(query.exit_code, 0) << query.output;
   for (const char* method :
        {"GetSummit", "ListSummits", "GetParticipant", "ListParticipants", "GetSector",
@@ -93,25 +84,25 @@ TEST_F(ReflectionTest, DescribesEveryMethodThroughReflection) {
 
 TEST_F(ReflectionTest, HealthCheckAnswersServing) {
   CommandResult ingest =
-      BufCurl(ingest_->port, {"-d", R"({"service":"summit.v1.IngestService"})",
-                              Url(ingest_->port, "/grpc.health.v1.Health/Check")});
+      BufCurl(servers_->ingest.port, {"-d", R"({"service":"summit.v1.IngestService"})",
+                              Url(servers_->ingest.port, "/grpc.health.v1.Health/Check")});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.output;
   EXPECT_THAT(ingest.output, HasSubstr(R"("status": "SERVING")"));
 
   CommandResult query =
-      BufCurl(query_->port, {Url(query_->port, "/grpc.health.v1.Health/Check")});
+      BufCurl(servers_->query.port, {Url(servers_->query.port, "/grpc.health.v1.Health/Check")});
   ASSERT_EQ(query.exit_code, 0) << query.output;
   EXPECT_THAT(query.output, HasSubstr(R"("status": "SERVING")"));
 }
 
 TEST_F(ReflectionTest, SigtermStopsBothServersCleanly) {
-  for (std::optional<StartedServer>* server : {&query_, &ingest_}) {
-    (*server)->process.Signal(SIGTERM);
-    std::optional<int> status = (*server)->process.Wait(absl::Seconds(15));
-    ASSERT_TRUE(status.has_value()) << testing::ReadFile((*server)->log_path);
+  for (StartedServer* server : {&servers_->query, &servers_->ingest}) {
+    server->process.Signal(SIGTERM);
+    std::optional<int> status = server->process.Wait(absl::Seconds(15));
+    ASSERT_TRUE(status.has_value()) << testing::ReadFile(server->log_path);
     EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0)
-        << testing::ReadFile((*server)->log_path);
-    EXPECT_THAT(testing::ReadFile((*server)->log_path), HasSubstr("server stopped"));
+        << testing::ReadFile(server->log_path);
+    EXPECT_THAT(testing::ReadFile(server->log_path), HasSubstr("server stopped"));
   }
 }
 

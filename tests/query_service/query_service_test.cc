@@ -1,7 +1,5 @@
 // Both real binaries on one temporary database: what summit_ingest
 // acknowledges, summit_query answers.
-#include <signal.h>
-
 #include <future>
 #include <memory>
 #include <string>
@@ -28,20 +26,13 @@ using ::testing::HasSubstr;
 class QueryServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto ingest = testing::StartServer(SUMMIT_INGEST_BIN, {"--db_path=" + dir_.Sub("db")},
-                                       dir_.path(), "ingest");
-    ASSERT_TRUE(ingest.ok()) << ingest.status();
-    ingest_.emplace(std::move(*ingest));
-    auto query = testing::StartServer(
-        SUMMIT_QUERY_BIN,
-        {"--db_path=" + dir_.Sub("db"), "--secondary_path=" + dir_.Sub("secondary")},
-        dir_.path(), "query");
-    ASSERT_TRUE(query.ok()) << query.status();
-    query_.emplace(std::move(*query));
+    auto servers = testing::StartServerPair(SUMMIT_INGEST_BIN, SUMMIT_QUERY_BIN, dir_.path());
+    ASSERT_TRUE(servers.ok()) << servers.status();
+    servers_.emplace(*std::move(servers));
     ingest_stub_ = v1::IngestService::NewStub(grpc::CreateChannel(
-        absl::StrCat("127.0.0.1:", ingest_->port), grpc::InsecureChannelCredentials()));
+        absl::StrCat("127.0.0.1:", servers_->ingest.port), grpc::InsecureChannelCredentials()));
     query_stub_ = v1::QueryService::NewStub(grpc::CreateChannel(
-        absl::StrCat("127.0.0.1:", query_->port), grpc::InsecureChannelCredentials()));
+        absl::StrCat("127.0.0.1:", servers_->query.port), grpc::InsecureChannelCredentials()));
     // Clients wait for the follower to open the database (health SERVING);
     // until then reads answer UNAVAILABLE.
     v1::Summit unused;
@@ -56,11 +47,7 @@ class QueryServiceTest : public ::testing::Test {
   void TearDown() override {
     ingest_stub_.reset();
     query_stub_.reset();
-    for (std::optional<testing::StartedServer>* server : {&query_, &ingest_}) {
-      if (!*server) continue;
-      (*server)->process.Signal(SIGTERM);
-      EXPECT_TRUE((*server)->process.Wait(absl::Seconds(20)).has_value());
-    }
+    if (servers_) EXPECT_TRUE(testing::StopServerPair(*servers_));
   }
 
   // Ingests a sample report; returns its summit's name.
@@ -85,8 +72,7 @@ class QueryServiceTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
-  std::optional<testing::StartedServer> ingest_;
-  std::optional<testing::StartedServer> query_;
+  std::optional<testing::ServerPair> servers_;
   std::unique_ptr<v1::IngestService::Stub> ingest_stub_;
   std::unique_ptr<v1::QueryService::Stub> query_stub_;
 };
@@ -167,7 +153,7 @@ TEST_F(QueryServiceTest, BufCurlReadsASummitThroughReflectionOnly) {
   testing::CommandResult result = testing::RunCommand(
       {SUMMIT_BUF_BIN, "curl", "--protocol", "grpc", "--http2-prior-knowledge", "-d",
        absl::StrCat("{\"name\":\"", name, "\"}"),
-       absl::StrCat("http://127.0.0.1:", query_->port,
+       absl::StrCat("http://127.0.0.1:", servers_->query.port,
                     "/summit.v1.QueryService/GetSummit")});
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_THAT(result.output, HasSubstr("\"displayName\": \"William Ruto\""));
@@ -178,7 +164,7 @@ TEST_F(QueryServiceTest, BufCurlReadsASummitThroughReflectionOnly) {
 // request that is not a GetSummitRequest is INVALID_ARGUMENT, and the
 // service goes on serving.
 TEST_F(QueryServiceTest, AMalformedGetSummitRequestIsRefusedAndServingGoesOn) {
-  grpc::GenericStub generic(grpc::CreateChannel(absl::StrCat("127.0.0.1:", query_->port),
+  grpc::GenericStub generic(grpc::CreateChannel(absl::StrCat("127.0.0.1:", servers_->query.port),
                                                 grpc::InsecureChannelCredentials()));
   const std::string garbage = "\x0a\xff\xff\xff\xff\x0f not a protobuf";
   grpc::Slice slice(garbage);

@@ -134,4 +134,27 @@ absl::StatusOr<StartedServer> StartServer(const std::string& binary,
       absl::StrCat(name, " did not report a port within 30 s:\n", ReadFile(log_path)));
 }
 
+absl::StatusOr<ServerPair> StartServerPair(const std::string& ingest_binary,
+                                          const std::string& query_binary,
+                                          const std::string& dir) {
+  const std::string db = absl::StrCat(dir, "/db");
+  absl::StatusOr<StartedServer> ingest =
+      StartServer(ingest_binary, {"--db_path=" + db}, dir, "ingest");
+  if (!ingest.ok()) return ingest.status();
+  absl::StatusOr<StartedServer> query = StartServer(
+      query_binary, {"--db_path=" + db, absl::StrCat("--secondary_path=", dir, "/secondary")},
+      dir, "query");
+  if (!query.ok()) return query.status();
+  return ServerPair{*std::move(ingest), *std::move(query)};
+}
+
+bool StopServerPair(ServerPair& pair, absl::Duration timeout) {
+  bool stopped = true;
+  for (StartedServer* server : {&pair.query, &pair.ingest}) {
+    server->process.Signal(SIGTERM);
+    stopped = server->process.Wait(timeout).has_value() && stopped;
+  }
+  return stopped;
+}
+
 }  // namespace summit::testing

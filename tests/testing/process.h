@@ -65,6 +65,21 @@ absl::StatusOr<StartedServer> StartServer(const std::string& binary,
                                           const std::string& dir,
                                           const std::string& name);
 
+// summit_ingest on `dir`/db, then summit_query following it with its own
+// files in `dir`/secondary, each as StartServer starts it.
+struct ServerPair {
+  StartedServer ingest;
+  StartedServer query;
+};
+absl::StatusOr<ServerPair> StartServerPair(const std::string& ingest_binary,
+                                          const std::string& query_binary,
+                                          const std::string& dir);
+
+// SIGTERMs the query server, then the ingest server it follows, waiting up
+// to `timeout` for each; false when one did not exit. Reset client stubs
+// first: an open channel holds up graceful shutdown.
+bool StopServerPair(ServerPair& pair, absl::Duration timeout = absl::Seconds(20));
+
 // Reads a whole file; empty when missing.
 std::string ReadFile(const std::string& path);
 
