@@ -35,12 +35,18 @@ absl::Status ValidateDate(const v1::Date& date, absl::string_view field) {
   return absl::OkStatus();
 }
 
+std::optional<std::string> CountryCodeProblem(const std::string& code,
+                                              const ReferenceData& data, bool allow_world) {
+  if (data.IsCountryCode(code, allow_world)) return std::nullopt;
+  return absl::StrCat("\"", code, "\" is not an ISO 3166-1 alpha-3 code",
+                      allow_world ? " or W00" : "");
+}
+
 absl::Status ValidateCountry(const std::string& code, absl::string_view field,
                              const ReferenceData& data, bool required, bool allow_world) {
   if (code.empty() && !required) return absl::OkStatus();
-  if (!data.IsCountryCode(code, allow_world)) {
-    return InvalidField(field, absl::StrCat("\"", code, "\" is not an ISO 3166-1 alpha-3 code",
-                                            allow_world ? " or W00" : ""));
+  if (std::optional<std::string> problem = CountryCodeProblem(code, data, allow_world)) {
+    return InvalidField(field, *problem);
   }
   return absl::OkStatus();
 }
@@ -56,11 +62,19 @@ absl::StatusOr<std::string> ValidateSectorName(const std::string& name,
   return id;
 }
 
-bool IsCommodityCode(absl::string_view code) {
-  if (code == "TOTAL") return true;
-  if (code.size() != 2 && code.size() != 4 && code.size() != 6) return false;
-  return std::all_of(code.begin(), code.end(),
-                     [](char c) { return absl::ascii_isdigit(c); });
+std::optional<std::string> CommodityCodeProblem(const std::string& code) {
+  const bool hs = (code.size() == 2 || code.size() == 4 || code.size() == 6) &&
+                  std::all_of(code.begin(), code.end(),
+                              [](char c) { return absl::ascii_isdigit(c); });
+  if (hs || code == "TOTAL") return std::nullopt;
+  return absl::StrCat("\"", code, "\" is neither TOTAL nor an HS code of 2, 4 or 6 digits");
+}
+
+std::optional<std::string> TradeFlowProblem(int flow) {
+  if (v1::TradeFlowDirection_IsValid(flow) && flow != v1::TRADE_FLOW_DIRECTION_UNSPECIFIED) {
+    return std::nullopt;
+  }
+  return "must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT";
 }
 
 }  // namespace summit

@@ -4,6 +4,7 @@
 #ifndef SUMMIT_COMMON_FIELD_CHECKS_H_
 #define SUMMIT_COMMON_FIELD_CHECKS_H_
 
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -22,8 +23,15 @@ absl::Status InvalidField(absl::string_view field, absl::string_view problem);
 // without a month.
 absl::Status ValidateDate(const v1::Date& date, absl::string_view field);
 
-// An ISO 3166-1 alpha-3 code of iso-codes, or "W00" when `allow_world`. An
-// empty code passes unless `required`.
+// What is wrong with `code` as an ISO 3166-1 alpha-3 code of iso-codes (or
+// "W00" when `allow_world`); nullopt when nothing. For fields whose
+// problems are reported otherwise than as a Status (trade rows).
+std::optional<std::string> CountryCodeProblem(const std::string& code,
+                                              const ReferenceData& data,
+                                              bool allow_world = false);
+
+// The same as a Status naming `field`. An empty code passes unless
+// `required`.
 absl::Status ValidateCountry(const std::string& code, absl::string_view field,
                              const ReferenceData& data, bool required,
                              bool allow_world = false);
@@ -33,8 +41,13 @@ absl::StatusOr<std::string> ValidateSectorName(const std::string& name,
                                                absl::string_view field,
                                                const ReferenceData& data);
 
-// Whether `code` is "TOTAL" or an HS code of 2, 4 or 6 digits.
-bool IsCommodityCode(absl::string_view code);
+// What is wrong with `code` as "TOTAL" or an HS code of 2, 4 or 6 digits;
+// nullopt when nothing.
+std::optional<std::string> CommodityCodeProblem(const std::string& code);
+
+// What is wrong with `flow` as EXPORT, IMPORT, RE_EXPORT or RE_IMPORT;
+// nullopt when nothing.
+std::optional<std::string> TradeFlowProblem(int flow);
 
 }  // namespace summit
 

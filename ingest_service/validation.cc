@@ -2,11 +2,9 @@
 
 #include <cmath>
 #include <set>
-#include <tuple>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/strip.h"
 #include "common/field_checks.h"
 #include "storage/resource_names.h"
 #include "unicode/utf8.h"
@@ -186,28 +184,21 @@ std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
   auto problem = [](const char* field, std::string reason) {
     return std::optional<FieldProblem>(FieldProblem{field, std::move(reason)});
   };
-  for (const auto& [field, code, allow_world] :
-       {std::tuple("reporter_code", &flow.reporter_code(), false),
-        std::tuple("partner_code", &flow.partner_code(), true)}) {
-    if (absl::Status s = ValidateCountry(*code, field, data, true, allow_world); !s.ok()) {
-      return problem(field, std::string(absl::StripPrefix(s.message(),
-                                                          absl::StrCat(field, ": "))));
-    }
+  if (auto bad = CountryCodeProblem(flow.reporter_code(), data)) {
+    return problem("reporter_code", *bad);
   }
-  if (!v1::TradeFlowDirection_IsValid(flow.flow()) ||
-      flow.flow() == v1::TRADE_FLOW_DIRECTION_UNSPECIFIED) {
-    return problem("flow", "must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT");
+  if (auto bad = CountryCodeProblem(flow.partner_code(), data, /*allow_world=*/true)) {
+    return problem("partner_code", *bad);
   }
+  if (auto bad = TradeFlowProblem(flow.flow())) return problem("flow", *bad);
   if (flow.year() < 1900 || flow.year() > 2100) {
     return problem("year", absl::StrCat(flow.year(), " is not within 1900..2100"));
   }
   if (flow.month() < 0 || flow.month() > 12) {
     return problem("month", absl::StrCat(flow.month(), " is not within 0..12"));
   }
-  if (!IsCommodityCode(flow.commodity_code())) {
-    return problem("commodity_code",
-                   absl::StrCat("\"", flow.commodity_code(),
-                                "\" is neither TOTAL nor an HS code of 2, 4 or 6 digits"));
+  if (auto bad = CommodityCodeProblem(flow.commodity_code())) {
+    return problem("commodity_code", *bad);
   }
   if (flow.value_usd_cents() < 0) return problem("value_usd_cents", "is negative");
   if (!std::isfinite(flow.net_weight_kg()) || flow.net_weight_kg() < 0) {

@@ -139,13 +139,10 @@ absl::StatusOr<std::vector<v1::TradeFlowDirection>> Flows(
     const RepeatedField<int>& requested) {
   std::set<v1::TradeFlowDirection> flows;
   for (int i = 0; i < requested.size(); ++i) {
-    const int flow = requested[i];
-    if (!v1::TradeFlowDirection_IsValid(flow) ||
-        flow == v1::TRADE_FLOW_DIRECTION_UNSPECIFIED) {
-      return InvalidField(absl::StrCat("flows[", i, "]"),
-                          "must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT");
+    if (std::optional<std::string> problem = TradeFlowProblem(requested[i])) {
+      return InvalidField(absl::StrCat("flows[", i, "]"), *problem);
     }
-    flows.insert(static_cast<v1::TradeFlowDirection>(flow));
+    flows.insert(static_cast<v1::TradeFlowDirection>(requested[i]));
   }
   if (flows.empty()) {
     flows = {v1::TRADE_FLOW_DIRECTION_EXPORT, v1::TRADE_FLOW_DIRECTION_IMPORT,
@@ -175,10 +172,8 @@ absl::StatusOr<std::vector<std::string>> CommodityCodes(
   std::set<std::string> codes;
   for (int i = 0; i < request.commodity_codes_size(); ++i) {
     const std::string& code = request.commodity_codes(i);
-    if (!IsCommodityCode(code)) {
-      return InvalidField(absl::StrCat("commodity_codes[", i, "]"),
-                          absl::StrCat("\"", code,
-                                       "\" is neither TOTAL nor an HS code of 2, 4 or 6 digits"));
+    if (std::optional<std::string> problem = CommodityCodeProblem(code)) {
+      return InvalidField(absl::StrCat("commodity_codes[", i, "]"), *problem);
     }
     codes.insert(code);
   }
