@@ -1,10 +1,16 @@
 #include "storage/database.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <utility>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "common/file_util.h"
 #include "rocksdb/options.h"
 #include "storage/key_codec.h"
 
@@ -113,11 +119,70 @@ absl::StatusOr<std::unique_ptr<Database>> Database::OpenSecondary(
   // which made an idle follower burn a third of a core.
   options.max_file_opening_threads = 1;
   std::unique_ptr<Database> db(new Database(primary_path, /*secondary=*/true));
+  // Before opening: a replacement after this is seen by PrimaryReplaced.
+  if (absl::Status status = db->RecordPrimaryOrigin(); !status.ok()) return status;
   if (absl::Status status = db->OpenFamilies(options, secondary_path); !status.ok()) {
     return status;
   }
   if (absl::Status status = db->CheckSchemaVersion(); !status.ok()) return status;
   return db;
+}
+
+namespace {
+
+// What the primary at `path` names as its MANIFEST in CURRENT.
+absl::StatusOr<PrimaryManifest> ReadPrimaryManifest(const std::string& path) {
+  const std::filesystem::path dir(path);
+  absl::StatusOr<std::string> current = ReadFileToString((dir / "CURRENT").string());
+  if (!current.ok()) return current.status();
+  const absl::string_view file = absl::StripAsciiWhitespace(*current);
+  absl::string_view name = file;
+  PrimaryManifest manifest;
+  if (!absl::ConsumePrefix(&name, "MANIFEST-") ||
+      !absl::SimpleAtoi(name, &manifest.number)) {
+    return absl::DataLossError(absl::StrCat(path, "/CURRENT names no MANIFEST"));
+  }
+  struct stat info;
+  if (stat((dir / std::string(file)).c_str(), &info) != 0) {
+    return absl::UnavailableError(absl::StrCat(path, ": ", file, " is missing"));
+  }
+  manifest.inode = info.st_ino;
+  return manifest;
+}
+
+// The unique id RocksDB keeps in the IDENTITY file of the database at `path`.
+absl::StatusOr<std::string> ReadIdentity(const std::string& path) {
+  absl::StatusOr<std::string> identity =
+      ReadFileToString((std::filesystem::path(path) / "IDENTITY").string());
+  if (!identity.ok()) return identity.status();
+  return std::string(absl::StripAsciiWhitespace(*identity));
+}
+
+}  // namespace
+
+absl::Status Database::RecordPrimaryOrigin() {
+  absl::StatusOr<std::string> identity = ReadIdentity(path_);
+  if (!identity.ok()) return identity.status();
+  identity_ = *std::move(identity);
+  absl::StatusOr<PrimaryManifest> manifest = ReadPrimaryManifest(path_);
+  if (!manifest.ok()) return manifest.status();
+  absl::MutexLock lock(&manifest_mu_);
+  manifest_ = *manifest;
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> Database::PrimaryReplaced() const {
+  absl::StatusOr<std::string> identity = ReadIdentity(path_);
+  if (!identity.ok() || *identity != identity_) return true;
+  absl::StatusOr<PrimaryManifest> manifest = ReadPrimaryManifest(path_);
+  if (!manifest.ok()) return true;
+  absl::MutexLock lock(&manifest_mu_);
+  if (manifest->number < manifest_.number ||
+      (manifest->number == manifest_.number && manifest->inode != manifest_.inode)) {
+    return true;
+  }
+  manifest_ = *manifest;
+  return false;
 }
 
 bool Database::HasAllFamilies() const {

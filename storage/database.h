@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
 #include "rocksdb/db.h"
 #include "rocksdb/iterator.h"
 #include "rocksdb/write_batch.h"
@@ -55,6 +56,12 @@ class RangeIterator final {
   std::unique_ptr<rocksdb::Iterator> it_;
 };
 
+// Which MANIFEST a primary's CURRENT names, and the file's inode.
+struct PrimaryManifest {
+  uint64_t number = 0;
+  uint64_t inode = 0;
+};
+
 class Database final {
  public:
   // Opens or creates the database at `path` as the primary, creating any
@@ -84,6 +91,14 @@ class Database final {
   // that was missing at open, so that a reopen would see it. Reads the
   // primary's MANIFEST; cheap and false when all families are open.
   absl::StatusOr<bool> PrimaryHasMissingFamilies() const;
+
+  // Secondary only: whether the directory at path() now holds another
+  // database than the one this instance follows — another IDENTITY, or a
+  // CURRENT naming an older MANIFEST, or the same MANIFEST name on another
+  // file (a backup restored over it). Catching up with a replaced database
+  // aborts inside RocksDB, so callers reopen instead. A missing IDENTITY or
+  // CURRENT (a replacement half done) counts as replaced. Thread-safe.
+  absl::StatusOr<bool> PrimaryReplaced() const;
 
   // Reads one value; nullopt when the key is absent. Thread-safe.
   absl::StatusOr<std::optional<std::string>> Get(ColumnFamily family,
@@ -120,6 +135,8 @@ class Database final {
   absl::Status OpenFamilies(const rocksdb::DBOptions& options,
                             const std::string& secondary_path);
   absl::Status CheckSchemaVersion();
+  // Secondary only: records what PrimaryReplaced compares against.
+  absl::Status RecordPrimaryOrigin();
 
   const std::string path_;
   const bool secondary_;
@@ -128,6 +145,11 @@ class Database final {
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   // Every handle opened, for destruction.
   std::vector<rocksdb::ColumnFamilyHandle*> opened_;
+  // Secondary only: the primary's identity at open, and the MANIFEST it last
+  // named (number and inode).
+  std::string identity_;
+  mutable absl::Mutex manifest_mu_;
+  mutable PrimaryManifest manifest_ ABSL_GUARDED_BY(manifest_mu_);
 };
 
 }  // namespace summit::storage

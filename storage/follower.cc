@@ -23,20 +23,37 @@ std::shared_ptr<Database> Follower::db() const {
 absl::Status Follower::CatchUp() {
   absl::MutexLock catch_up_lock(&catch_up_mu_);
   std::shared_ptr<Database> current = db();
-  absl::StatusOr<bool> reopen = current->PrimaryHasMissingFamilies();
-  if (!reopen.ok()) return reopen.status();
-  if (*reopen) {
-    // Each instance gets its own directory: the old one stays open until
-    // its last reader is done.
-    ++generation_;
-    absl::StatusOr<std::unique_ptr<Database>> reopened = Database::OpenSecondary(
-        primary_path_, absl::StrCat(secondary_path_, "/reopen-", generation_));
-    if (!reopened.ok()) return reopened.status();
-    absl::MutexLock lock(&mu_);
-    db_ = std::move(*reopened);
-    return absl::OkStatus();
+  if (current == nullptr) return Reopen("the database was replaced");
+  absl::StatusOr<bool> replaced = current->PrimaryReplaced();
+  if (!replaced.ok()) return replaced.status();
+  if (*replaced) {
+    // Stop serving the old database at once: it is no longer the primary's.
+    {
+      absl::MutexLock lock(&mu_);
+      db_ = nullptr;
+    }
+    return Reopen(
+        absl::StrCat("the database at ", primary_path_, " was replaced by another one"));
   }
+  absl::StatusOr<bool> missing = current->PrimaryHasMissingFamilies();
+  if (!missing.ok()) return missing.status();
+  if (*missing) return Reopen("the primary has new column families");
   return current->CatchUp();
+}
+
+absl::Status Follower::Reopen(absl::string_view why) {
+  // Each instance gets its own directory: the old one stays open until its
+  // last reader is done.
+  ++generation_;
+  absl::StatusOr<std::unique_ptr<Database>> reopened = Database::OpenSecondary(
+      primary_path_, absl::StrCat(secondary_path_, "/reopen-", generation_));
+  if (!reopened.ok()) {
+    return absl::Status(reopened.status().code(),
+                        absl::StrCat(why, "; reopening: ", reopened.status().message()));
+  }
+  absl::MutexLock lock(&mu_);
+  db_ = std::move(*reopened);
+  return absl::OkStatus();
 }
 
 }  // namespace summit::storage

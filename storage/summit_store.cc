@@ -49,7 +49,8 @@ std::string DateUpperBound(const std::string& prefix, const v1::Date& end) {
 // The stored value of record `id` in `family`; NOT_FOUND names it as
 // "{collection}/{id}".
 absl::StatusOr<std::string> GetRecord(const Database& db, ColumnFamily family,
-                                      absl::string_view collection, absl::string_view id) {
+                                      absl::string_view collection,
+                                      absl::string_view id) {
   absl::StatusOr<std::optional<std::string>> value = db.Get(family, IdKey(id));
   if (!value.ok()) return value.status();
   if (!value->has_value()) {
@@ -437,29 +438,46 @@ absl::StatusOr<std::vector<PairEvent>> SummitStore::ScanPairEvents(
 absl::StatusOr<v1::Summit> SummitStore::PutSummit(v1::Summit summit, bool* created) {
   absl::StatusOr<std::string> id = ResourceId(summit.name(), kSummits, "summit.name");
   if (!id.ok()) return id.status();
-  absl::StatusOr<v1::Summit> old = GetSummit(*id);
-  if (!old.ok() && !absl::IsNotFound(old.status())) return old.status();
-  std::vector<v1::Summit> puts;
-  puts.push_back(std::move(summit));
-  if (absl::Status status = Commit(std::move(puts), {}); !status.ok()) return status;
-  if (created != nullptr) *created = !old.ok();
-  return GetSummit(*id);
+  SummitChange change;
+  change.puts.push_back(std::move(summit));
+  absl::StatusOr<CommitResult> result = Commit(std::move(change));
+  if (!result.ok()) return result.status();
+  CommitResult::Written& written = result->written.at(*id);
+  if (created != nullptr) *created = written.created;
+  return std::move(written.summit);
 }
 
 absl::Status SummitStore::DeleteSummit(absl::string_view summit_id) {
-  return Commit({}, {std::string(summit_id)});
+  SummitChange change;
+  change.deletes.emplace_back(summit_id);
+  return Commit(std::move(change)).status();
 }
 
-absl::Status SummitStore::Commit(std::vector<v1::Summit> puts,
-                                 const std::vector<std::string>& deletes) {
+absl::StatusOr<CommitResult> SummitStore::Commit(SummitChange change) {
+  return Update([&]() -> absl::StatusOr<SummitChange> { return std::move(change); });
+}
+
+absl::StatusOr<CommitResult> SummitStore::Update(
+    absl::FunctionRef<absl::StatusOr<SummitChange>()> decide) {
   absl::MutexLock lock(&write_mu_);
-  const google::protobuf::Timestamp now =
-      google::protobuf::util::TimeUtil::GetCurrentTime();
+  absl::StatusOr<SummitChange> change = decide();
+  if (!change.ok()) return change.status();
+  if (change->puts.empty() && change->deletes.empty()) return CommitResult{};
+  return CommitLocked(*std::move(change));
+}
+
+absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
+  std::vector<v1::Summit>& puts = change.puts;
+  const std::vector<std::string>& deletes = change.deletes;
+  google::protobuf::Timestamp now = google::protobuf::util::TimeUtil::GetCurrentTime();
+  if (now <= last_update_time_) {
+    now = last_update_time_ + google::protobuf::util::TimeUtil::NanosecondsToDuration(1);
+  }
 
   // The old and new version of every summit the batch touches.
   struct Change {
     std::optional<v1::Summit> before;
-    const v1::Summit* after = nullptr;
+    v1::Summit* after = nullptr;
   };
   std::map<std::string, Change> changes;
   auto load = [&](const std::string& id) -> absl::Status {
@@ -561,7 +579,14 @@ absl::Status SummitStore::Commit(std::vector<v1::Summit> puts,
   StageAggregates(*db_, aggregates, batch);
   // Synced: summit writes are few and curated, and must survive power loss,
   // not only a crash of the process.
-  return db_->Write(batch, /*sync=*/true);
+  if (absl::Status status = db_->Write(batch, /*sync=*/true); !status.ok()) return status;
+  last_update_time_ = now;
+  CommitResult result;
+  for (auto& [id, change] : changes) {
+    if (change.after == nullptr) continue;
+    result.written[id] = {std::move(*change.after), !change.before.has_value()};
+  }
+  return result;
 }
 
 }  // namespace summit::storage

@@ -6,14 +6,17 @@
 #define SUMMIT_STORAGE_SUMMIT_STORE_H_
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/types/span.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "storage/database.h"
 #include "summit/v1/resources.pb.h"
 
@@ -54,17 +57,38 @@ struct PairEvent {
   uint32_t event = 0;
 };
 
+// The summits one write puts and deletes (by id).
+struct SummitChange {
+  std::vector<v1::Summit> puts;
+  std::vector<std::string> deletes;
+};
+
+// What one commit wrote.
+struct CommitResult {
+  struct Written {
+    // The record as stored, create_time and update_time set.
+    v1::Summit summit;
+    // No record had its name before the commit.
+    bool created = false;
+  };
+  // Every put summit, by id.
+  std::map<std::string, Written> written;
+};
+
 class SummitStore final {
  public:
   // `db` must outlive the store. Reads work on a primary or a secondary;
-  // writes need the primary. Thread-safe: writers are serialized inside.
+  // writes need the primary. Thread-safe: writers are serialized by one
+  // lock that covers each write's reads, decision and commit (see Update).
+  // update_time strictly increases from one commit to the next.
   explicit SummitStore(Database* db) : db_(db) {}
 
   // Stores `summit`, replacing the record of the same name with all of the
   // old version's index entries, in one batch. Sets create_time (kept from
   // the old version) and update_time. Sets `*created` when no record had the
-  // name. INVALID_ARGUMENT for malformed names in it; FAILED_PRECONDITION
-  // when one of its sources belongs to another summit.
+  // name at the commit. Returns the record as this commit wrote it, never a
+  // later read. INVALID_ARGUMENT for malformed names in it;
+  // FAILED_PRECONDITION when one of its sources belongs to another summit.
   absl::StatusOr<v1::Summit> PutSummit(v1::Summit summit, bool* created);
 
   // Removes a summit, its index entries and its share of the aggregates.
@@ -74,8 +98,16 @@ class SummitStore final {
   // Puts and deletes several summits in one atomic batch, as PutSummit and
   // DeleteSummit would one by one; a source may move from a deleted or
   // replaced summit to a put one. A summit id may appear once.
-  absl::Status Commit(std::vector<v1::Summit> puts,
-                      const std::vector<std::string>& deletes);
+  absl::StatusOr<CommitResult> Commit(SummitChange change);
+
+  // A read-modify-write: `decide` runs under the writer lock, reads through
+  // this store's getters, and returns the change to make, which is committed
+  // before the lock is released. No other write lands between its reads and
+  // the commit, so two writers never decide from the same state. An error
+  // from `decide` aborts with nothing written. Keep `decide` short: it holds
+  // every other writer back (extract before, not inside it).
+  absl::StatusOr<CommitResult> Update(
+      absl::FunctionRef<absl::StatusOr<SummitChange>()> decide);
 
   // The summit `summit_id`. NOT_FOUND names it when absent.
   absl::StatusOr<v1::Summit> GetSummit(absl::string_view summit_id) const;
@@ -126,9 +158,14 @@ class SummitStore final {
       absl::string_view country_a, absl::string_view country_b) const;
 
  private:
+  absl::StatusOr<CommitResult> CommitLocked(SummitChange change)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+
   Database* const db_;
-  // Serializes read-modify-write of aggregates and index diffs.
+  // Held by every write from its first read to its commit.
   absl::Mutex write_mu_;
+  // The update_time of the last commit, to keep them strictly increasing.
+  google::protobuf::Timestamp last_update_time_ ABSL_GUARDED_BY(write_mu_);
 };
 
 }  // namespace summit::storage

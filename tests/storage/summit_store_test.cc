@@ -1,5 +1,6 @@
 #include "storage/summit_store.h"
 
+#include <atomic>
 #include <map>
 #include <random>
 #include <set>
@@ -7,7 +8,9 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
 #include "storage/fsck.h"
 #include "tests/testing/summits.h"
@@ -19,6 +22,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::Key;
 using testing::MakeDate;
 using testing::MakeSummit;
 using testing::PersonSpec;
@@ -259,10 +263,10 @@ TEST_F(SummitStoreTest, SeveralScansIntersectInDateOrderAndPage) {
   energy_late.start = carney_late.start;
   EXPECT_THAT(store_->ScanSummitIds({carney_late, energy_late}, 10, "")->ids,
               ElementsAre("d6"));
-  EXPECT_THAT(store_->ScanSummitIds({carney, {SummitScan::Index::kBySector, "health"}},
-                                    10, "")
-                  ->ids,
-              IsEmpty());
+  EXPECT_THAT(
+      store_->ScanSummitIds({carney, {SummitScan::Index::kBySector, "health"}}, 10, "")
+          ->ids,
+      IsEmpty());
 }
 
 TEST_F(SummitStoreTest, ASourceBelongsToOneSummitUnlessMovedInOneCommit) {
@@ -275,9 +279,14 @@ TEST_F(SummitStoreTest, ASourceBelongsToOneSummitUnlessMovedInOneCommit) {
   EXPECT_THAT(clash.status().message(), HasSubstr("summits/one"));
   EXPECT_EQ(store_->GetSummit("two").status().code(), absl::StatusCode::kNotFound);
 
-  std::vector<v1::Summit> puts = {
+  SummitChange change;
+  change.puts = {
       MakeSummit("two", MakeDate(2026, 1, 18), {kXi, kCarney}, {"trade"}, {}, {"r1"})};
-  ASSERT_TRUE(store_->Commit(puts, {"one"}).ok());
+  change.deletes = {"one"};
+  absl::StatusOr<CommitResult> committed = store_->Commit(std::move(change));
+  ASSERT_TRUE(committed.ok()) << committed.status();
+  EXPECT_THAT(committed->written, ElementsAre(Key("two")));
+  EXPECT_TRUE(committed->written.at("two").created);
   EXPECT_EQ((*store_->GetArticle("r1"))->summit_id, "two");
   ExpectFsckClean();
 }
@@ -368,12 +377,90 @@ TEST_F(SummitStoreTest, ConcurrentWritersKeepIndexesConsistent) {
         v1::Summit summit = MakeSummit(id, MakeDate(2020 + t, 1 + i % 12, 0),
                                        {kXi, t % 2 ? kCarney : kAlbanese}, {"trade"});
         bool created = false;
-        EXPECT_TRUE(store_->PutSummit(summit, &created).ok());
+        absl::StatusOr<v1::Summit> stored = store_->PutSummit(summit, &created);
+        // What the commit wrote, even when another thread deletes it at once.
+        ASSERT_TRUE(stored.ok()) << stored.status();
+        EXPECT_EQ(stored->date().year(), 2020 + t);
         if (i % 10 == 9) store_->DeleteSummit(id).IgnoreError();
       }
     });
   }
   for (std::thread& thread : threads) thread.join();
+  ExpectFsckClean();
+}
+
+TEST_F(SummitStoreTest, ConcurrentPutsOfOneNameCreateItOnce) {
+  constexpr int kThreads = 4;
+  constexpr int kRounds = 50;
+  std::atomic<int> created_count{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < kRounds; ++round) {
+        bool created = false;
+        absl::StatusOr<v1::Summit> stored =
+            store_->PutSummit(MakeSummit("r" + std::to_string(round),
+                                         MakeDate(2026, 1, 1 + t), {kXi}, {"trade"}),
+                              &created);
+        ASSERT_TRUE(stored.ok()) << stored.status();
+        if (created) ++created_count;
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(created_count.load(), kRounds);
+  ExpectFsckClean();
+}
+
+TEST_F(SummitStoreTest, UpdateDecidesAndCommitsInOneCriticalSection) {
+  Put(MakeSummit("counter", MakeDate(2026, 1, 1), {kXi}, {"trade"}));
+  // Each writer appends one statement to what it reads; a write decided
+  // from a stale read would drop another's statement.
+  constexpr int kThreads = 4;
+  constexpr int kWrites = 25;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWrites; ++i) {
+        absl::StatusOr<CommitResult> result =
+            store_->Update([&]() -> absl::StatusOr<SummitChange> {
+              absl::StatusOr<v1::Summit> summit = store_->GetSummit("counter");
+              if (!summit.ok()) return summit.status();
+              summit->add_statements()->set_text(absl::StrCat(t, "-", i));
+              SummitChange change;
+              change.puts.push_back(*std::move(summit));
+              return change;
+            });
+        ASSERT_TRUE(result.ok()) << result.status();
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  absl::StatusOr<v1::Summit> summit = store_->GetSummit("counter");
+  ASSERT_TRUE(summit.ok()) << summit.status();
+  EXPECT_EQ(summit->statements_size(), kThreads * kWrites);
+}
+
+TEST_F(SummitStoreTest, UpdateTimeIncreasesWithEveryCommit) {
+  google::protobuf::Timestamp last;
+  for (int i = 0; i < 50; ++i) {
+    bool created = false;
+    absl::StatusOr<v1::Summit> stored = store_->PutSummit(
+        MakeSummit("s" + std::to_string(i % 3), MakeDate(2026, 1, 1), {kXi}, {"trade"}),
+        &created);
+    ASSERT_TRUE(stored.ok()) << stored.status();
+    EXPECT_GT(stored->update_time(), last) << "commit " << i;
+    last = stored->update_time();
+  }
+}
+
+TEST_F(SummitStoreTest, AFailedDecisionWritesNothing) {
+  absl::StatusOr<CommitResult> result =
+      store_->Update([]() -> absl::StatusOr<SummitChange> {
+        return absl::AbortedError("changed my mind");
+      });
+  EXPECT_EQ(result.status().code(), absl::StatusCode::kAborted);
+  EXPECT_EQ(store_->GetSummit("s").status().code(), absl::StatusCode::kNotFound);
   ExpectFsckClean();
 }
 
