@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -159,12 +160,14 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
   if (absl::Status s = ValidateArticle(article, "article", limits_, true); !s.ok())
     return s;
   const std::string sha = Sha256Hex(article.text());
-  absl::StatusOr<std::optional<storage::ArticleRecord>> previous =
+  // A resent report is answered without extracting it again; the decision
+  // below checks the same again under the lock.
+  absl::StatusOr<std::optional<storage::ArticleRecord>> seen =
       summits_.GetArticle(article.source_id());
-  if (!previous.ok()) return previous.status();
+  if (!seen.ok()) return seen.status();
   v1::IngestArticleResponse response;
-  if (previous->has_value() && (*previous)->content_sha256 == sha) {
-    absl::StatusOr<v1::Summit> summit = summits_.GetSummit((*previous)->summit_id);
+  if (seen->has_value() && (*seen)->content_sha256 == sha) {
+    absl::StatusOr<v1::Summit> summit = summits_.GetSummit((*seen)->summit_id);
     if (!summit.ok()) return summit.status();
     response.set_outcome(v1::INGEST_OUTCOME_UNCHANGED);
     *response.mutable_summit() = *std::move(summit);
@@ -173,42 +176,73 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
 
   v1::ExtractArticleResponse extracted = extractor_.Extract(article);
   *response.mutable_warnings() = extracted.warnings();
-  std::vector<v1::Summit> puts;
-  std::vector<std::string> deletes;
-  // The report's earlier contribution goes, whatever the new text says.
-  std::string old_id;
-  if (previous->has_value()) {
-    old_id = (*previous)->summit_id;
-    absl::StatusOr<v1::Summit> old = summits_.GetSummit(old_id);
-    if (!old.ok()) return old.status();
-    v1::Summit rest = WithoutSource(*old, article.source_id());
-    if (rest.sources_size() == 0) {
-      deletes.push_back(old_id);
-    } else {
-      puts.push_back(std::move(rest));
+  std::optional<v1::Summit> summit;
+  if (extracted.has_summit()) {
+    summit = std::move(*extracted.mutable_summit());
+    summit->mutable_sources(0)->set_content_sha256(sha);
+    *summit->mutable_sources(0)->mutable_ingest_time() =
+        google::protobuf::util::TimeUtil::GetCurrentTime();
+    if (absl::Status s = ValidateSummit(*summit, "extracted summit", data_); !s.ok()) {
+      return absl::InternalError(
+          absl::StrCat("the extractor produced an invalid record: ", s.message()));
     }
-  }
-  if (!extracted.has_summit()) {
+  } else {
     response.set_outcome(v1::INGEST_OUTCOME_NOT_A_SUMMIT);
     response.set_not_summit_reason(extracted.not_summit_reason());
-    if (absl::Status s = summits_.Commit(std::move(puts), deletes); !s.ok()) return s;
-    return response;
-  }
-  v1::Summit summit = std::move(*extracted.mutable_summit());
-  summit.mutable_sources(0)->set_content_sha256(sha);
-  *summit.mutable_sources(0)->mutable_ingest_time() =
-      google::protobuf::util::TimeUtil::GetCurrentTime();
-  if (absl::Status s = ValidateSummit(summit, "extracted summit", data_); !s.ok()) {
-    return absl::InternalError(
-        absl::StrCat("the extractor produced an invalid record: ", s.message()));
   }
 
+  // Read, merge and commit in one critical section, so that reports of one
+  // meeting arriving together all end up in one summit.
+  std::string target_id;
+  absl::StatusOr<storage::CommitResult> committed =
+      summits_.Update([&]() -> absl::StatusOr<storage::SummitChange> {
+        return DecideArticle(article.source_id(), sha, summit, response, target_id);
+      });
+  if (!committed.ok()) return committed.status();
+  auto written = committed->written.find(target_id);
+  if (written != committed->written.end()) {
+    *response.mutable_summit() = std::move(written->second.summit);
+  }
+  return response;
+}
+
+absl::StatusOr<storage::SummitChange> Ingestor::DecideArticle(
+    const std::string& source_id, const std::string& sha,
+    const std::optional<v1::Summit>& extracted, v1::IngestArticleResponse& response,
+    std::string& target_id) const {
+  storage::SummitChange change;
+  absl::StatusOr<std::optional<storage::ArticleRecord>> previous =
+      summits_.GetArticle(source_id);
+  if (!previous.ok()) return previous.status();
+  if (previous->has_value() && (*previous)->content_sha256 == sha) {
+    // The same text was stored since the check before extraction.
+    absl::StatusOr<v1::Summit> summit = summits_.GetSummit((*previous)->summit_id);
+    if (!summit.ok()) return summit.status();
+    response.set_outcome(v1::INGEST_OUTCOME_UNCHANGED);
+    response.clear_not_summit_reason();
+    *response.mutable_summit() = *std::move(summit);
+    return change;
+  }
+  // The report's earlier contribution goes, whatever the new text says.
+  if (previous->has_value()) {
+    const std::string& old_id = (*previous)->summit_id;
+    absl::StatusOr<v1::Summit> old = summits_.GetSummit(old_id);
+    if (!old.ok()) return old.status();
+    v1::Summit rest = WithoutSource(*old, source_id);
+    if (rest.sources_size() == 0) {
+      change.deletes.push_back(old_id);
+    } else {
+      change.puts.push_back(std::move(rest));
+    }
+  }
+  if (!extracted) return change;
+
   // A stored report of the same meeting takes this one in; summits the
-  // batch already changes count in their new version.
+  // change already touches count in their new version.
+  v1::Summit summit = *extracted;
   auto current = [&](const std::string& id) -> absl::StatusOr<std::optional<v1::Summit>> {
-    if (std::find(deletes.begin(), deletes.end(), id) != deletes.end())
-      return std::nullopt;
-    for (const v1::Summit& pending : puts) {
+    if (absl::c_linear_search(change.deletes, id)) return std::nullopt;
+    for (const v1::Summit& pending : change.puts) {
       if (pending.name() == storage::ResourceName(storage::kSummits, id)) return pending;
     }
     absl::StatusOr<v1::Summit> got = summits_.GetSummit(id);
@@ -236,24 +270,18 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
     summit = *std::move(target);
     if (!previous->has_value()) outcome = v1::INGEST_OUTCOME_MERGED;
   }
-  // One version per summit in the batch: the merged one replaces any rest.
-  puts.erase(
-      std::remove_if(puts.begin(), puts.end(),
+  // One version per summit in the change: the merged one replaces any rest.
+  target_id = *storage::ResourceId(summit.name(), storage::kSummits, "name");
+  change.puts.erase(
+      std::remove_if(change.puts.begin(), change.puts.end(),
                      [&](const v1::Summit& s) { return s.name() == summit.name(); }),
-      puts.end());
-  deletes.erase(
-      std::remove(deletes.begin(), deletes.end(),
-                  *storage::ResourceId(summit.name(), storage::kSummits, "name")),
-      deletes.end());
-  const std::string name = summit.name();
-  puts.push_back(std::move(summit));
-  if (absl::Status s = summits_.Commit(std::move(puts), deletes); !s.ok()) return s;
-  absl::StatusOr<v1::Summit> stored =
-      summits_.GetSummit(*storage::ResourceId(name, storage::kSummits, "name"));
-  if (!stored.ok()) return stored.status();
+      change.puts.end());
+  change.deletes.erase(
+      std::remove(change.deletes.begin(), change.deletes.end(), target_id),
+      change.deletes.end());
+  change.puts.push_back(std::move(summit));
   response.set_outcome(outcome);
-  *response.mutable_summit() = *std::move(stored);
-  return response;
+  return change;
 }
 
 absl::StatusOr<v1::UpsertSummitResponse> Ingestor::UpsertSummit(

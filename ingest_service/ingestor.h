@@ -1,10 +1,15 @@
 // What IngestService does, without gRPC: validates, extracts, merges reports
 // of one meeting into one summit, and writes through the stores. The only
-// writer of the database. Thread-safe: the stores serialize writers.
+// writer of the database. Thread-safe: extraction runs in the caller's
+// thread; each write's reads, merge and commit run as one critical section
+// of the summit store (SummitStore::Update), so concurrent reports of one
+// meeting end in one summit whatever their order.
 #ifndef SUMMIT_INGEST_SERVICE_INGESTOR_H_
 #define SUMMIT_INGEST_SERVICE_INGESTOR_H_
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -49,6 +54,15 @@ class Ingestor final {
                                 v1::IngestTradeFlowsResponse& response);
 
  private:
+  // The change that stores report `source_id` (text digest `sha`) as
+  // `extracted` (nullopt: not a summit), decided from the stored state;
+  // runs under the store's writer lock. Sets the response's outcome (and
+  // its summit when UNCHANGED) and `target_id`, the summit it goes to.
+  absl::StatusOr<storage::SummitChange> DecideArticle(
+      const std::string& source_id, const std::string& sha,
+      const std::optional<v1::Summit>& extracted, v1::IngestArticleResponse& response,
+      std::string& target_id) const;
+
   const ReferenceData& data_;
   const extractor::Extractor extractor_;
   const ValidationLimits limits_;
