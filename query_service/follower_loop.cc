@@ -17,8 +17,8 @@ FollowerLoop::~FollowerLoop() {
   if (thread_.joinable()) thread_.join();
 }
 
-void FollowerLoop::Start(std::function<void()> on_open) {
-  thread_ = std::thread([this, on_open = std::move(on_open)] { Run(on_open); });
+void FollowerLoop::Start(std::function<void(bool)> on_serving) {
+  thread_ = std::thread([this, on_serving = std::move(on_serving)] { Run(on_serving); });
 }
 
 std::shared_ptr<storage::Database> FollowerLoop::db() const {
@@ -26,32 +26,42 @@ std::shared_ptr<storage::Database> FollowerLoop::db() const {
   return follower_ == nullptr ? nullptr : follower_->db();
 }
 
-void FollowerLoop::Run(std::function<void()> on_open) {
+void FollowerLoop::Run(const std::function<void(bool)>& on_serving) {
   absl::Status last_error;
+  bool serving = false;
   do {
     storage::Follower* follower = nullptr;
     {
       absl::MutexLock lock(&mu_);
       follower = follower_.get();
     }
+    absl::Status status;
     if (follower == nullptr) {
       absl::StatusOr<std::unique_ptr<storage::Follower>> opened =
           storage::Follower::Open(primary_path_, secondary_path_);
-      if (!opened.ok()) {
-        if (opened.status() != last_error) {
-          spdlog::warn("waiting for the database: {}", opened.status().ToString());
-          last_error = opened.status();
-        }
-        continue;
-      }
-      {
+      if (opened.ok()) {
         absl::MutexLock lock(&mu_);
         follower_ = *std::move(opened);
+      } else {
+        status = opened.status();
       }
-      spdlog::info("database {} open as secondary", primary_path_);
-      on_open();
-    } else if (absl::Status status = follower->CatchUp(); !status.ok()) {
-      spdlog::warn("catching up: {}", status.ToString());
+    } else {
+      status = follower->CatchUp();
+    }
+    if (!status.ok() && status != last_error) {
+      spdlog::warn("{}: {}", serving ? "catching up" : "waiting for the database",
+                   status.ToString());
+    }
+    last_error = status;
+    if (const bool open = db() != nullptr; open != serving) {
+      serving = open;
+      if (serving) {
+        spdlog::info("database {} open as secondary", primary_path_);
+      } else {
+        spdlog::error("database {} is no longer served: {}", primary_path_,
+                      status.ToString());
+      }
+      on_serving(serving);
     }
   } while (!stop_.WaitForNotificationWithTimeout(interval_));
 }

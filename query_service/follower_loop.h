@@ -1,5 +1,6 @@
 // Keeps summit_query's view of the database current: opens the secondary as
-// soon as the primary's database exists, then catches up every interval.
+// soon as the primary's database exists, then catches up every interval,
+// reopening when the database under it was replaced.
 #ifndef SUMMIT_QUERY_SERVICE_FOLLOWER_LOOP_H_
 #define SUMMIT_QUERY_SERVICE_FOLLOWER_LOOP_H_
 
@@ -25,16 +26,17 @@ class FollowerLoop final {
   // Stops the thread.
   ~FollowerLoop();
 
-  // Starts the background thread; `on_open` runs once, in it, when the
-  // database opens.
-  void Start(std::function<void()> on_open);
+  // Starts the background thread. `on_serving(true)` runs in it when the
+  // database opens; `on_serving(false)` when it stops being served (replaced
+  // and not yet reopened), then true again once it is.
+  void Start(std::function<void(bool)> on_serving);
 
   // The current database; null until it opens. Hold it for one request.
   // Thread-safe.
   std::shared_ptr<storage::Database> db() const;
 
  private:
-  void Run(std::function<void()> on_open);
+  void Run(const std::function<void(bool)>& on_serving);
 
   const std::string primary_path_;
   const std::string secondary_path_;

@@ -2,12 +2,14 @@
 // secondary, serves summit.v1.QueryService until SIGINT or SIGTERM.
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "absl/flags/flag.h"
 #include "common/health_service.h"
 #include "common/server_flags.h"
 #include "common/server_runner.h"
 #include "query_service/follower_loop.h"
+#include "query_service/page_token.h"
 #include "query_service/query_service_impl.h"
 #include "spdlog/spdlog.h"
 
@@ -20,6 +22,10 @@ ABSL_FLAG(absl::Duration, catchup_interval, absl::Milliseconds(100),
           "how often to replay the primary's new writes");
 ABSL_FLAG(std::string, secondary_path, "./data-query",
           "directory for this process's own secondary-instance files");
+ABSL_FLAG(std::string, page_token_key_file, "",
+          "file whose bytes (at least 32) key the page tokens' HMAC, so that tokens "
+          "outlive a restart and serve across replicas; empty: a random key per start, "
+          "so tokens expire when the service restarts");
 
 int main(int argc, char** argv) {
   summit::BlockTerminationSignals();
@@ -28,16 +34,27 @@ int main(int argc, char** argv) {
       "Serves summit.v1.QueryService from a secondary instance of the "
       "database summit_ingest writes at --db_path.");
 
+  const std::string key_file = absl::GetFlag(FLAGS_page_token_key_file);
+  absl::StatusOr<summit::PageTokens> page_tokens =
+      key_file.empty() ? summit::PageTokens::WithRandomKey()
+                       : summit::PageTokens::FromKeyFile(key_file);
+  if (!page_tokens.ok()) {
+    spdlog::critical("--page_token_key_file: {}",
+                     std::string(page_tokens.status().message()));
+    return EXIT_FAILURE;
+  }
+
   // Health says NOT_SERVING until the database opens: summit_ingest may
   // not have created it yet.
   summit::HealthService health({"summit.v1.QueryService"});
   summit::FollowerLoop follower(absl::GetFlag(FLAGS_db_path),
                                 absl::GetFlag(FLAGS_secondary_path),
                                 absl::GetFlag(FLAGS_catchup_interval));
-  follower.Start([&health] {
-    health.SetAllServing(grpc::health::v1::HealthCheckResponse::SERVING);
+  follower.Start([&health](bool serving) {
+    health.SetAllServing(serving ? grpc::health::v1::HealthCheckResponse::SERVING
+                                 : grpc::health::v1::HealthCheckResponse::NOT_SERVING);
   });
-  summit::Querier querier(&follower);
+  summit::Querier querier(&follower, *std::move(page_tokens));
   summit::QueryServiceImpl service(&querier);
 
   if (absl::Status status = summit::ServeUntilTerminated(

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/time/clock.h"
@@ -25,8 +26,8 @@ using testing::PersonSpec;
 const PersonSpec kXi{"xi-jinping", "CHN"};
 const PersonSpec kCarney{"mark-carney", "CAN", "Prime Minister"};
 
-v1::RelatedEngagement Engagement(const std::string& name, int ordinal, const v1::Date& date,
-                                 const std::string& city) {
+v1::RelatedEngagement Engagement(const std::string& name, int ordinal,
+                                 const v1::Date& date, const std::string& city) {
   v1::RelatedEngagement engagement;
   engagement.set_event_name(name);
   engagement.set_ordinal(ordinal);
@@ -43,18 +44,19 @@ TEST(QuerierTest, TheTimelineListsAnEngagementOnceAndNotBesideItsOwnSummit) {
     storage::SummitStore store(primary->get());
     const v1::RelatedEngagement apec =
         Engagement("APEC Economic Leaders' Meeting", 32, MakeDate(2025, 10, 0), "");
-    v1::Summit beijing =
-        MakeSummit("2026-01-17-beijing-can-chn", MakeDate(2026, 1, 17), {kXi, kCarney}, {});
+    v1::Summit beijing = MakeSummit("2026-01-17-beijing-can-chn", MakeDate(2026, 1, 17),
+                                    {kXi, kCarney}, {});
     beijing.mutable_location()->set_city("Beijing");
     beijing.clear_related_engagements();
     *beijing.add_related_engagements() = apec;
-    v1::Summit ottawa =
-        MakeSummit("2026-06-10-ottawa-can-chn", MakeDate(2026, 6, 10), {kXi, kCarney}, {});
+    v1::Summit ottawa = MakeSummit("2026-06-10-ottawa-can-chn", MakeDate(2026, 6, 10),
+                                   {kXi, kCarney}, {});
     ottawa.mutable_location()->set_city("Ottawa");
     ottawa.clear_related_engagements();
     *ottawa.add_related_engagements() = apec;  // Related by both.
     // The Beijing meeting itself, as the later report recalls it.
-    *ottawa.add_related_engagements() = Engagement("", 0, MakeDate(2026, 1, 17), "Beijing");
+    *ottawa.add_related_engagements() =
+        Engagement("", 0, MakeDate(2026, 1, 17), "Beijing");
     // A different meeting: kept.
     *ottawa.add_related_engagements() = Engagement("", 0, MakeDate(2026, 3, 2), "Paris");
     bool created = false;
@@ -63,13 +65,15 @@ TEST(QuerierTest, TheTimelineListsAnEngagementOnceAndNotBesideItsOwnSummit) {
   }
 
   FollowerLoop follower(dir.Sub("db"), dir.Sub("secondary"), absl::Milliseconds(10));
-  follower.Start([] {});
+  follower.Start([](bool) {});
   const absl::Time deadline = absl::Now() + absl::Seconds(10);
   while (follower.db() == nullptr && absl::Now() < deadline) {
     absl::SleepFor(absl::Milliseconds(5));
   }
   ASSERT_NE(follower.db(), nullptr);
-  const Querier querier(&follower);
+  absl::StatusOr<PageTokens> page_tokens = PageTokens::WithRandomKey();
+  ASSERT_TRUE(page_tokens.ok()) << page_tokens.status();
+  const Querier querier(&follower, *std::move(page_tokens));
   v1::GetBilateralOverviewRequest request;
   request.add_country_codes("CAN");
   request.add_country_codes("CHN");
@@ -81,7 +85,8 @@ TEST(QuerierTest, TheTimelineListsAnEngagementOnceAndNotBesideItsOwnSummit) {
   for (const v1::TimelineEntry& entry : overview->timeline()) {
     timeline.push_back(entry.has_summit_title()
                            ? entry.summit()
-                           : entry.engagement().event_name() + entry.engagement().location().city());
+                           : entry.engagement().event_name() +
+                                 entry.engagement().location().city());
   }
   EXPECT_THAT(timeline, ElementsAre("APEC Economic Leaders' Meeting",
                                     "summits/2026-01-17-beijing-can-chn", "Paris",

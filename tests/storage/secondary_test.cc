@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -24,8 +25,10 @@
 namespace summit::storage {
 namespace {
 
+using ::testing::HasSubstr;
 using testing::MakeDate;
 using testing::MakeSummit;
+using testing::PersonSpec;
 
 TEST(SecondaryTest, SeesAPrimaryWriteAfterCatchUp) {
   testing::TempDir dir;
@@ -86,6 +89,65 @@ TEST(SecondaryTest, FollowerReopensWhenThePrimaryAddsColumnFamilies) {
             absl::StatusCode::kNotFound);
   ASSERT_TRUE((*follower)->CatchUp().ok());
   EXPECT_EQ((*follower)->db(), after);
+}
+
+TEST(SecondaryTest, FollowerReopensWhenTheDatabaseIsReplaced) {
+  testing::TempDir dir;
+  const PersonSpec xi{"xi-jinping", "CHN"};
+  auto put = [&](const std::string& path, int summits) {
+    auto primary = Database::OpenPrimary(path);
+    ASSERT_TRUE(primary.ok()) << primary.status();
+    SummitStore store(primary->get());
+    for (int i = 0; i < summits; ++i) {
+      bool created = false;
+      ASSERT_TRUE(store
+                      .PutSummit(MakeSummit("s" + std::to_string(i),
+                                            MakeDate(2026, 1, 17), {xi}, {"trade"}),
+                                 &created)
+                      .ok());
+    }
+  };
+  // The followed database has many writes; its replacement, restored from
+  // an older copy, fewer: catching up from one into the other would abort.
+  put(dir.Sub("db"), 40);
+  put(dir.Sub("restored"), 2);
+  auto follower = Follower::Open(dir.Sub("db"), dir.Sub("secondary"));
+  ASSERT_TRUE(follower.ok()) << follower.status();
+  ASSERT_TRUE((*follower)->CatchUp().ok());
+  std::shared_ptr<Database> before = (*follower)->db();
+  EXPECT_TRUE(SummitStore(before.get()).GetSummit("s39").ok());
+
+  std::filesystem::rename(dir.Sub("db"), dir.Sub("old"));
+  absl::Status half_done = (*follower)->CatchUp();
+  EXPECT_FALSE(half_done.ok());
+  EXPECT_THAT(half_done.message(), HasSubstr("was replaced"));
+  EXPECT_EQ((*follower)->db(), nullptr);
+
+  std::filesystem::rename(dir.Sub("restored"), dir.Sub("db"));
+  ASSERT_TRUE((*follower)->CatchUp().ok());
+  std::shared_ptr<Database> after = (*follower)->db();
+  ASSERT_NE(after, nullptr);
+  SummitStore reader(after.get());
+  EXPECT_TRUE(reader.GetSummit("s1").ok());
+  EXPECT_EQ(reader.GetSummit("s2").status().code(), absl::StatusCode::kNotFound);
+  // The old instance still answers whoever holds it.
+  EXPECT_TRUE(SummitStore(before.get()).GetSummit("s39").ok());
+
+  // A copy of the same database, older, put back in place (same IDENTITY).
+  auto primary = Database::OpenPrimary(dir.Sub("db"));
+  ASSERT_TRUE(primary.ok()) << primary.status();
+  primary->reset();
+  std::filesystem::copy(dir.Sub("db"), dir.Sub("copy"),
+                        std::filesystem::copy_options::recursive);
+  put(dir.Sub("db"), 30);
+  ASSERT_TRUE((*follower)->CatchUp().ok());
+  EXPECT_TRUE(SummitStore((*follower)->db().get()).GetSummit("s29").ok());
+  std::filesystem::remove_all(dir.Sub("db"));
+  std::filesystem::rename(dir.Sub("copy"), dir.Sub("db"));
+  ASSERT_TRUE((*follower)->CatchUp().ok());
+  EXPECT_EQ(SummitStore((*follower)->db().get()).GetSummit("s29").status().code(),
+            absl::StatusCode::kNotFound);
+  ASSERT_TRUE((*follower)->CatchUp().ok());
 }
 
 // The last write the child acknowledged, or -1.
