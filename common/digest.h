@@ -1,9 +1,12 @@
-// SHA-256 through OpenSSL, for content fingerprints and page tokens.
+// SHA-256 for content fingerprints, and HMAC-SHA-256 and random keys for
+// page tokens, through OpenSSL.
 #ifndef SUMMIT_COMMON_DIGEST_H_
 #define SUMMIT_COMMON_DIGEST_H_
 
+#include <cstddef>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 namespace summit {
@@ -13,6 +16,13 @@ std::string Sha256(absl::string_view data);
 
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(absl::string_view data);
+
+// The 32-byte HMAC-SHA-256 of `data` under `key`.
+std::string HmacSha256(absl::string_view key, absl::string_view data);
+
+// `count` bytes from OpenSSL's cryptographically secure generator;
+// INTERNAL when it cannot supply them.
+absl::StatusOr<std::string> RandomBytes(size_t count);
 
 }  // namespace summit
 

@@ -2,6 +2,11 @@
 
 #include <utility>
 
+#include "absl/strings/str_cat.h"
+#include "common/quote.h"
+#include "common/raw_rpc.h"
+#include "common/status_util.h"
+
 namespace summit {
 
 using grpc::health::v1::HealthCheckRequest;
@@ -11,15 +16,18 @@ using grpc::health::v1::HealthCheckResponse;
 // write is in flight replaces any status still waiting, so a slow client
 // sees the latest status rather than a backlog.
 class HealthService::WatchReactor final
-    : public grpc::ServerWriteReactor<HealthCheckResponse> {
+    : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
  public:
-  WatchReactor(HealthService* service, std::string name)
+  // Watches `name`, or finishes at once with `refusal` when it is not OK,
+  // or with UNAVAILABLE once watches have ended.
+  WatchReactor(HealthService* service, std::string name, grpc::Status refusal)
       : service_(service), name_(std::move(name)) {
-    if (!service_->AddWatcher(this)) {
-      absl::MutexLock lock(&mu_);
-      finished_ = true;
-      Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "server is shutting down"));
-    }
+    if (refusal.ok() && service_->AddWatcher(this)) return;
+    absl::MutexLock lock(&mu_);
+    finished_ = true;
+    Finish(refusal.ok()
+               ? grpc::Status(grpc::StatusCode::UNAVAILABLE, "server is shutting down")
+               : std::move(refusal));
   }
 
   const std::string& name() const { return name_; }
@@ -65,8 +73,16 @@ class HealthService::WatchReactor final
   void MaybeWriteOrFinish() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (write_in_flight_ || finished_) return;
     if (has_pending_) {
-      response_.set_status(pending_);
+      HealthCheckResponse message;
+      message.set_status(pending_);
       has_pending_ = false;
+      absl::StatusOr<grpc::ByteBuffer> encoded = ToByteBuffer(message);
+      if (!encoded.ok()) {
+        finished_ = true;
+        Finish(ToGrpcStatus(encoded.status()));
+        return;
+      }
+      response_ = *std::move(encoded);
       write_in_flight_ = true;
       StartWrite(&response_);
     } else if (end_requested_) {
@@ -78,7 +94,7 @@ class HealthService::WatchReactor final
   HealthService* const service_;
   const std::string name_;
   absl::Mutex mu_;
-  HealthCheckResponse response_ ABSL_GUARDED_BY(mu_);
+  grpc::ByteBuffer response_ ABSL_GUARDED_BY(mu_);
   ServingStatus pending_ ABSL_GUARDED_BY(mu_) = HealthCheckResponse::UNKNOWN;
   bool has_pending_ ABSL_GUARDED_BY(mu_) = false;
   bool write_in_flight_ ABSL_GUARDED_BY(mu_) = false;
@@ -126,28 +142,29 @@ void HealthService::RemoveWatcher(WatchReactor* watcher) {
 }
 
 grpc::ServerUnaryReactor* HealthService::Check(grpc::CallbackServerContext* context,
-                                               const HealthCheckRequest* request,
-                                               HealthCheckResponse* response) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  ServingStatus status;
-  {
-    absl::MutexLock lock(&mu_);
-    status = StatusOf(request->service());
-  }
-  if (status == HealthCheckResponse::SERVICE_UNKNOWN) {
-    reactor->Finish(
-        grpc::Status(grpc::StatusCode::NOT_FOUND,
-                     "service: \"" + request->service() + "\" is not served here"));
-    return reactor;
-  }
-  response->set_status(status);
-  reactor->Finish(grpc::Status::OK);
-  return reactor;
+                                               const grpc::ByteBuffer* request,
+                                               grpc::ByteBuffer* response) {
+  return AnswerUnary<HealthCheckRequest>(
+      context, *request, response,
+      [this](const HealthCheckRequest& parsed) -> absl::StatusOr<HealthCheckResponse> {
+        HealthCheckResponse answer;
+        {
+          absl::MutexLock lock(&mu_);
+          answer.set_status(StatusOf(parsed.service()));
+        }
+        if (answer.status() == HealthCheckResponse::SERVICE_UNKNOWN) {
+          return absl::NotFoundError(
+              absl::StrCat("service: ", Quote(parsed.service()), " is not served here"));
+        }
+        return answer;
+      });
 }
 
-grpc::ServerWriteReactor<HealthCheckResponse>* HealthService::Watch(
-    grpc::CallbackServerContext* context, const HealthCheckRequest* request) {
-  return new WatchReactor(this, request->service());
+grpc::ServerWriteReactor<grpc::ByteBuffer>* HealthService::Watch(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) {
+  HealthCheckRequest parsed;
+  const absl::Status status = ParseMessage(*request, "request", parsed);
+  return new WatchReactor(this, parsed.service(), ToGrpcStatus(status));
 }
 
 }  // namespace summit

@@ -14,8 +14,14 @@
 
 namespace summit {
 
-// Serving status per service name; "" is the whole server. Thread-safe.
-class HealthService final : public grpc::health::v1::Health::CallbackService {
+// Both methods of Health registered raw (see common/raw_rpc.h).
+using RawHealthService = grpc::health::v1::Health::WithRawCallbackMethod_Check<
+    grpc::health::v1::Health::WithRawCallbackMethod_Watch<
+        grpc::health::v1::Health::Service>>;
+
+// Serving status per service name; "" is the whole server. Thread-safe. A
+// request that does not parse is answered INVALID_ARGUMENT.
+class HealthService final : public RawHealthService {
  public:
   using ServingStatus = grpc::health::v1::HealthCheckResponse::ServingStatus;
 
@@ -32,16 +38,14 @@ class HealthService final : public grpc::health::v1::Health::CallbackService {
   void EndWatches();
 
   // Unary check. NOT_FOUND for a service name that is not known.
-  grpc::ServerUnaryReactor* Check(
-      grpc::CallbackServerContext* context,
-      const grpc::health::v1::HealthCheckRequest* request,
-      grpc::health::v1::HealthCheckResponse* response) override;
+  grpc::ServerUnaryReactor* Check(grpc::CallbackServerContext* context,
+                                  const grpc::ByteBuffer* request,
+                                  grpc::ByteBuffer* response) override;
 
   // Streams the status of one service: now, then at every change. An unknown
   // service is reported as SERVICE_UNKNOWN, as the protocol asks.
-  grpc::ServerWriteReactor<grpc::health::v1::HealthCheckResponse>* Watch(
-      grpc::CallbackServerContext* context,
-      const grpc::health::v1::HealthCheckRequest* request) override;
+  grpc::ServerWriteReactor<grpc::ByteBuffer>* Watch(
+      grpc::CallbackServerContext* context, const grpc::ByteBuffer* request) override;
 
  private:
   class WatchReactor;

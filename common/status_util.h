@@ -2,6 +2,7 @@
 #ifndef SUMMIT_COMMON_STATUS_UTIL_H_
 #define SUMMIT_COMMON_STATUS_UTIL_H_
 
+#include <cstddef>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -11,7 +12,12 @@
 
 namespace summit {
 
-// Same code (absl and gRPC share the canonical codes), same message.
+// The longest status message sent; a longer one is cut (see quote.h for why
+// messages must stay short).
+inline constexpr size_t kMaxStatusMessageBytes = 1024;
+
+// Same code (absl and gRPC share the canonical codes), same message, cut to
+// kMaxStatusMessageBytes with "... (message truncated)" after the cut.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
 // Finishes a unary callback call: `result`'s error, or OK with its value

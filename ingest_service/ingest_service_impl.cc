@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "common/raw_rpc.h"
 #include "common/status_util.h"
 #include "openssl/crypto.h"
 
@@ -17,85 +18,103 @@ grpc::ServerUnaryReactor* FinishWith(grpc::CallbackServerContext* context,
 }
 
 // A client stream read message by message: refused up front when the call
-// is not authorized, finished OK when the client closes it, or with the
-// error Handle returns.
-template <typename Request>
-class StreamReader : public grpc::ServerReadReactor<Request> {
+// is not authorized; each message parsed and handed to Handle with its
+// zero-based position. Finished with the response when the client closes
+// the stream, or with INVALID_ARGUMENT for a message that does not parse
+// ("message 3 of the stream: cannot be parsed as ..."), or with the error
+// Handle returns; the messages before it stay handled.
+template <typename Request, typename Response>
+class StreamReader : public grpc::ServerReadReactor<grpc::ByteBuffer> {
  public:
   void OnReadDone(bool ok) override {
     if (!ok) {  // The client closed the stream.
-      this->Finish(grpc::Status::OK);
+      absl::StatusOr<grpc::ByteBuffer> encoded = ToByteBuffer(response_);
+      if (encoded.ok()) *out_ = *std::move(encoded);
+      Finish(ToGrpcStatus(encoded.status()));
       return;
     }
-    if (grpc::Status status = Handle(request_); !status.ok()) {
-      this->Finish(std::move(status));
+    Request request;
+    absl::Status status = ParseMessage(
+        message_, absl::StrCat("message ", position_, " of the stream"), request);
+    if (status.ok()) status = Handle(request, position_);
+    if (!status.ok()) {
+      Finish(ToGrpcStatus(status));
       return;
     }
-    this->StartRead(&request_);
+    ++position_;
+    StartRead(&message_);
   }
   void OnDone() override { delete this; }
 
  protected:
+  explicit StreamReader(grpc::ByteBuffer* out) : out_(out) {}
+
   // Starts reading, or finishes with `refusal` when it is not OK. Call last
   // in the derived constructor.
   void Start(grpc::Status refusal) {
     if (!refusal.ok()) {
-      this->Finish(std::move(refusal));
+      Finish(std::move(refusal));
       return;
     }
-    this->StartRead(&request_);
+    StartRead(&message_);
   }
-  virtual grpc::Status Handle(const Request& request) = 0;
+  virtual absl::Status Handle(const Request& request, int position) = 0;
+
+  Response& response() { return response_; }
 
  private:
-  Request request_;
+  grpc::ByteBuffer* const out_;
+  grpc::ByteBuffer message_;
+  Response response_;
+  int position_ = 0;
 };
 
 // Reads the IngestArticles stream, ingesting each report as it arrives.
-class ArticleStream final : public StreamReader<v1::IngestArticlesRequest> {
+class ArticleStream final
+    : public StreamReader<v1::IngestArticlesRequest, v1::IngestArticlesResponse> {
  public:
-  ArticleStream(Ingestor* ingestor, v1::IngestArticlesResponse* response,
-                grpc::Status refusal)
-      : ingestor_(ingestor), response_(response) {
+  ArticleStream(Ingestor* ingestor, grpc::ByteBuffer* out, grpc::Status refusal)
+      : StreamReader(out), ingestor_(ingestor) {
     Start(std::move(refusal));
   }
 
  private:
   // One report's failure is its result's error; the stream goes on.
-  grpc::Status Handle(const v1::IngestArticlesRequest& request) override {
-    v1::IngestArticleResult* result = response_->add_results();
-    result->set_index(index_++);
+  absl::Status Handle(const v1::IngestArticlesRequest& request, int position) override {
+    v1::IngestArticleResult* result = response().add_results();
+    result->set_index(position);
     result->set_source_id(request.article().source_id());
     absl::StatusOr<v1::IngestArticleResponse> ingested =
         ingestor_->IngestArticle(request.article());
     if (!ingested.ok()) {
       result->set_error(std::string(ingested.status().message()));
-      response_->set_failed_count(response_->failed_count() + 1);
+      response().set_failed_count(response().failed_count() + 1);
     } else {
       result->set_outcome(ingested->outcome());
       if (ingested->has_summit()) result->set_summit(ingested->summit().name());
       result->set_not_summit_reason(ingested->not_summit_reason());
       Count(ingested->outcome());
     }
-    return grpc::Status::OK;
+    return absl::OkStatus();
   }
 
   void Count(v1::IngestOutcome outcome) {
+    v1::IngestArticlesResponse& counts = response();
     switch (outcome) {
       case v1::INGEST_OUTCOME_CREATED:
-        response_->set_created_count(response_->created_count() + 1);
+        counts.set_created_count(counts.created_count() + 1);
         break;
       case v1::INGEST_OUTCOME_MERGED:
-        response_->set_merged_count(response_->merged_count() + 1);
+        counts.set_merged_count(counts.merged_count() + 1);
         break;
       case v1::INGEST_OUTCOME_UPDATED:
-        response_->set_updated_count(response_->updated_count() + 1);
+        counts.set_updated_count(counts.updated_count() + 1);
         break;
       case v1::INGEST_OUTCOME_UNCHANGED:
-        response_->set_unchanged_count(response_->unchanged_count() + 1);
+        counts.set_unchanged_count(counts.unchanged_count() + 1);
         break;
       case v1::INGEST_OUTCOME_NOT_A_SUMMIT:
-        response_->set_not_a_summit_count(response_->not_a_summit_count() + 1);
+        counts.set_not_a_summit_count(counts.not_a_summit_count() + 1);
         break;
       default:
         break;
@@ -103,37 +122,33 @@ class ArticleStream final : public StreamReader<v1::IngestArticlesRequest> {
   }
 
   Ingestor* const ingestor_;
-  v1::IngestArticlesResponse* const response_;
-  int index_ = 0;
 };
 
 // Reads the IngestTradeFlows stream; each batch is written as it arrives.
-class TradeStream final : public StreamReader<v1::IngestTradeFlowsRequest> {
+class TradeStream final
+    : public StreamReader<v1::IngestTradeFlowsRequest, v1::IngestTradeFlowsResponse> {
  public:
-  TradeStream(Ingestor* ingestor, v1::IngestTradeFlowsResponse* response,
-              grpc::Status refusal)
-      : ingestor_(ingestor), response_(response) {
+  TradeStream(Ingestor* ingestor, grpc::ByteBuffer* out, grpc::Status refusal)
+      : StreamReader(out), ingestor_(ingestor) {
     Start(std::move(refusal));
   }
 
  private:
   // A batch that cannot be written ends the stream; the batches before it
   // are written, this one is not.
-  grpc::Status Handle(const v1::IngestTradeFlowsRequest& request) override {
-    const int batch = response_->batch_count();
-    response_->set_batch_count(batch + 1);
+  absl::Status Handle(const v1::IngestTradeFlowsRequest& request, int batch) override {
+    response().set_batch_count(batch + 1);
     if (absl::Status status =
-            ingestor_->IngestTradeBatch(request, batch, rows_seen_, *response_);
+            ingestor_->IngestTradeBatch(request, batch, rows_seen_, response());
         !status.ok()) {
-      return ToGrpcStatus(absl::Status(
-          status.code(), absl::StrCat("batch ", batch, ": ", status.message())));
+      return absl::Status(status.code(),
+                          absl::StrCat("batch ", batch, ": ", status.message()));
     }
     rows_seen_ += request.flows_size();
-    return grpc::Status::OK;
+    return absl::OkStatus();
   }
 
   Ingestor* const ingestor_;
-  v1::IngestTradeFlowsResponse* const response_;
   int64_t rows_seen_ = 0;
 };
 
@@ -158,43 +173,60 @@ grpc::Status IngestServiceImpl::Authorize(
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::ExtractArticle(
-    grpc::CallbackServerContext* context, const v1::ExtractArticleRequest* request,
-    v1::ExtractArticleResponse* response) {
-  return FinishUnary(context, ingestor_->ExtractArticle(request->article()), response);
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return AnswerUnary<v1::ExtractArticleRequest>(
+      context, *request, response, [this](const v1::ExtractArticleRequest& parsed) {
+        return ingestor_->ExtractArticle(parsed.article());
+      });
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(
-    grpc::CallbackServerContext* context, const v1::IngestArticleRequest* request,
-    v1::IngestArticleResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   if (grpc::Status status = Authorize(*context); !status.ok())
     return FinishWith(context, status);
-  return FinishUnary(context, ingestor_->IngestArticle(request->article()), response);
+  return AnswerUnary<v1::IngestArticleRequest>(
+      context, *request, response, [this](const v1::IngestArticleRequest& parsed) {
+        return ingestor_->IngestArticle(parsed.article());
+      });
 }
 
-grpc::ServerReadReactor<v1::IngestArticlesRequest>* IngestServiceImpl::IngestArticles(
-    grpc::CallbackServerContext* context, v1::IngestArticlesResponse* response) {
+grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestArticles(
+    grpc::CallbackServerContext* context, grpc::ByteBuffer* response) {
   return new ArticleStream(ingestor_, response, Authorize(*context));
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::UpsertSummit(
-    grpc::CallbackServerContext* context, const v1::UpsertSummitRequest* request,
-    v1::UpsertSummitResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   if (grpc::Status status = Authorize(*context); !status.ok())
     return FinishWith(context, status);
-  return FinishUnary(context, ingestor_->UpsertSummit(request->summit()), response);
+  return AnswerUnary<v1::UpsertSummitRequest>(
+      context, *request, response, [this](const v1::UpsertSummitRequest& parsed) {
+        return ingestor_->UpsertSummit(parsed.summit());
+      });
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::DeleteSummit(
-    grpc::CallbackServerContext* context, const v1::DeleteSummitRequest* request,
-    v1::DeleteSummitResponse* response) {
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
   if (grpc::Status status = Authorize(*context); !status.ok())
     return FinishWith(context, status);
-  absl::Status deleted = ingestor_->DeleteSummit(request->name());
-  return FinishWith(context, ToGrpcStatus(deleted));
+  return AnswerUnary<v1::DeleteSummitRequest>(
+      context, *request, response,
+      [this](const v1::DeleteSummitRequest& parsed)
+          -> absl::StatusOr<v1::DeleteSummitResponse> {
+        if (absl::Status deleted = ingestor_->DeleteSummit(parsed.name());
+            !deleted.ok()) {
+          return deleted;
+        }
+        return v1::DeleteSummitResponse();
+      });
 }
 
-grpc::ServerReadReactor<v1::IngestTradeFlowsRequest>* IngestServiceImpl::IngestTradeFlows(
-    grpc::CallbackServerContext* context, v1::IngestTradeFlowsResponse* response) {
+grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestTradeFlows(
+    grpc::CallbackServerContext* context, grpc::ByteBuffer* response) {
   return new TradeStream(ingestor_, response, Authorize(*context));
 }
 

@@ -10,7 +10,19 @@
 
 namespace summit {
 
-class IngestServiceImpl final : public v1::IngestService::CallbackService {
+// Every method of IngestService registered raw (see common/raw_rpc.h).
+using RawIngestService = v1::IngestService::WithRawCallbackMethod_ExtractArticle<
+    v1::IngestService::WithRawCallbackMethod_IngestArticle<
+        v1::IngestService::WithRawCallbackMethod_IngestArticles<
+            v1::IngestService::WithRawCallbackMethod_UpsertSummit<
+                v1::IngestService::WithRawCallbackMethod_DeleteSummit<
+                    v1::IngestService::WithRawCallbackMethod_IngestTradeFlows<
+                        v1::IngestService::Service>>>>>>;
+
+// Write RPCs check authorization first; every RPC then parses its requests
+// (INVALID_ARGUMENT when one does not parse) and answers through the
+// Ingestor.
+class IngestServiceImpl final : public RawIngestService {
  public:
   // `ingestor` must outlive the service. An empty `token` turns the
   // authorization check off.
@@ -18,23 +30,21 @@ class IngestServiceImpl final : public v1::IngestService::CallbackService {
       : ingestor_(ingestor), token_(std::move(token)) {}
 
   grpc::ServerUnaryReactor* ExtractArticle(grpc::CallbackServerContext* context,
-                                           const v1::ExtractArticleRequest* request,
-                                           v1::ExtractArticleResponse* response) override;
+                                           const grpc::ByteBuffer* request,
+                                           grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* IngestArticle(grpc::CallbackServerContext* context,
-                                          const v1::IngestArticleRequest* request,
-                                          v1::IngestArticleResponse* response) override;
-  grpc::ServerReadReactor<v1::IngestArticlesRequest>* IngestArticles(
-      grpc::CallbackServerContext* context,
-      v1::IngestArticlesResponse* response) override;
+                                          const grpc::ByteBuffer* request,
+                                          grpc::ByteBuffer* response) override;
+  grpc::ServerReadReactor<grpc::ByteBuffer>* IngestArticles(
+      grpc::CallbackServerContext* context, grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* UpsertSummit(grpc::CallbackServerContext* context,
-                                         const v1::UpsertSummitRequest* request,
-                                         v1::UpsertSummitResponse* response) override;
+                                         const grpc::ByteBuffer* request,
+                                         grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* DeleteSummit(grpc::CallbackServerContext* context,
-                                         const v1::DeleteSummitRequest* request,
-                                         v1::DeleteSummitResponse* response) override;
-  grpc::ServerReadReactor<v1::IngestTradeFlowsRequest>* IngestTradeFlows(
-      grpc::CallbackServerContext* context,
-      v1::IngestTradeFlowsResponse* response) override;
+                                         const grpc::ByteBuffer* request,
+                                         grpc::ByteBuffer* response) override;
+  grpc::ServerReadReactor<grpc::ByteBuffer>* IngestTradeFlows(
+      grpc::CallbackServerContext* context, grpc::ByteBuffer* response) override;
 
  private:
   // OK, or UNAUTHENTICATED when a token is configured and the call does not

@@ -210,7 +210,7 @@ absl::StatusOr<std::string> Querier::GetSummitEncoded(const std::string& name) c
 
 absl::StatusOr<v1::ListSummitsResponse> Querier::ListSummits(
     const v1::ListSummitsRequest& request) const {
-  absl::StatusOr<PageRequest> page = ReadPageRequest(request);
+  absl::StatusOr<PageRequest> page = page_tokens_.ReadPageRequest(request);
   if (!page.ok()) return page.status();
   if (absl::Status s = ValidateDateRange(request.start_date(), request.end_date()); !s.ok())
     return s;
@@ -252,7 +252,7 @@ absl::StatusOr<v1::ListSummitsResponse> Querier::ListSummits(
     if (!summit.ok()) return summit.status();
     *response.add_summits() = *std::move(summit);
   }
-  response.set_next_page_token(MakePageToken(request, ids->resume_after));
+  response.set_next_page_token(page_tokens_.MakePageToken(request, ids->resume_after));
   return response;
 }
 
@@ -267,7 +267,7 @@ absl::StatusOr<std::string> Querier::GetParticipantEncoded(const std::string& na
 
 absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(
     const v1::ListParticipantsRequest& request) const {
-  absl::StatusOr<PageRequest> page = ReadPageRequest(request);
+  absl::StatusOr<PageRequest> page = page_tokens_.ReadPageRequest(request);
   if (!page.ok()) return page.status();
   if (absl::Status s = ValidateCountry(request.country_code(), "country_code", data_,
                                        /*required=*/false);
@@ -310,7 +310,7 @@ absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(
     if (!participant.ok()) return participant.status();
     *response.add_participants() = *std::move(participant);
   }
-  response.set_next_page_token(MakePageToken(request, resume_after));
+  response.set_next_page_token(page_tokens_.MakePageToken(request, resume_after));
   return response;
 }
 
@@ -331,7 +331,7 @@ absl::StatusOr<v1::Sector> Querier::GetSector(const std::string& name) const {
 
 absl::StatusOr<v1::ListSectorsResponse> Querier::ListSectors(
     const v1::ListSectorsRequest& request) const {
-  absl::StatusOr<PageRequest> page = ReadPageRequest(request);
+  absl::StatusOr<PageRequest> page = page_tokens_.ReadPageRequest(request);
   if (!page.ok()) return page.status();
   if (absl::Status s = ValidatePair(request.country_codes(), "country_codes", data_,
                                     /*optional=*/true);
@@ -396,7 +396,7 @@ absl::StatusOr<v1::ListSectorsResponse> Querier::ListSectors(
     if (entry == nullptr) continue;  // A sector retired from the taxonomy.
     *response.add_sectors() = MakeSector(*entry, counts[id].first, counts[id].second);
   }
-  response.set_next_page_token(MakePageToken(request, resume_after));
+  response.set_next_page_token(page_tokens_.MakePageToken(request, resume_after));
   return response;
 }
 

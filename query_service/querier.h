@@ -7,9 +7,11 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "query_service/follower_loop.h"
+#include "query_service/page_token.h"
 #include "reference/reference_data.h"
 #include "storage/database.h"
 #include "summit/v1/query_service.pb.h"
@@ -19,9 +21,12 @@ namespace summit {
 
 class Querier final {
  public:
-  // `follower` must outlive the querier.
-  explicit Querier(const FollowerLoop* follower)
-      : follower_(follower), data_(ReferenceData::Get()) {}
+  // `follower` must outlive the querier. List pages are resumed with tokens
+  // of `page_tokens`.
+  Querier(const FollowerLoop* follower, PageTokens page_tokens)
+      : follower_(follower),
+        data_(ReferenceData::Get()),
+        page_tokens_(std::move(page_tokens)) {}
 
   // One summit by resource name, as its stored encoding (a serialized
   // v1::Summit): the hottest read skips a decode and a re-encode. NOT_FOUND
@@ -69,6 +74,7 @@ class Querier final {
 
   const FollowerLoop* const follower_;
   const ReferenceData& data_;
+  const PageTokens page_tokens_;
 };
 
 }  // namespace summit

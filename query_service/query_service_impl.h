@@ -7,13 +7,22 @@
 
 namespace summit {
 
-// Each RPC validates and answers through the Querier, on the callback API's
-// default reactor. GetSummit and GetParticipant are raw methods: they answer
-// with the record's stored encoding, already a serialized response.
-class QueryServiceImpl final
-    : public v1::QueryService::WithRawCallbackMethod_GetSummit<
-          v1::QueryService::WithRawCallbackMethod_GetParticipant<
-              v1::QueryService::CallbackService>> {
+// Every method of QueryService registered raw (see common/raw_rpc.h).
+using RawQueryService = v1::QueryService::WithRawCallbackMethod_GetSummit<
+    v1::QueryService::WithRawCallbackMethod_ListSummits<
+        v1::QueryService::WithRawCallbackMethod_GetParticipant<
+            v1::QueryService::WithRawCallbackMethod_ListParticipants<
+                v1::QueryService::WithRawCallbackMethod_GetSector<
+                    v1::QueryService::WithRawCallbackMethod_ListSectors<
+                        v1::QueryService::WithRawCallbackMethod_GetTradeStatistics<
+                            v1::QueryService::WithRawCallbackMethod_GetBilateralOverview<
+                                v1::QueryService::Service>>>>>>>>;
+
+// Each RPC parses its request (INVALID_ARGUMENT when it does not parse),
+// then validates and answers through the Querier, on the callback API's
+// default reactor. GetSummit and GetParticipant answer with the record's
+// stored encoding, already a serialized response.
+class QueryServiceImpl final : public RawQueryService {
  public:
   // `querier` must outlive the service.
   explicit QueryServiceImpl(const Querier* querier) : querier_(querier) {}
@@ -21,27 +30,27 @@ class QueryServiceImpl final
   grpc::ServerUnaryReactor* GetSummit(grpc::CallbackServerContext* context,
                                       const grpc::ByteBuffer* request,
                                       grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ListSummits(grpc::CallbackServerContext* context,
+                                        const grpc::ByteBuffer* request,
+                                        grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetParticipant(grpc::CallbackServerContext* context,
                                            const grpc::ByteBuffer* request,
                                            grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ListParticipants(grpc::CallbackServerContext* context,
+                                             const grpc::ByteBuffer* request,
+                                             grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetSector(grpc::CallbackServerContext* context,
-                                      const v1::GetSectorRequest* request,
-                                      v1::Sector* response) override;
-  grpc::ServerUnaryReactor* ListSummits(grpc::CallbackServerContext* context,
-                                        const v1::ListSummitsRequest* request,
-                                        v1::ListSummitsResponse* response) override;
-  grpc::ServerUnaryReactor* ListParticipants(
-      grpc::CallbackServerContext* context, const v1::ListParticipantsRequest* request,
-      v1::ListParticipantsResponse* response) override;
+                                      const grpc::ByteBuffer* request,
+                                      grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* ListSectors(grpc::CallbackServerContext* context,
-                                        const v1::ListSectorsRequest* request,
-                                        v1::ListSectorsResponse* response) override;
-  grpc::ServerUnaryReactor* GetTradeStatistics(
-      grpc::CallbackServerContext* context, const v1::GetTradeStatisticsRequest* request,
-      v1::GetTradeStatisticsResponse* response) override;
-  grpc::ServerUnaryReactor* GetBilateralOverview(
-      grpc::CallbackServerContext* context, const v1::GetBilateralOverviewRequest* request,
-      v1::GetBilateralOverviewResponse* response) override;
+                                        const grpc::ByteBuffer* request,
+                                        grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* GetTradeStatistics(grpc::CallbackServerContext* context,
+                                               const grpc::ByteBuffer* request,
+                                               grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* GetBilateralOverview(grpc::CallbackServerContext* context,
+                                                 const grpc::ByteBuffer* request,
+                                                 grpc::ByteBuffer* response) override;
 
  private:
   const Querier* const querier_;

@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/quote.h"
 
 namespace summit::storage {
 
@@ -15,7 +16,8 @@ absl::StatusOr<std::string> ResourceId(absl::string_view name,
                                        absl::string_view field) {
   const std::string prefix = absl::StrCat(collection, "/");
   auto invalid = [&](absl::string_view problem) {
-    return absl::InvalidArgumentError(absl::StrCat(field, ": \"", name, "\" ", problem));
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": ", Quote(name), " ", problem));
   };
   if (!absl::StartsWith(name, prefix)) {
     return invalid(absl::StrCat("is not a resource name of the form ", prefix, "{id}"));

@@ -176,7 +176,8 @@ TEST_F(QueryServiceTest, AMalformedGetSummitRequestIsRefusedAndServingGoesOn) {
                     [&](grpc::Status status) { done.set_value(status); });
   const grpc::Status status = done.get_future().get();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(status.error_message(), "request: not a summit.v1.GetSummitRequest");
+  EXPECT_EQ(status.error_message(),
+            "request: cannot be parsed as a summit.v1.GetSummitRequest");
 
   const std::string name = Ingest("01_xi_luxon_readout");
   v1::Summit summit;
