@@ -4,6 +4,7 @@
 #ifndef SUMMIT_COMMON_FIELD_CHECKS_H_
 #define SUMMIT_COMMON_FIELD_CHECKS_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,10 @@ namespace summit {
 
 // INVALID_ARGUMENT "`field`: `problem`".
 absl::Status InvalidField(absl::string_view field, absl::string_view problem);
+
+// The byte offset of the first invalid UTF-8 sequence in `text`; -1 when
+// it is valid throughout.
+int64_t InvalidUtf8At(absl::string_view text);
 
 // A calendar date with unknown parts (0): year 0 or 1900..2100, month
 // 0..12, a day valid for its month, no month without a year and no day

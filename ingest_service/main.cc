@@ -23,9 +23,15 @@ ABSL_FLAG(std::string, auth_token_file, "",
           "file holding the bearer token write RPCs must carry; empty: no check");
 ABSL_FLAG(bool, allow_unauthenticated, false,
           "allow listening beyond loopback without --auth_token_file");
-ABSL_FLAG(int, max_article_bytes, 1 << 20, "largest article text accepted, in bytes");
+ABSL_FLAG(int, max_article_bytes, 1 << 20,
+          "largest article text accepted, in bytes, 1..1073741824 (1 GiB)");
 
 namespace {
+
+// The bounds of --max_article_bytes: a text of at least a byte, and room
+// for the largest text plus its metadata in a gRPC message.
+constexpr int kMinArticleBytes = 1;
+constexpr int kMaxArticleBytes = 1 << 30;
 
 // Whether `listen` ("host:port") binds loopback only.
 bool IsLoopback(const std::string& listen) {
@@ -62,6 +68,13 @@ int main(int argc, char** argv) {
     return EXIT_FAILURE;
   }
 
+  const int max_article_bytes = absl::GetFlag(FLAGS_max_article_bytes);
+  if (max_article_bytes < kMinArticleBytes || max_article_bytes > kMaxArticleBytes) {
+    spdlog::critical("--max_article_bytes: {} is not within {}..{}", max_article_bytes,
+                     kMinArticleBytes, kMaxArticleBytes);
+    return EXIT_FAILURE;
+  }
+
   const std::string db_path = absl::GetFlag(FLAGS_db_path);
   auto db = summit::storage::Database::OpenPrimary(db_path);
   if (!db.ok()) {
@@ -71,7 +84,7 @@ int main(int argc, char** argv) {
   spdlog::info("database {} open", db_path);
 
   summit::ValidationLimits limits;
-  limits.max_text_bytes = static_cast<size_t>(absl::GetFlag(FLAGS_max_article_bytes));
+  limits.max_text_bytes = static_cast<size_t>(max_article_bytes);
   summit::Ingestor ingestor(db->get(), limits);
   summit::IngestServiceImpl service(&ingestor, token);
   summit::HealthService health({"summit.v1.IngestService"});

@@ -7,7 +7,6 @@
 #include "absl/strings/str_cat.h"
 #include "common/field_checks.h"
 #include "storage/resource_names.h"
-#include "unicode/utf8.h"
 
 namespace summit {
 namespace {
@@ -18,19 +17,6 @@ std::string Path(absl::string_view field, absl::string_view child) {
 
 std::string Path(absl::string_view field, absl::string_view child, int index) {
   return absl::StrCat(field, ".", child, "[", index, "]");
-}
-
-// The byte offset of the first invalid UTF-8 sequence; -1 when valid.
-int64_t InvalidUtf8At(absl::string_view text) {
-  int32_t i = 0;
-  const int32_t length = static_cast<int32_t>(text.size());
-  while (i < length) {
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(text.data(), i, length, c);
-    if (c < 0) return start;
-  }
-  return -1;
 }
 
 absl::Status ValidateSpan(const v1::TextSpan& span, absl::string_view field) {
@@ -63,11 +49,12 @@ absl::Status ValidateArticle(const v1::Article& article, absl::string_view field
   if (article.text().empty()) return InvalidField(Path(field, "text"), "is required");
   if (article.text().size() > limits.max_text_bytes) {
     return InvalidField(Path(field, "text"),
-                   absl::StrCat(article.text().size(), " bytes exceed the limit of ",
-                                limits.max_text_bytes));
+                        absl::StrCat(article.text().size(), " bytes exceed the limit of ",
+                                     limits.max_text_bytes));
   }
   if (int64_t at = InvalidUtf8At(article.text()); at >= 0) {
-    return InvalidField(Path(field, "text"), absl::StrCat("not valid UTF-8 at byte ", at));
+    return InvalidField(Path(field, "text"),
+                        absl::StrCat("not valid UTF-8 at byte ", at));
   }
   return ValidateDate(article.published(), Path(field, "published"));
 }
@@ -96,7 +83,7 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
     }
     if (!participants.insert(p.participant()).second) {
       return InvalidField(Path(at, "participant"),
-                     absl::StrCat("\"", p.participant(), "\" is listed twice"));
+                          absl::StrCat("\"", p.participant(), "\" is listed twice"));
     }
     if (absl::Status s =
             ValidateCountry(p.country_code(), Path(at, "country_code"), data, true);
@@ -134,8 +121,9 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
       return InvalidField(Path(at, "value"), "must be finite and non-negative");
     }
     if (!a.currency_code().empty() && !data.IsCurrencyCode(a.currency_code())) {
-      return InvalidField(Path(at, "currency_code"),
-                     absl::StrCat("\"", a.currency_code(), "\" is not an ISO 4217 code"));
+      return InvalidField(
+          Path(at, "currency_code"),
+          absl::StrCat("\"", a.currency_code(), "\" is not an ISO 4217 code"));
     }
     if (absl::Status s =
             ValidateCountry(a.country_code(), Path(at, "country_code"), data, false);
@@ -189,6 +177,11 @@ std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
   }
   if (auto bad = CountryCodeProblem(flow.partner_code(), data, /*allow_world=*/true)) {
     return problem("partner_code", *bad);
+  }
+  if (flow.partner_code() == flow.reporter_code()) {
+    return problem("partner_code", absl::StrCat("\"", flow.partner_code(),
+                                                "\" is the reporter; a country does "
+                                                "not trade with itself"));
   }
   if (auto bad = TradeFlowProblem(flow.flow())) return problem("flow", *bad);
   if (flow.year() < 1900 || flow.year() > 2100) {

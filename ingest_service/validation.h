@@ -39,7 +39,8 @@ struct FieldProblem {
   std::string reason;
 };
 
-// A trade row; nullopt when valid.
+// A trade row, whose partner must differ from its reporter; nullopt when
+// valid.
 std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
                                               const ReferenceData& data);
 

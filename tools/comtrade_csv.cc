@@ -1,26 +1,40 @@
 #include "tools/comtrade_csv.h"
 
 #include <csv.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
+#include <cerrno>
+#include <cstring>
 #include <map>
-#include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
+#include "common/field_checks.h"
 
 namespace summit {
 namespace {
 
 constexpr const char* kRequired[] = {"refyear",  "reporteriso", "partneriso",
                                      "flowcode", "cmdcode",     "primaryvalue"};
+
+// The columns copied into a TradeFlow's strings, which must be UTF-8: the
+// key the reader looks them up by, and the name problems give them.
+constexpr std::pair<const char*, const char*> kTextColumns[] = {
+    {"reporteriso", "reporterISO"},
+    {"partneriso", "partnerISO"},
+    {"cmdcode", "cmdCode"},
+    {"cmddesc", "cmdDesc"},
+    {"qtyunitabbr", "qtyUnitAbbr"}};
 
 // libcsv's callbacks gather fields into rows.
 struct Parse {
@@ -55,6 +69,11 @@ class RowReader {
     auto bad = [&](const char* field, std::string reason) {
       if (cb_.problem) cb_.problem({line, field, std::move(reason)});
     };
+    for (const auto& [column, name] : kTextColumns) {
+      if (const int64_t at = InvalidUtf8At(get(column)); at >= 0) {
+        return bad(name, absl::StrCat("not valid UTF-8 at byte ", at));
+      }
+    }
     v1::TradeFlow flow;
     int year = 0;
     if (!absl::SimpleAtoi(get("refyear"), &year)) {
@@ -142,9 +161,9 @@ bool DollarsToCents(const std::string& text, int64_t* cents) {
 
 absl::Status ReadComtradeCsv(const std::string& path, const std::string& source,
                              const CsvCallbacks& callbacks) {
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                             &std::fclose);
-  if (file == nullptr) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+  const int file = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (file < 0) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
+  const absl::Cleanup close_file = [file] { close(file); };
   csv_parser parser;
   if (csv_init(&parser, CSV_APPEND_NULL) != 0)
     return absl::InternalError("csv_init failed");
@@ -183,15 +202,23 @@ absl::Status ReadComtradeCsv(const std::string& path, const std::string& source,
     parse.rows.clear();
   };
   while (status.ok()) {
-    const size_t read = std::fread(buffer, 1, sizeof(buffer), file.get());
-    if (read == 0) break;
-    if (csv_parse(&parser, buffer, read, OnField, OnRow, &parse) != read) {
-      status = absl::InvalidArgumentError(
-          absl::StrCat(path, ": not CSV: ", csv_strerror(csv_error(&parser))));
-      break;
+    // read(2), not fread: rows from a pipe go on as they arrive, not once a
+    // whole buffer has.
+    const ssize_t got = read(file, buffer, sizeof(buffer));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      status = absl::DataLossError(
+          absl::StrCat(path, ": cannot read past byte ", bytes, ": ", strerror(errno)));
     }
-    bytes += static_cast<int64_t>(read);
-    drain();
+    if (got <= 0) break;
+    const size_t size = static_cast<size_t>(got);
+    const size_t parsed = csv_parse(&parser, buffer, size, OnField, OnRow, &parse);
+    bytes += static_cast<int64_t>(parsed);
+    drain();  // The rows before a parse error too.
+    if (status.ok() && parsed != size) {
+      status = absl::InvalidArgumentError(absl::StrCat(
+          path, ": not CSV after byte ", bytes, ": ", csv_strerror(csv_error(&parser))));
+    }
     if (callbacks.progress) callbacks.progress(bytes);
   }
   if (status.ok()) {

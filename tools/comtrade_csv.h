@@ -31,8 +31,9 @@ struct CsvCallbacks {
 };
 
 // Reads the CSV file at `path`. Fails when the file cannot be read, is not
-// CSV, or lacks a required column (named in the message); bad rows go to
-// callbacks.problem and reading goes on.
+// CSV, or lacks a required column (named in the message); the rows before
+// the failure have gone to the callbacks. Bad rows, among them rows whose
+// text fields are not UTF-8, go to callbacks.problem and reading goes on.
 absl::Status ReadComtradeCsv(const std::string& path, const std::string& source,
                              const CsvCallbacks& callbacks);
 

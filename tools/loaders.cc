@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/ascii.h"
@@ -15,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
+#include "common/field_checks.h"
 #include "common/file_util.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/create_channel.h"
@@ -26,21 +29,31 @@ namespace summit {
 namespace {
 
 constexpr int kTradeBatchRows = 5000;
+// Far below the service's receive limit (4 MiB at least), so that only a
+// row too large on its own makes a batch too large.
+constexpr size_t kTradeBatchBytes = 1 << 20;
 
 std::unique_ptr<v1::IngestService::Stub> Stub(const LoadOptions& options) {
   return v1::IngestService::NewStub(
       grpc::CreateChannel(options.ingest_addr, grpc::InsecureChannelCredentials()));
 }
 
-void Prepare(grpc::ClientContext& context, const LoadOptions& options) {
+void Prepare(grpc::ClientContext& context, const LoadOptions& options,
+             absl::Time deadline) {
   if (!options.token.empty()) {
     context.AddMetadata("authorization", absl::StrCat("Bearer ", options.token));
   }
-  context.set_deadline(absl::ToChronoTime(absl::Now() + options.timeout));
+  context.set_deadline(absl::ToChronoTime(deadline));
+}
+
+// "host:port: message (code N)".
+std::string CallError(const LoadOptions& options, const grpc::Status& status) {
+  return absl::StrCat(options.ingest_addr, ": ", status.error_message(), " (code ",
+                      status.error_code(), ")");
 }
 
 // Progress on stderr, at most every 200 ms, only for a terminal.
-class Progress {
+class Progress final {
  public:
   explicit Progress(std::string unit)
       : unit_(std::move(unit)), tty_(isatty(STDERR_FILENO)) {}
@@ -113,123 +126,268 @@ absl::StatusOr<v1::Article> ArticleOf(const std::filesystem::path& file,
   }
   absl::StatusOr<std::string> text = ReadFileToString(file.string());
   if (!text.ok()) return text.status();
+  if (const int64_t at = InvalidUtf8At(*text); at >= 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        file.string(), ": not valid UTF-8 at byte ", at, ", not a text report"));
+  }
   article.set_text(*std::move(text));
   return article;
+}
+
+// Whether a failed call refused only the input it carried, so that the load
+// can go on: INVALID_ARGUMENT for an invalid report, RESOURCE_EXHAUSTED for
+// one larger than the service receives.
+bool RefusedTheInputOnly(const grpc::Status& status) {
+  return status.error_code() == grpc::StatusCode::INVALID_ARGUMENT ||
+         status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED;
+}
+
+// A load of report files, one IngestArticle call each, so that the service
+// acknowledges every report on its own.
+class ArticleLoad final {
+ public:
+  explicit ArticleLoad(const LoadOptions& options)
+      : options_(options),
+        stub_(Stub(options)),
+        deadline_(absl::Now() + options.timeout) {}
+
+  // Ingests `file`. False when its call failed in a way that stops the
+  // load, which is reported on stderr.
+  bool Ingest(const std::filesystem::path& file);
+
+  // Prints the summary of a load of `files` files of which `attempted`
+  // were tried, and returns the exit code.
+  int Summarize(size_t files, size_t attempted) const;
+
+ private:
+  int64_t Count(v1::IngestOutcome outcome) const {
+    auto it = outcomes_.find(outcome);
+    return it == outcomes_.end() ? 0 : it->second;
+  }
+
+  const LoadOptions& options_;
+  const std::unique_ptr<v1::IngestService::Stub> stub_;
+  const absl::Time deadline_;
+  std::map<v1::IngestOutcome, int64_t> outcomes_;
+  int64_t failed_ = 0;
+  int64_t unacknowledged_ = 0;
+};
+
+bool ArticleLoad::Ingest(const std::filesystem::path& file) {
+  absl::StatusOr<v1::Article> article = ArticleOf(file, options_);
+  if (!article.ok()) {
+    std::cout << "failed: " << article.status().message() << "\n";
+    ++failed_;
+    return true;
+  }
+  grpc::ClientContext context;
+  Prepare(context, options_, deadline_);
+  v1::IngestArticleRequest request;
+  *request.mutable_article() = *std::move(article);
+  v1::IngestArticleResponse response;
+  const grpc::Status status = stub_->IngestArticle(&context, request, &response);
+  if (status.ok()) {
+    ++outcomes_[response.outcome()];
+    if (response.outcome() == v1::INGEST_OUTCOME_NOT_A_SUMMIT) {
+      std::cout << "not a summit: " << file.string() << ": "
+                << response.not_summit_reason() << "\n";
+    }
+    return true;
+  }
+  if (RefusedTheInputOnly(status)) {
+    std::cout << "failed: " << file.string() << ": " << status.error_message() << "\n";
+    ++failed_;
+    return true;
+  }
+  ++unacknowledged_;
+  std::cerr << "summitctl load-articles: stopped at " << file.string() << ": "
+            << CallError(options_, status) << "\n";
+  return false;
+}
+
+int ArticleLoad::Summarize(size_t files, size_t attempted) const {
+  const int64_t not_attempted = static_cast<int64_t>(files - attempted);
+  std::cout << absl::StrFormat(
+      "%d reports: %d created, %d merged, %d updated, %d unchanged, %d not a summit, "
+      "%d failed, %d sent but not acknowledged, %d not attempted\n",
+      files, Count(v1::INGEST_OUTCOME_CREATED), Count(v1::INGEST_OUTCOME_MERGED),
+      Count(v1::INGEST_OUTCOME_UPDATED), Count(v1::INGEST_OUTCOME_UNCHANGED),
+      Count(v1::INGEST_OUTCOME_NOT_A_SUMMIT), failed_, unacknowledged_, not_attempted);
+  if (unacknowledged_ > 0 || not_attempted > 0) return kLoadStopped;
+  return failed_ > 0 ? kLoadSomeRejected : kLoadAllWritten;
+}
+
+// A load of trade rows, one IngestTradeFlows call per batch, so that the
+// service acknowledges every batch on its own; the next batch is read while
+// the service writes the one before. The first failed call stops the load:
+// its rows were sent but not acknowledged, the rows after it are not
+// attempted.
+class TradeLoad final {
+ public:
+  explicit TradeLoad(const LoadOptions& options)
+      : options_(options),
+        stub_(Stub(options)),
+        deadline_(absl::Now() + options.timeout) {}
+
+  // A good row of the file, sent with the next batch.
+  void Add(int64_t line, v1::TradeFlow flow);
+  // A row the reader rejected.
+  void Reject(const CsvProblem& problem) { rejected_.push_back(problem); }
+  // Sends the last batch and waits for every answer.
+  void Finish();
+
+  // Prints every rejected row and the summary of the `rows` rows read from
+  // `path`, and returns the exit code; `read_whole` tells whether the file
+  // was read to its end.
+  int Summarize(const std::string& path, int64_t rows, bool read_whole);
+
+ private:
+  // The call of one batch.
+  struct Call {
+    grpc::ClientContext context;
+    v1::IngestTradeFlowsResponse response;
+    std::unique_ptr<grpc::ClientWriter<v1::IngestTradeFlowsRequest>> writer;
+    std::vector<int64_t> lines;  // The line of each row, by index in the batch.
+  };
+
+  // Starts the call of the rows gathered, once the call before is answered.
+  void Send();
+  // Waits for the answer to the call in flight, if any, and tallies it.
+  void Collect();
+
+  const LoadOptions& options_;
+  const std::unique_ptr<v1::IngestService::Stub> stub_;
+  const absl::Time deadline_;
+  v1::IngestTradeFlowsRequest batch_;
+  std::vector<int64_t> batch_lines_;
+  size_t batch_bytes_ = 0;
+  std::unique_ptr<Call> in_flight_;
+  bool stopped_ = false;
+  int64_t accepted_ = 0;
+  std::vector<CsvProblem> rejected_;
+  int64_t unacknowledged_ = 0;
+  int64_t not_attempted_ = 0;
+};
+
+void TradeLoad::Add(int64_t line, v1::TradeFlow flow) {
+  if (stopped_) {
+    ++not_attempted_;
+    return;
+  }
+  batch_bytes_ += flow.ByteSizeLong();
+  batch_lines_.push_back(line);
+  *batch_.add_flows() = std::move(flow);
+  if (batch_.flows_size() == kTradeBatchRows || batch_bytes_ >= kTradeBatchBytes) Send();
+}
+
+void TradeLoad::Finish() {
+  Send();
+  Collect();
+}
+
+void TradeLoad::Send() {
+  Collect();
+  if (stopped_) {
+    not_attempted_ += batch_.flows_size();
+  } else if (batch_.flows_size() > 0) {
+    in_flight_ = std::make_unique<Call>();
+    Prepare(in_flight_->context, options_, deadline_);
+    in_flight_->writer =
+        stub_->IngestTradeFlows(&in_flight_->context, &in_flight_->response);
+    in_flight_->lines = std::move(batch_lines_);
+    // A failed write shows in the status Collect reads.
+    in_flight_->writer->WriteLast(batch_, grpc::WriteOptions());
+  }
+  batch_.clear_flows();
+  batch_lines_.clear();
+  batch_bytes_ = 0;
+}
+
+void TradeLoad::Collect() {
+  if (in_flight_ == nullptr) return;
+  const std::unique_ptr<Call> call = std::move(in_flight_);
+  const grpc::Status status = call->writer->Finish();
+  if (!status.ok()) {
+    stopped_ = true;
+    unacknowledged_ += static_cast<int64_t>(call->lines.size());
+    std::cerr << "summitctl load-trade: stopped at the batch of lines "
+              << call->lines.front() << " to " << call->lines.back() << ": "
+              << CallError(options_, status) << "; " << accepted_
+              << " rows were accepted before it\n";
+    return;
+  }
+  accepted_ += call->response.accepted_count();
+  for (const v1::RejectedTradeFlow& rejected : call->response.rejected()) {
+    const int index = rejected.index_in_batch();
+    const bool known = index >= 0 && index < static_cast<int>(call->lines.size());
+    rejected_.push_back(
+        {known ? call->lines[index] : -1, rejected.field(), rejected.reason()});
+  }
+}
+
+int TradeLoad::Summarize(const std::string& path, int64_t rows, bool read_whole) {
+  std::sort(rejected_.begin(), rejected_.end(),
+            [](const CsvProblem& a, const CsvProblem& b) { return a.line < b.line; });
+  for (const CsvProblem& problem : rejected_) {
+    std::cout << path << ":" << problem.line << ": " << problem.field << ": "
+              << problem.reason << "\n";
+  }
+  std::cout << absl::StrFormat(
+      "%d rows: %d accepted, %d rejected, %d sent but not acknowledged, %d not "
+      "attempted\n",
+      rows, accepted_, rejected_.size(), unacknowledged_, not_attempted_);
+  if (!read_whole || unacknowledged_ > 0 || not_attempted_ > 0) return kLoadStopped;
+  return rejected_.empty() ? kLoadAllWritten : kLoadSomeRejected;
 }
 
 }  // namespace
 
 int LoadArticles(const std::vector<std::string>& paths, const LoadOptions& options) {
   const std::vector<std::filesystem::path> files = ReportFiles(paths);
-  auto stub = Stub(options);
-  grpc::ClientContext context;
-  Prepare(context, options);
-  v1::IngestArticlesResponse response;
-  auto writer = stub->IngestArticles(&context, &response);
+  ArticleLoad load(options);
   Progress progress("reports");
-  std::vector<std::string> names;
-  int local_failures = 0;
-  for (size_t i = 0; i < files.size(); ++i) {
-    absl::StatusOr<v1::Article> article = ArticleOf(files[i], options);
-    if (!article.ok()) {
-      std::cout << "failed: " << article.status().message() << "\n";
-      ++local_failures;
-      continue;
-    }
-    v1::IngestArticlesRequest request;
-    *request.mutable_article() = *std::move(article);
-    names.push_back(files[i].string());
-    if (!writer->Write(request)) break;
-    progress.Show(static_cast<int64_t>(i + 1), double(i + 1) / files.size());
+  size_t attempted = 0;
+  while (attempted < files.size()) {
+    const bool go_on = load.Ingest(files[attempted]);
+    ++attempted;
+    progress.Show(static_cast<int64_t>(attempted), double(attempted) / files.size());
+    if (!go_on) break;
   }
-  writer->WritesDone();
-  const grpc::Status status = writer->Finish();
   progress.Done();
-  if (!status.ok()) {
-    std::cerr << "summitctl load-articles: " << options.ingest_addr << ": "
-              << status.error_message() << " (code " << status.error_code() << ")\n";
-    return 2;
-  }
-  for (const v1::IngestArticleResult& result : response.results()) {
-    const std::string& name = result.index() < static_cast<int>(names.size())
-                                  ? names[result.index()]
-                                  : result.source_id();
-    if (!result.error().empty()) {
-      std::cout << "failed: " << name << ": " << result.error() << "\n";
-    } else if (result.outcome() == v1::INGEST_OUTCOME_NOT_A_SUMMIT) {
-      std::cout << "not a summit: " << name << ": " << result.not_summit_reason() << "\n";
-    }
-  }
-  std::cout << absl::StrFormat(
-      "%d reports: %d created, %d merged, %d updated, %d unchanged, %d not a summit, %d "
-      "failed\n",
-      response.results_size() + local_failures, response.created_count(),
-      response.merged_count(), response.updated_count(), response.unchanged_count(),
-      response.not_a_summit_count(), response.failed_count() + local_failures);
-  return response.failed_count() + local_failures > 0 ? 1 : 0;
+  return load.Summarize(files.size(), attempted);
 }
 
 int LoadTrade(const std::string& path, const LoadOptions& options) {
   std::error_code error;
   const auto size = std::filesystem::file_size(path, error);
-  auto stub = Stub(options);
-  grpc::ClientContext context;
-  Prepare(context, options);
-  v1::IngestTradeFlowsResponse response;
-  auto writer = stub->IngestTradeFlows(&context, &response);
+  TradeLoad load(options);
   Progress progress("rows");
-  std::vector<int64_t> lines;  // Line of each row sent, by stream index.
-  std::vector<CsvProblem> problems;
-  v1::IngestTradeFlowsRequest batch;
-  bool broken = false;
-  auto flush = [&]() {
-    if (batch.flows_size() == 0 || broken) return;
-    broken = !writer->Write(batch);
-    batch.clear_flows();
-  };
+  int64_t rows = 0;  // Every data row read, good or bad.
+  int64_t last_line = 0;
   int64_t bytes = 0;
   CsvCallbacks callbacks;
   callbacks.row = [&](int64_t line, v1::TradeFlow flow) {
-    lines.push_back(line);
-    *batch.add_flows() = std::move(flow);
-    if (batch.flows_size() == kTradeBatchRows) flush();
-    progress.Show(static_cast<int64_t>(lines.size()), size ? double(bytes) / size : 0);
+    ++rows;
+    last_line = line;
+    load.Add(line, std::move(flow));
+    progress.Show(rows, size ? double(bytes) / size : 0);
   };
-  callbacks.problem = [&](const CsvProblem& problem) { problems.push_back(problem); };
+  callbacks.problem = [&](const CsvProblem& problem) {
+    ++rows;
+    last_line = problem.line;
+    load.Reject(problem);
+  };
   callbacks.progress = [&](int64_t read) { bytes = read; };
-  absl::Status read =
+  const absl::Status read =
       ReadComtradeCsv(path, std::filesystem::path(path).filename().string(), callbacks);
-  flush();
-  writer->WritesDone();
-  const grpc::Status status = writer->Finish();
+  load.Finish();
   progress.Done();
   if (!read.ok()) {
-    std::cerr << "summitctl load-trade: " << read.message() << "\n";
-    return 2;
+    std::cerr << "summitctl load-trade: " << read.message();
+    if (rows > 0) std::cerr << "; nothing after line " << last_line << " was read";
+    std::cerr << "\n";
   }
-  if (!status.ok()) {
-    std::cerr << "summitctl load-trade: " << options.ingest_addr << ": "
-              << status.error_message() << " (code " << status.error_code() << "); "
-              << response.accepted_count() << " rows were accepted before\n";
-    return 2;
-  }
-  for (const v1::RejectedTradeFlow& rejected : response.rejected()) {
-    problems.push_back({rejected.index() < static_cast<int64_t>(lines.size())
-                            ? lines[rejected.index()]
-                            : -1,
-                        rejected.field(), rejected.reason()});
-  }
-  std::sort(problems.begin(), problems.end(),
-            [](const CsvProblem& a, const CsvProblem& b) { return a.line < b.line; });
-  for (const CsvProblem& problem : problems) {
-    std::cout << path << ":" << problem.line << ": " << problem.field << ": "
-              << problem.reason << "\n";
-  }
-  std::cout << absl::StrFormat(
-      "%d rows: %d accepted, %d rejected\n",
-      response.accepted_count() + static_cast<int64_t>(problems.size()),
-      response.accepted_count(), problems.size());
-  return problems.empty() ? 0 : 1;
+  return load.Summarize(path, rows, read.ok());
 }
 
 }  // namespace summit

@@ -6,9 +6,11 @@
 //       Runs the extractor offline and prints the ExtractArticleResponse as
 //       proto3 JSON.
 //   summitctl load-articles [--published-from-name] PATH...
-//       Streams reports (.txt, with sidecar .json metadata) to IngestArticles.
+//       Sends reports (.txt, with sidecar .json metadata) to IngestArticle.
 //   summitctl load-trade FILE.csv
-//       Streams a UN Comtrade CSV download to IngestTradeFlows in batches.
+//       Sends a UN Comtrade CSV download to IngestTradeFlows in batches.
+//       Both loads exit 0 when everything was written, 1 when some inputs
+//       were rejected, 2 when the load stopped (tools/loaders.h).
 //   summitctl fsck --db=PATH
 //       Checks a database's consistency, offline or beside a running
 //       summit_ingest (it reads through a temporary secondary instance);
@@ -70,8 +72,15 @@ constexpr char kUsage[] =
     "  health   check a server's grpc.health.v1 status; exit 0 when SERVING\n"
     "  extract  extract the summit a report file reports, offline; prints\n"
     "           protobuf JSON (--published=YYYY-MM-DD, --source-url=URL)\n"
-    "  load-articles  stream reports (.txt, sidecar .json) to the ingest service\n"
-    "  load-trade     stream a UN Comtrade CSV file to the ingest service\n"
+    "  load-articles  send reports (.txt, sidecar .json) to the ingest service\n"
+    "  load-trade     send a UN Comtrade CSV file to the ingest service\n"
+    "           Both list every rejected report or row with the reason and end\n"
+    "           with a summary whose counts add up to the input. Exit 0 when\n"
+    "           everything was written (a report may be \"not a summit\"), 1\n"
+    "           when some inputs were rejected and the rest written, 2 when the\n"
+    "           load stopped (unreadable input, a failed call): the summary then\n"
+    "           says how many were written, sent but not acknowledged, and not\n"
+    "           attempted\n"
     "  fsck     check a database's consistency (--db=PATH); exit 0 when clean,\n"
     "           1 when faults were found, 2 when it cannot be read\n";
 
@@ -228,13 +237,13 @@ int main(int argc, char** argv) {
     if (args.size() < 3 || (command == "load-trade" && args.size() != 3)) {
       std::cerr << "summitctl " << command << ": expected "
                 << (command == "load-trade" ? "one FILE.csv" : "PATH...") << "\n";
-      return 2;
+      return summit::kLoadStopped;
     }
     absl::StatusOr<summit::LoadOptions> options = LoadOptionsFromFlags();
     if (!options.ok()) {
       std::cerr << "summitctl " << command
                 << ": --token_file: " << options.status().message() << "\n";
-      return 2;
+      return summit::kLoadStopped;
     }
     if (command == "load-trade") return summit::LoadTrade(args[2], *options);
     return summit::LoadArticles({args.begin() + 2, args.end()}, *options);

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <condition_variable>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -458,6 +459,20 @@ TEST(IngestServiceStartupTest, RefusesNonLoopbackWithoutToken) {
       absl::Seconds(20));
   EXPECT_NE(result.exit_code, 0);
   EXPECT_THAT(result.output, HasSubstr("--listen: 0.0.0.0:0 is not loopback"));
+}
+
+TEST(IngestServiceStartupTest, RefusesAnArticleLimitThatCannotWork) {
+  for (const char* bytes : {"0", "-1", "1073741825"}) {
+    testing::TempDir dir;
+    testing::CommandResult result = testing::RunCommand(
+        {SUMMIT_INGEST_BIN, "--listen=127.0.0.1:0", "--db_path=" + dir.Sub("db"),
+         absl::StrCat("--max_article_bytes=", bytes)},
+        absl::Seconds(20));
+    EXPECT_EQ(result.exit_code, 1) << result.output;
+    EXPECT_THAT(result.output, HasSubstr(absl::StrCat("--max_article_bytes: ", bytes,
+                                                      " is not within 1..1073741824")));
+    EXPECT_FALSE(std::filesystem::exists(dir.Sub("db"))) << "refused before opening";
+  }
 }
 
 }  // namespace

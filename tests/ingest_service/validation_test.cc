@@ -61,6 +61,23 @@ TEST(ValidationTest, TradeRowsNameTheirFirstBadField) {
   EXPECT_EQ(problem->reason, "\"W00\" is not an ISO 3166-1 alpha-3 code");
 }
 
+TEST(ValidationTest, ATradeRowOfACountryWithItselfIsRejected) {
+  const ReferenceData& data = ReferenceData::Get();
+  v1::TradeFlow flow;
+  flow.set_reporter_code("CHN");
+  flow.set_partner_code("CHN");
+  flow.set_flow(v1::TRADE_FLOW_DIRECTION_IMPORT);
+  flow.set_year(2024);
+  flow.set_commodity_code("TOTAL");
+  std::optional<FieldProblem> problem = ValidateTradeFlow(flow, data);
+  ASSERT_TRUE(problem.has_value());
+  EXPECT_EQ(problem->field, "partner_code");
+  EXPECT_EQ(problem->reason,
+            "\"CHN\" is the reporter; a country does not trade with itself");
+  flow.set_partner_code("CAN");
+  EXPECT_FALSE(ValidateTradeFlow(flow, data).has_value());
+}
+
 TEST(ValidationTest, StatementsMustComeFromParticipants) {
   v1::Summit summit;
   summit.set_name("summits/x");
