@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "common/field_checks.h"
+#include "common/quote.h"
 #include "storage/resource_names.h"
 
 namespace summit {
@@ -43,7 +44,7 @@ absl::Status ValidateArticle(const v1::Article& article, absl::string_view field
     if (!(absl::ascii_isalnum(c) || c == '.' || c == '_' || c == ':' || c == '-')) {
       return InvalidField(
           Path(field, "source_id"),
-          absl::StrCat("\"", id, "\" has characters other than [A-Za-z0-9._:-]"));
+          absl::StrCat(Quote(id), " has characters other than [A-Za-z0-9._:-]"));
     }
   }
   if (article.text().empty()) return InvalidField(Path(field, "text"), "is required");
@@ -83,7 +84,7 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
     }
     if (!participants.insert(p.participant()).second) {
       return InvalidField(Path(at, "participant"),
-                          absl::StrCat("\"", p.participant(), "\" is listed twice"));
+                          absl::StrCat(Quote(p.participant()), " is listed twice"));
     }
     if (absl::Status s =
             ValidateCountry(p.country_code(), Path(at, "country_code"), data, true);
@@ -123,7 +124,7 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
     if (!a.currency_code().empty() && !data.IsCurrencyCode(a.currency_code())) {
       return InvalidField(
           Path(at, "currency_code"),
-          absl::StrCat("\"", a.currency_code(), "\" is not an ISO 4217 code"));
+          absl::StrCat(Quote(a.currency_code()), " is not an ISO 4217 code"));
     }
     if (absl::Status s =
             ValidateCountry(a.country_code(), Path(at, "country_code"), data, false);
@@ -154,7 +155,7 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
     if (participants.count(speaker) == 0) {
       return InvalidField(
           Path(Path(field, "statements", i), "speaker"),
-          absl::StrCat("\"", speaker, "\" is not a participant of the summit"));
+          absl::StrCat(Quote(speaker), " is not a participant of the summit"));
     }
   }
   for (int i = 0; i < summit.sources_size(); ++i) {
@@ -179,8 +180,8 @@ std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
     return problem("partner_code", *bad);
   }
   if (flow.partner_code() == flow.reporter_code()) {
-    return problem("partner_code", absl::StrCat("\"", flow.partner_code(),
-                                                "\" is the reporter; a country does "
+    return problem("partner_code", absl::StrCat(Quote(flow.partner_code()),
+                                                " is the reporter; a country does "
                                                 "not trade with itself"));
   }
   if (auto bad = TradeFlowProblem(flow.flow())) return problem("flow", *bad);

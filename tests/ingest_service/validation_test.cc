@@ -20,6 +20,16 @@ TEST(ValidationTest, ArticleTextMustBeValidUtf8) {
   EXPECT_TRUE(ValidateArticle(article, "article", {}, true).ok());
 }
 
+TEST(ValidationTest, ALongSourceIdIsQuotedShort) {
+  v1::Article article;
+  article.set_source_id(std::string(200, 'a') + " b");
+  article.set_text("text");
+  absl::Status status = ValidateArticle(article, "article", {}, true);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(status.message(), ::testing::HasSubstr("... (202 bytes)"));
+  EXPECT_LT(status.message().size(), 160u) << status.message();
+}
+
 TEST(ValidationTest, DatesAllowUnknownPartsButNotImpossibleOnes) {
   v1::Date date;
   EXPECT_TRUE(ValidateDate(date, "d").ok());
