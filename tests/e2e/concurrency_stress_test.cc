@@ -123,6 +123,16 @@ struct Ack {
 // One client's writes, round by round; an empty op sits a round out.
 using Op = std::function<Ack(v1::IngestService::Stub&)>;
 
+// What a call of `kind` about `key` was answered.
+Ack Answered(Ack::Kind kind, std::string key, const grpc::Status& status) {
+  Ack ack;
+  ack.kind = kind;
+  ack.key = std::move(key);
+  ack.code = status.error_code();
+  ack.message = status.error_message();
+  return ack;
+}
+
 Ack SendReport(v1::IngestService::Stub& stub, const std::string& source_id,
                const std::string& text) {
   v1::IngestArticleRequest request;
@@ -133,13 +143,9 @@ Ack SendReport(v1::IngestService::Stub& stub, const std::string& source_id,
   request.mutable_article()->mutable_published()->set_day(1);
   v1::IngestArticleResponse response;
   grpc::ClientContext context;
-  grpc::Status status = stub.IngestArticle(&context, request, &response);
-  Ack ack;
-  ack.kind = Ack::Kind::kReport;
-  ack.key = source_id;
+  Ack ack = Answered(Ack::Kind::kReport, source_id,
+                     stub.IngestArticle(&context, request, &response));
   ack.sha = Sha256Hex(text);
-  ack.code = status.error_code();
-  ack.message = status.error_message();
   ack.outcome = response.outcome();
   ack.summit = response.summit();
   return ack;
@@ -150,12 +156,8 @@ Ack SendUpsert(v1::IngestService::Stub& stub, const v1::Summit& summit) {
   *request.mutable_summit() = summit;
   v1::UpsertSummitResponse response;
   grpc::ClientContext context;
-  grpc::Status status = stub.UpsertSummit(&context, request, &response);
-  Ack ack;
-  ack.kind = Ack::Kind::kUpsert;
-  ack.key = summit.name().substr(sizeof("summits/") - 1);
-  ack.code = status.error_code();
-  ack.message = status.error_message();
+  Ack ack = Answered(Ack::Kind::kUpsert, summit.name().substr(sizeof("summits/") - 1),
+                     stub.UpsertSummit(&context, request, &response));
   ack.created = response.created();
   ack.summit = response.summit();
   return ack;
@@ -166,13 +168,8 @@ Ack SendDelete(v1::IngestService::Stub& stub, const std::string& summit_id) {
   request.set_name("summits/" + summit_id);
   v1::DeleteSummitResponse response;
   grpc::ClientContext context;
-  grpc::Status status = stub.DeleteSummit(&context, request, &response);
-  Ack ack;
-  ack.kind = Ack::Kind::kDelete;
-  ack.key = summit_id;
-  ack.code = status.error_code();
-  ack.message = status.error_message();
-  return ack;
+  return Answered(Ack::Kind::kDelete, summit_id,
+                  stub.DeleteSummit(&context, request, &response));
 }
 
 // The source of `summit` with `source_id`, or null.

@@ -28,6 +28,7 @@
 #include "summit/v1/ingest_service.grpc.pb.h"
 #include "summit/v1/query_service.grpc.pb.h"
 #include "tests/testing/process.h"
+#include "tests/testing/sample_reports.h"
 #include "tests/testing/temp_dir.h"
 
 namespace summit {
@@ -169,16 +170,6 @@ class RawStream final
   std::promise<grpc::Status> done_;
 };
 
-v1::Article LoadSample(const std::string& stem) {
-  v1::Article article;
-  const std::string base = absl::StrCat(SUMMIT_SOURCE_DIR, "/samples/reports/", stem);
-  EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(
-                  testing::ReadFile(base + ".json"), &article)
-                  .ok());
-  article.set_text(testing::ReadFile(base + ".txt"));
-  return article;
-}
-
 class MalformedRequestTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -293,7 +284,7 @@ TEST_F(MalformedRequestTest, EveryMethodAnswersInvalidArgumentToBytesThatDoNotPa
   }
   grpc::ClientContext extract_context;
   v1::ExtractArticleRequest extract;
-  *extract.mutable_article() = LoadSample("01_xi_luxon_readout");
+  *extract.mutable_article() = testing::LoadSample("01_xi_luxon_readout");
   v1::ExtractArticleResponse extracted;
   ASSERT_TRUE(v1::IngestService::NewStub(IngestChannel())
                   ->ExtractArticle(&extract_context, extract, &extracted)
@@ -312,7 +303,7 @@ TEST_F(MalformedRequestTest, EveryMethodAnswersInvalidArgumentToBytesThatDoNotPa
 TEST_F(MalformedRequestTest, AStreamEndsAtTheMessageThatDoesNotParseAndKeepsThoseBefore) {
   grpc::GenericStub stub(IngestChannel());
   v1::IngestArticlesRequest report;
-  *report.mutable_article() = LoadSample("01_xi_luxon_readout");
+  *report.mutable_article() = testing::LoadSample("01_xi_luxon_readout");
   const grpc::Status articles =
       RawStream::Send(stub, "/summit.v1.IngestService/IngestArticles",
                       {report.SerializeAsString(), Tag(1, 2) + Varint(16) + "abc"});

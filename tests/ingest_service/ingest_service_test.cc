@@ -19,6 +19,7 @@
 #include "gtest/gtest.h"
 #include "summit/v1/ingest_service.grpc.pb.h"
 #include "tests/testing/process.h"
+#include "tests/testing/sample_reports.h"
 #include "tests/testing/temp_dir.h"
 
 namespace summit {
@@ -28,16 +29,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 constexpr char kToken[] = "s3cret-token";
-
-v1::Article LoadSample(const std::string& stem) {
-  v1::Article article;
-  const std::string base = absl::StrCat(SUMMIT_SOURCE_DIR, "/samples/reports/", stem);
-  EXPECT_TRUE(google::protobuf::util::JsonStringToMessage(
-                  testing::ReadFile(base + ".json"), &article)
-                  .ok());
-  article.set_text(testing::ReadFile(base + ".txt"));
-  return article;
-}
 
 class IngestServiceTest : public ::testing::Test {
  protected:
@@ -90,7 +81,7 @@ class IngestServiceTest : public ::testing::Test {
 
 TEST_F(IngestServiceTest, ExtractArticleWritesNothingAndNeedsNoToken) {
   v1::ExtractArticleRequest request;
-  *request.mutable_article() = LoadSample("01_xi_luxon_readout");
+  *request.mutable_article() = testing::LoadSample("01_xi_luxon_readout");
   v1::ExtractArticleResponse response;
   auto context = Context("");
   ASSERT_TRUE(stub_->ExtractArticle(context.get(), request, &response).ok());
@@ -102,7 +93,7 @@ TEST_F(IngestServiceTest, ExtractArticleWritesNothingAndNeedsNoToken) {
 }
 
 TEST_F(IngestServiceTest, ReingestIsIdempotentAndNewTextReplacesTheContribution) {
-  v1::Article article = LoadSample("01_xi_luxon_readout");
+  v1::Article article = testing::LoadSample("01_xi_luxon_readout");
   v1::IngestArticleResponse first;
   ASSERT_TRUE(Ingest(article, &first).ok());
   EXPECT_EQ(first.outcome(), v1::INGEST_OUTCOME_CREATED);
@@ -162,7 +153,7 @@ TEST_F(IngestServiceTest, TwoReportsOfOneMeetingBecomeOneSummit) {
 
 TEST_F(IngestServiceTest, NotASummitIsAnsweredWithTheReasonAndNothingWritten) {
   v1::IngestArticleResponse response;
-  ASSERT_TRUE(Ingest(LoadSample("11_vilamar_football"), &response).ok());
+  ASSERT_TRUE(Ingest(testing::LoadSample("11_vilamar_football"), &response).ok());
   EXPECT_EQ(response.outcome(), v1::INGEST_OUTCOME_NOT_A_SUMMIT);
   EXPECT_FALSE(response.not_summit_reason().empty());
   EXPECT_FALSE(response.has_summit());
@@ -175,7 +166,7 @@ TEST_F(IngestServiceTest, ArticleStreamReportsEveryResult) {
   for (const char* stem :
        {"02_trump_takaichi_wire", "12_kestrel_earnings", "02_trump_takaichi_wire"}) {
     v1::IngestArticlesRequest request;
-    *request.mutable_article() = LoadSample(stem);
+    *request.mutable_article() = testing::LoadSample(stem);
     ASSERT_TRUE(writer->Write(request));
   }
   v1::IngestArticlesRequest bad;
@@ -222,7 +213,7 @@ TEST_F(IngestServiceTest, InvalidArticlesAreRefusedNamingTheField) {
 
 TEST_F(IngestServiceTest, WritesNeedTheToken) {
   v1::IngestArticleRequest request;
-  *request.mutable_article() = LoadSample("02_trump_takaichi_wire");
+  *request.mutable_article() = testing::LoadSample("02_trump_takaichi_wire");
   v1::IngestArticleResponse response;
   auto none = Context("");
   grpc::Status status = stub_->IngestArticle(none.get(), request, &response);
@@ -392,7 +383,7 @@ TEST_F(IngestServiceTest, MalformedAndOversizedMessagesAreRefusedAndTheServiceSt
       << status.error_message();
 
   // Still serving.
-  ASSERT_TRUE(Ingest(LoadSample("02_trump_takaichi_wire"), &response).ok());
+  ASSERT_TRUE(Ingest(testing::LoadSample("02_trump_takaichi_wire"), &response).ok());
   EXPECT_EQ(response.outcome(), v1::INGEST_OUTCOME_CREATED);
 }
 
@@ -443,7 +434,7 @@ TEST(IngestServiceStartupTest, WithoutATokenWritesNeedNoAuthorization) {
         absl::StrCat("127.0.0.1:", server->port), grpc::InsecureChannelCredentials()));
     grpc::ClientContext context;
     v1::IngestArticleRequest request;
-    *request.mutable_article() = LoadSample("05_carney_sheinbaum_call");
+    *request.mutable_article() = testing::LoadSample("05_carney_sheinbaum_call");
     v1::IngestArticleResponse response;
     ASSERT_TRUE(stub->IngestArticle(&context, request, &response).ok());
     EXPECT_EQ(response.summit().name(), "summits/2026-05-25-call-can-mex");
