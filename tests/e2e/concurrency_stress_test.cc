@@ -43,7 +43,7 @@ using ::google::protobuf::Timestamp;
 using ::google::protobuf::util::TimeUtil;
 
 constexpr int kClients = 4;
-constexpr int kMeetings = 60;        // Reports of one meeting sent at once.
+constexpr int kMeetings = 200;       // Reports of one meeting sent at once.
 constexpr int kUpdatedSources = 20;  // Versions of one report sent at once.
 constexpr int kRacedSummits = 20;    // An upsert and a report of one meeting.
 constexpr int kCuratedSummits = 10;  // Upserted and deleted by the other clients.
@@ -81,6 +81,10 @@ std::string MeetingReport(int wording, absl::CivilDay day) {
 
 // The n-th day of the test's calendar; meetings three days apart never merge.
 absl::CivilDay Day(int n) { return absl::CivilDay(2025, 4, 1) + n; }
+
+// Where each group's meetings start in the calendar.
+constexpr int kFirstUpdatedDay = 3 * kMeetings + 10;
+constexpr int kFirstRacedDay = kFirstUpdatedDay + 6 * kUpdatedSources + 10;
 
 std::string MeetingSummitId(absl::CivilDay day) {
   return absl::StrCat(absl::FormatCivilTime(day), "-beijing-can-chn");
@@ -138,8 +142,9 @@ Ack SendReport(v1::IngestService::Stub& stub, const std::string& source_id,
   v1::IngestArticleRequest request;
   request.mutable_article()->set_source_id(source_id);
   request.mutable_article()->set_text(text);
-  request.mutable_article()->mutable_published()->set_year(2026);
-  request.mutable_article()->mutable_published()->set_month(11);
+  // Published after every meeting of the calendar.
+  request.mutable_article()->mutable_published()->set_year(2028);
+  request.mutable_article()->mutable_published()->set_month(1);
   request.mutable_article()->mutable_published()->set_day(1);
   v1::IngestArticleResponse response;
   grpc::ClientContext context;
@@ -309,15 +314,15 @@ TEST_F(ConcurrencyStressTest, FinalStateMatchesEveryAcknowledgedWrite) {
   // days later, and the first again.
   for (int j = 0; j < kUpdatedSources; ++j) {
     const std::string source_id = absl::StrCat("updated-", j);
-    const absl::CivilDay first = Day(200 + 6 * j);
-    const absl::CivilDay second = Day(203 + 6 * j);
+    const absl::CivilDay first = Day(kFirstUpdatedDay + 6 * j);
+    const absl::CivilDay second = Day(kFirstUpdatedDay + 3 + 6 * j);
     add_round({report_op(source_id, MeetingReport(0, first)),
                report_op(source_id, MeetingReport(1, second)),
                report_op(source_id, MeetingReport(0, first)), nullptr});
   }
   // A curated record and a report of the same meeting at once.
   for (int j = 0; j < kRacedSummits; ++j) {
-    const absl::CivilDay day = Day(340 + 3 * j);
+    const absl::CivilDay day = Day(kFirstRacedDay + 3 * j);
     const v1::Summit curated =
         CuratedSummit(MeetingSummitId(day), day, absl::StrCat("Curated ", j), true);
     add_round(
@@ -408,7 +413,8 @@ TEST_F(ConcurrencyStressTest, FinalStateMatchesEveryAcknowledgedWrite) {
     }
     EXPECT_EQ(FindSource(summits.at(last_id), source_id)->content_sha256(), last->sha)
         << source_id;
-    for (const absl::CivilDay day : {Day(200 + 6 * j), Day(203 + 6 * j)}) {
+    for (const absl::CivilDay day :
+         {Day(kFirstUpdatedDay + 6 * j), Day(kFirstUpdatedDay + 3 + 6 * j)}) {
       if (MeetingSummitId(day) != last_id) {
         EXPECT_EQ(summits.count(MeetingSummitId(day)), 0u) << MeetingSummitId(day);
       }
@@ -419,7 +425,7 @@ TEST_F(ConcurrencyStressTest, FinalStateMatchesEveryAcknowledgedWrite) {
   // upsert is merged into the curated record; one committed before is
   // replaced with the rest of the record by the upsert.
   for (int j = 0; j < kRacedSummits; ++j) {
-    const std::string id = MeetingSummitId(Day(340 + 3 * j));
+    const std::string id = MeetingSummitId(Day(kFirstRacedDay + 3 * j));
     const std::string source_id = absl::StrCat("raced-", j);
     if (by_key[id].size() != 1) {
       ADD_FAILURE() << id << " was not acknowledged once";
