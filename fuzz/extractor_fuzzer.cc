@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "common/text_spans.h"
 #include "extractor/extractor.h"
 #include "unicode/utf8.h"
 
@@ -47,14 +48,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const summit::v1::ExtractArticleResponse response = kExtractor->Extract(article);
   if (!IsValidUtf8(article.text()) || !response.has_summit()) return 0;
   const summit::v1::Summit& summit = response.summit();
-  for (const auto& p : summit.participants()) {
-    for (const auto& m : p.mentions()) CheckSpan(m, article.text());
-  }
-  for (const auto& s : summit.sectors()) CheckSpan(s.span(), article.text());
-  for (const auto& a : summit.agreements()) CheckSpan(a.span(), article.text());
-  for (const auto& a : summit.amounts()) CheckSpan(a.span(), article.text());
-  for (const auto& e : summit.related_engagements()) CheckSpan(e.span(), article.text());
-  for (const auto& s : summit.statements()) CheckSpan(s.span(), article.text());
+  summit::ForEachTextSpan(summit,
+                          [&](absl::string_view, const summit::v1::TextSpan& span) {
+                            CheckSpan(span, article.text());
+                          });
   std::string bytes;
   if (!summit.SerializeToString(&bytes)) std::abort();
   return 0;

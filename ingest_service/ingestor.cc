@@ -10,17 +10,13 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "common/digest.h"
+#include "common/text_spans.h"
 #include "extractor/dates.h"
 #include "google/protobuf/util/time_util.h"
 #include "storage/resource_names.h"
 
 namespace summit {
 namespace {
-
-// Whether a fact came from `source_id` alone.
-bool OnlyFrom(const v1::TextSpan& span, const std::string& source_id) {
-  return span.source_id() == source_id;
-}
 
 template <typename T, typename Key>
 void AddOnce(const google::protobuf::RepeatedPtrField<T>& from,
@@ -60,37 +56,6 @@ std::set<std::string> Countries(const v1::Summit& summit) {
 }
 
 }  // namespace
-
-v1::Summit WithoutSource(const v1::Summit& summit, const std::string& source_id) {
-  v1::Summit out = summit;
-  auto drop = [&](auto* items, auto only_from) {
-    items->erase(std::remove_if(items->begin(), items->end(), only_from), items->end());
-  };
-  for (v1::SummitParticipant& p : *out.mutable_participants()) {
-    drop(p.mutable_mentions(),
-         [&](const v1::TextSpan& s) { return OnlyFrom(s, source_id); });
-  }
-  drop(out.mutable_participants(),
-       [&](const v1::SummitParticipant& p) { return p.mentions_size() == 0; });
-  for (v1::SummitSector& s : *out.mutable_sectors()) {
-    drop(s.mutable_mentions(),
-         [&](const v1::TextSpan& m) { return OnlyFrom(m, source_id); });
-    if (s.mentions_size() > 0) *s.mutable_span() = s.mentions(0);
-  }
-  drop(out.mutable_sectors(),
-       [&](const v1::SummitSector& s) { return s.mentions_size() == 0; });
-  drop(out.mutable_agreements(),
-       [&](const v1::Agreement& a) { return OnlyFrom(a.span(), source_id); });
-  drop(out.mutable_amounts(),
-       [&](const v1::Amount& a) { return OnlyFrom(a.span(), source_id); });
-  drop(out.mutable_related_engagements(),
-       [&](const v1::RelatedEngagement& e) { return OnlyFrom(e.span(), source_id); });
-  drop(out.mutable_statements(),
-       [&](const v1::Statement& s) { return OnlyFrom(s.span(), source_id); });
-  drop(out.mutable_sources(),
-       [&](const v1::Source& s) { return s.source_id() == source_id; });
-  return out;
-}
 
 void MergeSummit(const v1::Summit& from, v1::Summit& into) {
   for (const v1::SummitParticipant& p : from.participants()) {
@@ -228,7 +193,8 @@ absl::StatusOr<storage::SummitChange> Ingestor::DecideArticle(
     const std::string& old_id = (*previous)->summit_id;
     absl::StatusOr<v1::Summit> old = summits_.GetSummit(old_id);
     if (!old.ok()) return old.status();
-    v1::Summit rest = WithoutSource(*old, source_id);
+    v1::Summit rest = *std::move(old);
+    RemoveSource(source_id, rest);
     if (rest.sources_size() == 0) {
       change.deletes.push_back(old_id);
     } else {

@@ -70,9 +70,6 @@ class Ingestor final {
   storage::TradeStore trade_;
 };
 
-// `summit` without the facts that only `source_id` reported.
-v1::Summit WithoutSource(const v1::Summit& summit, const std::string& source_id);
-
 // `into` with the facts of `from` added once each.
 void MergeSummit(const v1::Summit& from, v1::Summit& into);
 

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/field_checks.h"
 #include "common/quote.h"
+#include "common/text_spans.h"
 #include "storage/resource_names.h"
 
 namespace summit {
@@ -91,10 +92,6 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
         !s.ok()) {
       return s;
     }
-    for (int m = 0; m < p.mentions_size(); ++m) {
-      if (absl::Status s = ValidateSpan(p.mentions(m), Path(at, "mentions", m)); !s.ok())
-        return s;
-    }
   }
   for (int i = 0; i < summit.sectors_size(); ++i) {
     if (absl::StatusOr<std::string> id = ValidateSectorName(
@@ -165,7 +162,11 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
       return s;
     }
   }
-  return absl::OkStatus();
+  absl::Status spans;
+  ForEachTextSpan(summit, [&](absl::string_view path, const v1::TextSpan& span) {
+    if (spans.ok()) spans = ValidateSpan(span, Path(field, path));
+  });
+  return spans;
 }
 
 std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,

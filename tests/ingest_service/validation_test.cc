@@ -104,5 +104,24 @@ TEST(ValidationTest, StatementsMustComeFromParticipants) {
             "summit.amounts[0].value: must be finite and non-negative");
 }
 
+TEST(ValidationTest, EverySpanIsChecked) {
+  v1::Summit summit;
+  summit.set_name("summits/x");
+  summit.mutable_location()->set_city("Ottawa");
+  summit.mutable_location()->mutable_span()->set_start(9);
+  summit.mutable_location()->mutable_span()->set_end(4);
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.location.span: end is before start");
+  summit.mutable_location()->mutable_span()->set_end(12);
+  v1::TextSpan* span = summit.add_statements()->mutable_span();
+  span->set_start(3);
+  summit.mutable_statements(0)->set_speaker("participants/a-b");
+  v1::SummitParticipant* p = summit.add_participants();
+  p->set_participant("participants/a-b");
+  p->set_country_code("CAN");
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.statements[0].span: end is before start");
+}
+
 }  // namespace
 }  // namespace summit
