@@ -24,6 +24,10 @@ absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what) {
   if (status.IsCorruption()) return absl::DataLossError(message);
   if (status.IsInvalidArgument()) return absl::InvalidArgumentError(message);
   if (status.IsNotSupported()) return absl::UnimplementedError(message);
+  // Transient: a retry may succeed.
+  if (status.IsBusy() || status.IsTryAgain() || status.IsTimedOut()) {
+    return absl::UnavailableError(message);
+  }
   return absl::InternalError(message);
 }
 

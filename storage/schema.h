@@ -38,23 +38,28 @@ enum class ColumnFamily : int {
                          // String(summit_id) Uint32(event), a < b; event 0 is
                          // the summit, i + 1 its i-th related engagement.
   kCountryParticipants,  // String(country) String(participant_id).
+  // Append new families above this line.
+  kCount,  // Not a family: how many there are.
 };
 
-inline constexpr std::array<absl::string_view, 13> kColumnFamilies = {
-    "default",
-    "meta",
-    "summits",
-    "articles",
-    "participants",
-    "sectors",
-    "trade_flows",
-    "summits_by_date",
-    "participant_summits",
-    "sector_summits",
-    "country_summits",
-    "pair_events",
-    "country_participants",
+inline constexpr std::array<absl::string_view, static_cast<size_t>(ColumnFamily::kCount)>
+    kColumnFamilies = {
+        "default",
+        "meta",
+        "summits",
+        "articles",
+        "participants",
+        "sectors",
+        "trade_flows",
+        "summits_by_date",
+        "participant_summits",
+        "sector_summits",
+        "country_summits",
+        "pair_events",
+        "country_participants",
 };
+static_assert(!kColumnFamilies.back().empty(),
+              "kColumnFamilies names every ColumnFamily, in the enum's order");
 
 // The key in kMeta holding kSchemaVersion.
 inline constexpr absl::string_view kSchemaVersionKey = "schema_version";
