@@ -1,30 +1,32 @@
 // The extractor on the seed report and on the corpus under samples/reports,
-// each against its expected record in tests/extractor/expected.
+// each against its expected record in tests/extractor/expected (see
+// tests/extractor/README.md).
 #include "extractor/extractor.h"
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
+#include <iostream>
+#include <iterator>
+#include <optional>
 #include <set>
 #include <string>
-#include <tuple>
+#include <utility>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "extractor/document.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "tests/extractor/record_diff.h"
 #include "tests/testing/process.h"
+#include "tests/testing/shared_files.h"
 
 namespace summit::extractor {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsSupersetOf;
-using ::testing::UnorderedElementsAreArray;
 
 constexpr char kSeedPath[] = SUMMIT_SHARED_DIR "/seeds/000_331c6ec46661bd9f.txt";
 constexpr char kReportsDir[] = SUMMIT_SOURCE_DIR "/samples/reports";
@@ -45,28 +47,12 @@ std::vector<std::string> SectorIds(const v1::Summit& summit) {
   return ids;
 }
 
-// Every span points at its own text.
-void ExpectSpansMatchText(const v1::Summit& summit, const std::string& text) {
-  auto check = [&](const v1::TextSpan& span) {
-    ASSERT_LE(span.end(), text.size());
-    ASSERT_LT(span.start(), span.end());
-    EXPECT_EQ(text.substr(span.start(), span.end() - span.start()), span.text());
-  };
-  for (const auto& p : summit.participants()) {
-    for (const auto& m : p.mentions()) check(m);
-  }
-  for (const auto& s : summit.sectors()) check(s.span());
-  for (const auto& a : summit.agreements()) check(a.span());
-  for (const auto& a : summit.amounts()) check(a.span());
-  for (const auto& e : summit.related_engagements()) check(e.span());
-  for (const auto& s : summit.statements()) check(s.span());
-}
-
 class SeedReportTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    text_ = testing::ReadFile(kSeedPath);
-    if (text_.empty()) GTEST_SKIP() << "seed report " << kSeedPath << " is absent";
+    std::optional<std::string> text = testing::ReadSharedFile(kSeedPath);
+    if (!text.has_value()) return;
+    text_ = *std::move(text);
     v1::Article article;
     article.set_source_id("seed-000");
     article.set_text(text_);
@@ -177,9 +163,80 @@ TEST_F(SeedReportTest, StatementsAttributedToParticipants) {
                           std::make_pair("participants/xi-jinping", "reiterate")));
 }
 
-TEST_F(SeedReportTest, EverySpanCoversItsText) { ExpectSpansMatchText(summit_, text_); }
+TEST_F(SeedReportTest, EverySpanCoversItsText) {
+  for (const testing::Mismatch& mismatch :
+       testing::CheckSpans(summit_, text_, "seed-000")) {
+    ADD_FAILURE() << mismatch.field << ": " << mismatch.detail;
+  }
+}
 
 // --- The corpus ---------------------------------------------------------
+//
+// Each report of samples/reports against its expected record; the rules are
+// in tests/extractor/README.md. A difference the extractor cannot fix yet
+// is a known gap: listed below, named by report and field as
+// CompareWithExpected names it, and never hidden by editing the report or
+// the expectation. A difference not listed fails, and so does a listed gap
+// that no longer differs, so that the list shrinks as the extractor learns.
+
+struct KnownGap {
+  const char* report;  // the report's stem, "05_carney_sheinbaum_call"
+  const char* field;   // the Mismatch::field that differs
+};
+
+constexpr KnownGap kKnownGaps[] = {
+    // The speech of a statement: a quotation before "X said", not the
+    // adverbial after it; the addressee ("told reporters that") and the
+    // medium ("wrote on X that") are not what was said; "but gave no
+    // details" is the reporter's.
+    {"02_trump_takaichi_wire", "statements[0].text"},
+    {"02_trump_takaichi_wire", "statements[3].text"},
+    {"03_merz_tusk_relative", "statements[0].text"},
+    {"05_carney_sheinbaum_call", "statements[2].text"},
+    {"09_ruto_abiy_addis", "statements[1].text"},
+    {"10_lula_sanchez_brasilia", "statements[0].text"},
+    {"17_merz_macron_berlin_brief", "statements[0].text"},
+    {"17_merz_macron_berlin_brief", "statements[1].text"},
+    // An agreement's description: the whole noun phrase ("long-term
+    // contracts", "commercial deals", "a strategic partnership agreement"),
+    // up to the end of what the documents cover, without the clause that
+    // follows (the occasion, an attribution, what the leaders did next).
+    {"02_trump_takaichi_wire", "agreements[0].description"},
+    {"04_prabowo_erdogan_state_visit", "agreements[0].description"},
+    {"04_prabowo_erdogan_state_visit", "agreements[1].description"},
+    {"06_central_asia_tashkent", "agreements[0].description"},
+    {"08_modi_meloni_analysis", "agreements[0].description"},
+    {"09_ruto_abiy_addis", "agreements[0].description"},
+    {"10_lula_sanchez_brasilia", "agreements[0].description"},
+    {"13_mbs_macron_riyadh", "agreements[0].description"},
+    {"13_mbs_macron_riyadh", "agreements[1].description"},
+    {"15_bimp_eaga_davao_newsletter", "agreements[0].description"},
+    {"16_kristersson_modi_visit", "agreements[0].description"},
+    // Related engagements: the consultations "round held in Warsaw two
+    // years ago" named by its noun only; the summit "at last year's summit
+    // in The Hague" not found; an event name cut before "of the Heads of
+    // State of Central Asia"; the CUSMA review "due on July 1" not found.
+    {"03_merz_tusk_relative", "related_engagements[1].event_name"},
+    {"03_merz_tusk_relative", "related_engagements[1].span.text"},
+    {"03_merz_tusk_relative", "related_engagements[2]"},
+    {"05_carney_sheinbaum_call", "related_engagements[0]"},
+    {"06_central_asia_tashkent", "related_engagements[0].event_name"},
+    {"06_central_asia_tashkent", "related_engagements[0].span.text"},
+    // Amounts: "two more batteries" counts batteries, not "more"; "more
+    // than 300 companies now operate" is not dated by "last year" earlier
+    // in the sentence; "which currently number about 30 a week" counts the
+    // flights of the clause's antecedent.
+    {"03_merz_tusk_relative", "amounts[0].counted"},
+    {"05_carney_sheinbaum_call", "amounts[1].date"},
+    {"07_wang_albares_ministers", "amounts[1]"},
+    // "security cooperation for the FIFA World Cup" is public security.
+    {"05_carney_sheinbaum_call", "sectors[1]"},
+    // "after the two prime ministers held an hour-long video call": no
+    // summit found in the report as first written.
+    {"14_albanese_takaichi_video", "summit"},
+    // "Ferdinand Marcos Jr., who chaired": the name keeps its "Jr.".
+    {"15_bimp_eaga_davao_newsletter", "participants[3].display_name"},
+};
 
 std::vector<std::string> CorpusStems() {
   std::vector<std::string> stems;
@@ -191,16 +248,16 @@ std::vector<std::string> CorpusStems() {
   return stems;
 }
 
-template <typename T, typename F>
-std::vector<std::string> Keys(const google::protobuf::RepeatedPtrField<T>& items, F key) {
-  std::vector<std::string> keys;
-  for (const T& item : items) keys.push_back(key(item));
-  std::sort(keys.begin(), keys.end());
-  return keys;
-}
-
-std::string DateKey(const v1::Date& d) {
-  return absl::StrCat(d.year(), "-", d.month(), "-", d.day());
+TEST(KnownGapsTest, NameReportsOfTheCorpusOnce) {
+  std::cout << "[ KNOWN GAP ] " << std::size(kKnownGaps) << " known gaps\n";
+  const std::vector<std::string> stems = CorpusStems();
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const KnownGap& gap : kKnownGaps) {
+    EXPECT_TRUE(std::binary_search(stems.begin(), stems.end(), gap.report))
+        << gap.report << " is not a report of the corpus";
+    EXPECT_TRUE(seen.emplace(gap.report, gap.field).second)
+        << "listed twice: " << gap.report << " " << gap.field;
+  }
 }
 
 class CorpusTest : public ::testing::TestWithParam<std::string> {};
@@ -210,53 +267,40 @@ TEST_P(CorpusTest, ExtractsTheExpectedRecord) {
   v1::Article article =
       ParseJson<v1::Article>(absl::StrCat(kReportsDir, "/", stem, ".json"));
   article.set_text(testing::ReadFile(absl::StrCat(kReportsDir, "/", stem, ".txt")));
+  ASSERT_FALSE(article.text().empty()) << stem;
   const auto expected = ParseJson<v1::ExtractArticleResponse>(
       absl::StrCat(kExpectedDir, "/", stem, ".json"));
   const v1::ExtractArticleResponse actual = Extractor().Extract(article);
-  if (!expected.has_summit()) {
-    EXPECT_FALSE(actual.has_summit()) << actual.summit().name();
-    EXPECT_FALSE(actual.not_summit_reason().empty());
-    return;
+
+  std::vector<testing::Mismatch> mismatches =
+      testing::CompareWithExpected(expected, actual);
+  for (testing::Mismatch& mismatch :
+       testing::CheckSpans(actual.summit(), article.text(), article.source_id())) {
+    mismatches.push_back(std::move(mismatch));
   }
-  ASSERT_TRUE(actual.has_summit()) << actual.not_summit_reason();
-  const v1::Summit& want = expected.summit();
-  const v1::Summit& got = actual.summit();
-  ExpectSpansMatchText(got, article.text());
-  EXPECT_EQ(got.name(), want.name());
-  EXPECT_EQ(DateKey(got.date()), DateKey(want.date()));
-  EXPECT_EQ(Slug(got.location().city()), Slug(want.location().city()));
-  EXPECT_EQ(got.location().country_code(), want.location().country_code());
-  EXPECT_EQ(v1::SummitFormat_Name(got.format()), v1::SummitFormat_Name(want.format()));
-  auto participant = [](const v1::SummitParticipant& p) {
-    return absl::StrCat(p.participant(), " ", absl::AsciiStrToLower(p.title()), " ",
-                        p.country_code());
-  };
-  EXPECT_EQ(Keys(got.participants(), participant),
-            Keys(want.participants(), participant));
-  auto sector = [](const v1::SummitSector& s) { return s.sector(); };
-  EXPECT_EQ(Keys(got.sectors(), sector), Keys(want.sectors(), sector));
-  auto agreement = [](const v1::Agreement& a) {
-    std::vector<std::string> sectors(a.sectors().begin(), a.sectors().end());
-    std::sort(sectors.begin(), sectors.end());
-    return absl::StrCat(v1::AgreementKind_Name(a.kind()), " ", a.count(), " ",
-                        absl::StrJoin(sectors, ","));
-  };
-  EXPECT_EQ(Keys(got.agreements(), agreement), Keys(want.agreements(), agreement));
-  auto amount = [](const v1::Amount& a) {
-    return absl::StrCat(a.value(), " ", a.currency_code(), a.unit(), " ",
-                        v1::AmountQualifier_Name(a.qualifier()), " ", a.country_code());
-  };
-  EXPECT_EQ(Keys(got.amounts(), amount), Keys(want.amounts(), amount));
-  auto engagement = [](const v1::RelatedEngagement& e) {
-    return absl::StrCat(e.ordinal(), " ", DateKey(e.date()), " ",
-                        Slug(e.location().city()), " ", e.location().country_code());
-  };
-  EXPECT_EQ(Keys(got.related_engagements(), engagement),
-            Keys(want.related_engagements(), engagement));
-  auto statement = [](const v1::Statement& s) {
-    return absl::StrCat(s.speaker(), " ", s.verb());
-  };
-  EXPECT_EQ(Keys(got.statements(), statement), Keys(want.statements(), statement));
+  std::set<std::string> gaps;
+  for (const KnownGap& gap : kKnownGaps) {
+    if (gap.report == stem) gaps.insert(gap.field);
+  }
+  std::set<std::string> still_failing;
+  for (const testing::Mismatch& mismatch : mismatches) {
+    if (gaps.count(mismatch.field) > 0) {
+      still_failing.insert(mismatch.field);
+      std::cout << "[ KNOWN GAP ] " << stem << " " << mismatch.field << ": "
+                << mismatch.detail << "\n";
+      continue;
+    }
+    ADD_FAILURE() << stem << " " << mismatch.field << ": " << mismatch.detail
+                  << "\n  Fix the extractor; a miss it cannot fix yet is listed in "
+                     "kKnownGaps as {\""
+                  << stem << "\", \"" << mismatch.field << "\"}.";
+  }
+  for (const std::string& gap : gaps) {
+    if (still_failing.count(gap) == 0) {
+      ADD_FAILURE() << "the known gap {\"" << stem << "\", \"" << gap
+                    << "\"} no longer differs: remove it from kKnownGaps";
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Reports, CorpusTest, ::testing::ValuesIn(CorpusStems()),
