@@ -50,14 +50,20 @@ TEST(ValidationTest, DatesAllowUnknownPartsButNotImpossibleOnes) {
   EXPECT_EQ(ValidateDate(date, "d").message(), "d.year: 1850 is not within 1900..2100");
 }
 
-TEST(ValidationTest, TradeRowsNameTheirFirstBadField) {
-  const ReferenceData& data = ReferenceData::Get();
+// A valid row of China's exports to `partner`.
+v1::TradeFlow ValidFlow(const std::string& partner) {
   v1::TradeFlow flow;
   flow.set_reporter_code("CHN");
-  flow.set_partner_code("W00");
+  flow.set_partner_code(partner);
   flow.set_flow(v1::TRADE_FLOW_DIRECTION_EXPORT);
   flow.set_year(2024);
   flow.set_commodity_code("270112");
+  return flow;
+}
+
+TEST(ValidationTest, TradeRowsNameTheirFirstBadField) {
+  const ReferenceData& data = ReferenceData::Get();
+  v1::TradeFlow flow = ValidFlow("W00");
   EXPECT_FALSE(ValidateTradeFlow(flow, data).has_value());
   flow.set_net_weight_kg(std::nan(""));
   auto problem = ValidateTradeFlow(flow, data);
@@ -73,12 +79,7 @@ TEST(ValidationTest, TradeRowsNameTheirFirstBadField) {
 
 TEST(ValidationTest, ATradeRowOfACountryWithItselfIsRejected) {
   const ReferenceData& data = ReferenceData::Get();
-  v1::TradeFlow flow;
-  flow.set_reporter_code("CHN");
-  flow.set_partner_code("CHN");
-  flow.set_flow(v1::TRADE_FLOW_DIRECTION_IMPORT);
-  flow.set_year(2024);
-  flow.set_commodity_code("TOTAL");
+  v1::TradeFlow flow = ValidFlow("CHN");
   std::optional<FieldProblem> problem = ValidateTradeFlow(flow, data);
   ASSERT_TRUE(problem.has_value());
   EXPECT_EQ(problem->field, "partner_code");
