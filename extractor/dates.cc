@@ -51,15 +51,25 @@ int NumberOf(const Token& token) {
 // Counts in words; kCountWords's bloom filter turns most tokens away before
 // any lookup.
 const HashMap& CountWords() {
-  static const auto* const kWords = new HashMap(
-      ByHash({{"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4},
-              {"five", 5}, {"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}}));
+  static const auto* const kWords = new HashMap(ByHash({{"a", 1},
+                                                        {"an", 1},
+                                                        {"one", 1},
+                                                        {"two", 2},
+                                                        {"three", 3},
+                                                        {"four", 4},
+                                                        {"five", 5},
+                                                        {"six", 6},
+                                                        {"seven", 7},
+                                                        {"eight", 8},
+                                                        {"nine", 9},
+                                                        {"ten", 10}}));
   return *kWords;
 }
 
 bool IsCountWord(const Token& token) {
-  static const auto* const kCountWords = new TokenSet{
-      "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+  static const auto* const kCountWords =
+      new TokenSet{"a",    "an",  "one",   "two",   "three", "four",
+                   "five", "six", "seven", "eight", "nine",  "ten"};
   return kCountWords->contains(token);
 }
 

@@ -1,9 +1,30 @@
 // The extractor: reads one report and returns the summit it reports, with
 // the source span of every fact, or the reason it reports none. Pure: no
 // I/O, no gRPC; thread-safe.
+//
+// How it works: an Analysis (analysis.h) reads the text once — sentences
+// and tokens, cue words, leaders, events, dates, the meeting's date, the
+// participants — and then one finder per kind of fact (finders.h) fills its
+// part of the Summit from it. Word lists live in reference/data/words.json
+// (lexicon.h), places, titles, sectors and currencies in the other
+// reference data.
+//
+// Adding a kind of fact:
+//   1. its field in proto/summit/v1/resources.proto (with a TextSpan if it
+//      comes from the text: validation, merging, source removal, the tests'
+//      comparator and the fuzzer find spans by reflection, see
+//      common/text_spans.h);
+//   2. its finder: a function in finders.h, in a file of its own, called in
+//      Extract() after the finders it reads;
+//   3. its words, if any, in words.json (and ExtractorWords);
+//   4. the finder's unit tests in tests/extractor/, and the fact in the
+//      expected records of the sample reports.
+// Rules are general: a comment states the pattern a rule handles, with a
+// made-up example if one helps, never a sentence of a sample report.
 #ifndef SUMMIT_EXTRACTOR_EXTRACTOR_H_
 #define SUMMIT_EXTRACTOR_EXTRACTOR_H_
 
+#include "extractor/lexicon.h"
 #include "reference/reference_data.h"
 #include "summit/v1/ingest_service.pb.h"
 #include "summit/v1/resources.pb.h"
@@ -12,8 +33,10 @@ namespace summit::extractor {
 
 class Extractor final {
  public:
-  // `data` must outlive the extractor.
-  explicit Extractor(const ReferenceData& data = ReferenceData::Get()) : data_(data) {}
+  // `data` and `lexicon` must outlive the extractor.
+  explicit Extractor(const ReferenceData& data = ReferenceData::Get(),
+                     const Lexicon& lexicon = Lexicon::Get())
+      : data_(data), lexicon_(lexicon) {}
 
   // Extracts the summit `article` reports. Relative dates are resolved
   // against article.published when set, else against the meeting's own
@@ -24,6 +47,7 @@ class Extractor final {
 
  private:
   const ReferenceData& data_;
+  const Lexicon& lexicon_;
 };
 
 }  // namespace summit::extractor

@@ -49,11 +49,13 @@ uint64_t TokenHash(absl::string_view lower) {
 }
 
 TokenSet::TokenSet(std::initializer_list<const char*> words) {
-  for (const char* word : words) {
-    const uint64_t hash = TokenHash(word);
-    words_[hash] = word;
-    filter_.Add(hash);
-  }
+  for (const char* word : words) Add(word);
+}
+
+void TokenSet::Add(absl::string_view word) {
+  const uint64_t hash = TokenHash(word);
+  words_[hash] = std::string(word);
+  filter_.Add(hash);
 }
 
 std::vector<Token> Tokenize(absl::string_view text) {

@@ -60,6 +60,11 @@ class HashFilter final {
 class TokenSet final {
  public:
   TokenSet(std::initializer_list<const char*> words);
+  // The words of any range of strings (a vector, a repeated proto field).
+  template <typename Range>
+  explicit TokenSet(const Range& words) {
+    for (const auto& word : words) Add(word);
+  }
   bool contains(const Token& token) const {
     if (!filter_.MayContain(token.hash)) return false;
     auto it = words_.find(token.hash);
@@ -67,6 +72,8 @@ class TokenSet final {
   }
 
  private:
+  void Add(absl::string_view word);
+
   HashFilter filter_;
   absl::flat_hash_map<uint64_t, std::string> words_;
 };

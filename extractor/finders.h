@@ -1,0 +1,60 @@
+// The finders: one per kind of fact of a Summit. Each is a function of the
+// analysis (extractor/analysis.h) that fills its part of the record, with
+// the span of every fact it adds. The extractor runs them in the order
+// below; a finder that reads what an earlier one wrote says so.
+#ifndef SUMMIT_EXTRACTOR_FINDERS_H_
+#define SUMMIT_EXTRACTOR_FINDERS_H_
+
+#include <string>
+#include <vector>
+
+#include "extractor/analysis.h"
+#include "summit/v1/resources.pb.h"
+
+namespace summit::extractor {
+
+// summit.date: the meeting's date; adds a warning when the text states none.
+void FindDate(const Analysis& analysis, v1::Summit& summit,
+              std::vector<std::string>& warnings);
+
+// summit.location: a city of the gazetteer after "in", "to" or "at" in a
+// sentence that reports the meeting (the sentence that dates it first),
+// else a dateline's city, else a country after "in" or "to" there. None
+// for a phone or video call.
+void FindLocation(const Analysis& analysis, v1::Summit& summit);
+
+// summit.participants: the selected leaders with every mention.
+void FindParticipants(const Analysis& analysis, v1::Summit& summit);
+
+// summit.sectors: sector words of the text, once per sector with every
+// mention, except a word naming a source ("customs data") and words quoted
+// from someone who is not a participant.
+void FindSectors(const Analysis& analysis, v1::Summit& summit);
+
+// The sector names ("sectors/{id}") of the sector words in tokens
+// [first, last), in text order, once each. FindAgreements uses it.
+std::vector<std::string> SectorsIn(const Analysis& analysis, size_t first, size_t last);
+
+// summit.agreements: agreement nouns after a signing verb (a joint
+// statement needs none), with the count before them and the sectors after.
+void FindAgreements(const Analysis& analysis, v1::Summit& summit);
+
+// summit.amounts: money (a number with a currency) and counts (a number
+// with the noun it counts), with qualifier, country and date.
+void FindAmounts(const Analysis& analysis, v1::Summit& summit);
+
+// summit.related_engagements: other dated events the report names, past
+// meetings "held in" a place, and dated actions of a country. Reads the
+// summit's date and location (run after FindDate and FindLocation).
+void FindEngagements(const Analysis& analysis, v1::Summit& summit);
+
+// summit.statements: what participants said, with the reporting verb.
+void FindStatements(const Analysis& analysis, v1::Summit& summit);
+
+// summit.format, name, title and sources. Reads the date, location and
+// participants (run last).
+void NameSummit(const Analysis& analysis, v1::Summit& summit);
+
+}  // namespace summit::extractor
+
+#endif  // SUMMIT_EXTRACTOR_FINDERS_H_

@@ -1,0 +1,36 @@
+// Numbers as reports write them: digits ("1,000", "14.7", "5bn"), words
+// ("twenty five", "forty-two", "a dozen") and ordinals ("32nd", "fifth").
+#ifndef SUMMIT_EXTRACTOR_NUMBERS_H_
+#define SUMMIT_EXTRACTOR_NUMBERS_H_
+
+#include <string>
+
+#include "extractor/lexicon.h"
+#include "reference/tokens.h"
+
+namespace summit::extractor {
+
+// The value of one number word, hyphenated tens-and-units compounds
+// included ("forty-two"); 0 when `token` is none.
+double NumberWordValue(const Token& token, const Lexicon& lexicon);
+
+// The value of the number `token` writes: digits with separators and an
+// optional scale suffix ("5bn" = 5e9), or a number word. 0 when it is none;
+// ordinals ("32nd") are not numbers here.
+double NumberValue(const Token& token, const Lexicon& lexicon);
+
+// Whether `word` is a digit ordinal ("1st", "32nd", "4th").
+bool IsOrdinal(const std::string& word);
+
+// The value of an ordinal, in digits or words ("fifth", "forty-ninth");
+// 0 when `word` is none.
+int OrdinalValue(const std::string& word, const Lexicon& lexicon);
+
+// The singular of an English plural noun ("agreements" -> "agreement",
+// "batteries" -> "battery", "memoranda" -> "memorandum"); other words as
+// they are.
+std::string Singular(std::string word);
+
+}  // namespace summit::extractor
+
+#endif  // SUMMIT_EXTRACTOR_NUMBERS_H_

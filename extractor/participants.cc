@@ -1,0 +1,97 @@
+#include "extractor/participants.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "absl/strings/str_cat.h"
+
+namespace summit::extractor {
+namespace {
+
+// Whether sentence s reports this meeting: it has a meeting word, says
+// nobody "did not" take part, and dates nothing in another year.
+bool ReportsTheMeeting(int s, const Document& doc, const SentenceCues& cues,
+                       const std::vector<DateMention>& dates,
+                       const DateMention* meeting_date) {
+  if (!cues.meeting[s] || cues.negated[s]) return false;
+  if (meeting_date == nullptr) return true;
+  const int year = meeting_date->date.year();
+  return std::none_of(dates.begin(), dates.end(), [&](const DateMention& m) {
+    return doc.tokens()[m.first].sentence == s && m.date.year() != 0 && year != 0 &&
+           m.date.year() != year;
+  });
+}
+
+std::set<std::string> CountriesOf(const std::vector<Leader>& leaders,
+                                  const std::vector<int>& chosen) {
+  std::set<std::string> countries;
+  for (int k : chosen) countries.insert(leaders[k].country);
+  return countries;
+}
+
+}  // namespace
+
+ParticipantSelection SelectParticipants(const Document& doc, const SentenceCues& cues,
+                                        const std::vector<Leader>& leaders,
+                                        const std::vector<DateMention>& dates,
+                                        const DateMention* meeting_date) {
+  ParticipantSelection selection;
+  if (!cues.any_meeting()) {
+    selection.not_summit_reason = "no meeting, talks or call between leaders is reported";
+    return selection;
+  }
+  std::vector<int> in_meetings;
+  std::vector<int> all;
+  for (size_t k = 0; k < leaders.size(); ++k) {
+    const Leader& leader = leaders[k];
+    if (leader.country.empty() || leader.kind == data::v1::OFFICE_KIND_UNSPECIFIED)
+      continue;
+    all.push_back(static_cast<int>(k));
+    if (std::any_of(leader.mentions.begin(), leader.mentions.end(), [&](const auto& m) {
+          return ReportsTheMeeting(doc.tokens()[m.first].sentence, doc, cues, dates,
+                                   meeting_date);
+        })) {
+      in_meetings.push_back(static_cast<int>(k));
+    }
+  }
+  std::vector<int>& chosen = selection.participants;
+  chosen = CountriesOf(leaders, in_meetings).size() >= 2 ? in_meetings : all;
+  if (CountriesOf(leaders, chosen).size() < 2) {
+    chosen.clear();
+    selection.not_summit_reason =
+        "no meeting between heads of state or government or ministers of two or more "
+        "countries is reported";
+    return selection;
+  }
+  std::sort(chosen.begin(), chosen.end(), [&](int a, int b) {
+    return std::tie(leaders[a].country, leaders[a].display_name) <
+           std::tie(leaders[b].country, leaders[b].display_name);
+  });
+  return selection;
+}
+
+MentionIndex::MentionIndex(size_t token_count, const std::vector<Leader>& leaders,
+                           const std::vector<int>& participants)
+    : owner_(token_count, -1), start_(token_count, 0) {
+  for (int k : participants) {
+    for (const auto& [first, last] : leaders[k].mentions) {
+      for (size_t t = first; t < last; ++t) {
+        if (owner_[t] >= 0) continue;
+        owner_[t] = k;
+        start_[t] = first;
+      }
+    }
+  }
+}
+
+std::vector<std::string> ParticipantNames(const std::vector<Leader>& leaders,
+                                          const std::vector<int>& participants) {
+  std::vector<std::string> names(leaders.size());
+  for (int k : participants) {
+    names[k] = absl::StrCat("participants/", Slug(leaders[k].display_name));
+  }
+  return names;
+}
+
+}  // namespace summit::extractor
