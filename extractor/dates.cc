@@ -8,38 +8,6 @@
 namespace summit::extractor {
 namespace {
 
-// Maps keyed by the tokens' precomputed hashes.
-using HashMap = absl::flat_hash_map<uint64_t, int>;
-
-HashMap ByHash(std::initializer_list<std::pair<const char*, int>> entries) {
-  HashMap map;
-  for (const auto& [word, value] : entries) map[TokenHash(word)] = value;
-  return map;
-}
-
-int MonthOf(const Token& token) {
-  static const auto* const kMonths = new HashMap(ByHash(
-      {{"january", 1},   {"jan", 1},   {"february", 2},  {"feb", 2},      {"march", 3},
-       {"mar", 3},       {"april", 4}, {"apr", 4},       {"may", 5},      {"june", 6},
-       {"jun", 6},       {"july", 7},  {"jul", 7},       {"august", 8},   {"aug", 8},
-       {"september", 9}, {"sep", 9},   {"sept", 9},      {"october", 10}, {"oct", 10},
-       {"november", 11}, {"nov", 11},  {"december", 12}, {"dec", 12}}));
-  auto it = kMonths->find(token.hash);
-  return it == kMonths->end() ? 0 : it->second;
-}
-
-int WeekdayOf(const Token& token) {
-  static const auto* const kDays = new HashMap(ByHash({{"monday", 0},
-                                                       {"tuesday", 1},
-                                                       {"wednesday", 2},
-                                                       {"thursday", 3},
-                                                       {"friday", 4},
-                                                       {"saturday", 5},
-                                                       {"sunday", 6}}));
-  auto it = kDays->find(token.hash);
-  return it == kDays->end() ? -1 : it->second;
-}
-
 // A plain number token's value, or -1.
 int NumberOf(const Token& token) {
   int value = 0;
@@ -48,45 +16,13 @@ int NumberOf(const Token& token) {
   return value;
 }
 
-// Counts in words; kCountWords's bloom filter turns most tokens away before
-// any lookup.
-const HashMap& CountWords() {
-  static const auto* const kWords = new HashMap(ByHash({{"a", 1},
-                                                        {"an", 1},
-                                                        {"one", 1},
-                                                        {"two", 2},
-                                                        {"three", 3},
-                                                        {"four", 4},
-                                                        {"five", 5},
-                                                        {"six", 6},
-                                                        {"seven", 7},
-                                                        {"eight", 8},
-                                                        {"nine", 9},
-                                                        {"ten", 10}}));
-  return *kWords;
-}
-
-bool IsCountWord(const Token& token) {
-  static const auto* const kCountWords =
-      new TokenSet{"a",    "an",  "one",   "two",   "three", "four",
-                   "five", "six", "seven", "eight", "nine",  "ten"};
-  return kCountWords->contains(token);
-}
-
-// A small count in digits or words ("3", "three", "a"); 0 when not one.
-int CountOf(const Token& token) {
-  if (int value = NumberOf(token); value >= 1 && value <= 100) return value;
-  if (!IsCountWord(token)) return 0;
-  auto it = CountWords().find(token.hash);
-  return it == CountWords().end() ? 0 : it->second;
-}
-
 bool IsYear(int value) { return value >= 1900 && value <= 2100; }
 bool IsDay(int value) { return value >= 1 && value <= 31; }
 
 class Finder {
  public:
-  explicit Finder(const Document& doc) : doc_(doc), tokens_(doc.tokens()) {}
+  Finder(const Document& doc, const Lexicon& lexicon)
+      : doc_(doc), tokens_(doc.tokens()), lexicon_(lexicon) {}
 
   std::vector<DateMention> Run() {
     for (int s = 0; s < doc_.sentence_count(); ++s) {
@@ -108,6 +44,22 @@ class Finder {
   }
 
  private:
+  // The month a token names (1..12); 0 when none.
+  int MonthOf(const Token& token) const {
+    return static_cast<int>(lexicon_.month_names.Value(token));
+  }
+
+  // The weekday a token names, 0 (Monday) to 6; -1 when none.
+  int WeekdayOf(const Token& token) const {
+    return static_cast<int>(lexicon_.weekday_names.Value(token)) - 1;
+  }
+
+  // A small count in digits or words ("3", "three", "a"); 0 when not one.
+  int CountOf(const Token& token) const {
+    if (int value = NumberOf(token); value >= 1 && value <= 100) return value;
+    return static_cast<int>(lexicon_.date_count_words.Value(token));
+  }
+
   bool IsAt(size_t i, size_t end, absl::string_view word) const {
     return i < end && Is(tokens_[i], word);
   }
@@ -118,12 +70,10 @@ class Finder {
       const Token& w = tokens_[i];
       // "agreed to meet ... in October": an intention.
       if (Is(w, "to") && i + 1 < last &&
-          (Is(tokens_[i + 1], "meet") || Is(tokens_[i + 1], "hold") ||
-           Is(tokens_[i + 1], "visit") || Is(tokens_[i + 1], "attend"))) {
+          lexicon_.intention_verbs.contains(tokens_[i + 1])) {
         return true;
       }
-      if (Is(w, "will") || Is(w, "upcoming") || Is(w, "scheduled") || Is(w, "plans") ||
-          Is(w, "planned") || Is(w, "expected") || Is(w, "due") || Is(w, "next") ||
+      if (lexicon_.future_words.contains(w) ||
           (Is(w, "be") && i + 1 < last && Is(tokens_[i + 1], "held"))) {
         return true;
       }
@@ -135,18 +85,17 @@ class Finder {
   size_t SkipDot(size_t i, size_t end) const { return IsAt(i, end, ".") ? i + 1 : i; }
 
   bool Match(size_t i, size_t end, DateMention& m) const {
-    static const auto* const kOpeners =
-        new TokenSet{"today", "yesterday", "tomorrow", "last", "this", "next"};
     const Token& t = tokens_[i];
-    // Dates open with a number, a month, a weekday, one of kOpeners or a
+    // Dates open with a number, a month, a weekday, a relative opener or a
     // count ("two years ago").
     if (t.kind == Token::Kind::kPunct ||
-        (t.kind == Token::Kind::kWord && !kOpeners->contains(t) && !IsCountWord(t) &&
-         MonthOf(t) == 0 && WeekdayOf(t) < 0)) {
+        (t.kind == Token::Kind::kWord && !lexicon_.relative_date_openers.contains(t) &&
+         lexicon_.date_count_words.Value(t) == 0 && MonthOf(t) == 0 &&
+         WeekdayOf(t) < 0)) {
       return false;
     }
     m.first = i;
-    // Month-first: "January 17, 2026", "Jan. 17", "October 2025", "in November".
+    // Month-first: "March 3, 2031", "Jan. 17", "October 2030", "in November".
     if (int month = MonthOf(t); month && (t.capitalized || t.lower.size() > 3)) {
       if (Is(t, "may") && !t.capitalized) return false;
       size_t j = SkipDot(i + 1, end);
@@ -191,7 +140,7 @@ class Finder {
       }
       return false;
     }
-    // Day-first: "17 January 2026", "17 January".
+    // Day-first: "3 March 2031", "3 March".
     if (int day = NumberOf(t); IsDay(day) && i + 1 < end) {
       int month = MonthOf(tokens_[i + 1]);
       if (month && tokens_[i + 1].capitalized) {
@@ -280,6 +229,7 @@ class Finder {
 
   const Document& doc_;
   const std::vector<Token>& tokens_;
+  const Lexicon& lexicon_;
   std::vector<DateMention> mentions_;
 };
 
@@ -291,7 +241,9 @@ void SetDay(v1::Date& date, absl::CivilDay day) {
 
 }  // namespace
 
-std::vector<DateMention> FindDates(const Document& doc) { return Finder(doc).Run(); }
+std::vector<DateMention> FindDates(const Document& doc, const Lexicon& lexicon) {
+  return Finder(doc, lexicon).Run();
+}
 
 std::optional<absl::CivilDay> ToCivilDay(const v1::Date& date) {
   if (date.year() == 0 || date.month() == 0 || date.day() == 0) return std::nullopt;

@@ -1,5 +1,5 @@
-// Date expressions in English text: absolute ("January 17, 2026",
-// "17 January 2026", "Feb. 7", "October 2025", "in 2025") and relative
+// Date expressions in English text: absolute ("March 3, 2031",
+// "3 March 2031", "Feb. 7", "October 2030", "in 2030") and relative
 // ("today", "on Tuesday", "last year", "next month", "in November"), resolved
 // against an anchor date.
 #ifndef SUMMIT_EXTRACTOR_DATES_H_
@@ -11,6 +11,7 @@
 
 #include "absl/time/civil_time.h"
 #include "extractor/document.h"
+#include "extractor/lexicon.h"
 #include "summit/v1/resources.pb.h"
 
 namespace summit::extractor {
@@ -44,7 +45,7 @@ struct DateMention {
 };
 
 // Every date expression of `doc`, in text order, unresolved.
-std::vector<DateMention> FindDates(const Document& doc);
+std::vector<DateMention> FindDates(const Document& doc, const Lexicon& lexicon);
 
 // Fills in the parts of `mention` that depend on `anchor`; returns false and
 // leaves them 0 when the mention is relative and there is no anchor.

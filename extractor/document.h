@@ -43,7 +43,7 @@ class Document final {
 };
 
 // Lower-case ASCII slug of `text`: diacritics folded, runs of other
-// characters as one '-' ("Recep Tayyip Erdoğan" -> "recep-tayyip-erdogan").
+// characters as one '-' ("Zoë Ångström" -> "zoe-angstrom").
 std::string Slug(absl::string_view text);
 
 }  // namespace summit::extractor

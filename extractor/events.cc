@@ -36,7 +36,7 @@ size_t NameStart(const std::vector<Token>& tokens, size_t head, const Lexicon& l
   return first;
 }
 
-// The year after the head ("Expo 2030"), 0 when none.
+// The year after the head ("Expo 2040"), 0 when none.
 int YearAfter(const std::vector<Token>& tokens, size_t head) {
   if (head + 1 >= tokens.size()) return 0;
   const Token& next = tokens[head + 1];
@@ -56,7 +56,7 @@ bool NumberFollows(const std::vector<Token>& tokens, size_t head) {
 }
 
 // Sets the event's ordinal from up to six tokens before its name ("the
-// 32nd ...", "the first meeting of the ... Council"), and its mention's
+// 14th ...", "the first meeting of the ... Council"), and its mention's
 // start to the ordinal and a "the" before it.
 void FindOrdinal(const Document& doc, const Lexicon& lexicon, Event& event) {
   const std::vector<Token>& tokens = doc.tokens();

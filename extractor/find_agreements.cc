@@ -69,7 +69,7 @@ size_t CountBefore(const Analysis& analysis, size_t i, size_t floor,
 }
 
 // With no sector in its own sentence, an agreement takes those of the next
-// sentence when that one is about it ("Its core commits ...").
+// sentence when that one is about it ("Its text covers ...").
 void SectorsFromNextSentence(const Analysis& analysis, size_t i,
                              v1::Agreement& agreement) {
   const int next = analysis.SentenceOf(i) + 1;

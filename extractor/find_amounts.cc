@@ -87,7 +87,7 @@ size_t CurrencyAfter(const Analysis& analysis, size_t j, size_t end, v1::Amount&
 
 // Whether token k may stand between a number and what it counts: a count
 // adjective, a capitalized word, a participle before another word, or "and"
-// after a nationality ("Canadian and Chinese firms").
+// after a nationality ("Danish and Irish firms").
 bool IsCountModifier(const Analysis& analysis, size_t k, size_t end, int demonyms) {
   const std::vector<Token>& tokens = analysis.tokens();
   return analysis.lexicon().count_adjectives.contains(tokens[k]) ||
@@ -98,7 +98,7 @@ bool IsCountModifier(const Analysis& analysis, size_t k, size_t end, int demonym
 }
 
 // The noun the count at k names, as a unit: a compound's head is its last
-// plural noun ("border checkpoints"), and an agreement noun counts as one
+// plural noun ("ferry terminals"), and an agreement noun counts as one
 // word ("memorandums of understanding"). Returns the end of the noun.
 size_t CountedUnit(const Analysis& analysis, size_t k, size_t end, v1::Amount& amount) {
   const std::vector<Token>& tokens = analysis.tokens();
@@ -119,10 +119,10 @@ size_t CountedUnit(const Analysis& analysis, size_t k, size_t end, v1::Amount& a
   return k + 1;
 }
 
-// What the number at i (ending at j) counts: "125 Canadian companies",
-// "four proposals", "5%", "two more air-defence batteries". Sets unit and
+// What the number at i (ending at j) counts: "40 Norwegian firms",
+// "six projects", "5%", "three more patrol boats". Sets unit and
 // counted, `country` from a nationality among the modifiers, and `resume`
-// to a second number the phrase holds ("three of its 11 frigates"). Returns
+// to a second number the phrase holds ("two of its 9 ships"). Returns
 // the amount's end, or j when the number counts nothing worth a record.
 size_t CountedNoun(const Analysis& analysis, size_t i, size_t j, size_t end,
                    v1::Amount& amount, std::string& country, size_t* resume) {
@@ -182,9 +182,9 @@ bool CountryAt(const Analysis& analysis, size_t i, size_t end) {
 }
 
 // The country that is the subject of the clause ending at token `end`
-// ("Spain exported ...", "... that Germany would send ..."): the clause's
+// ("Chile exported ...", "... that Norway would ship ..."): the clause's
 // first word, when it is a country or nationality, not part of a leader's
-// mention and not one of a list ("Kenya, Ethiopia sign ..."). "" otherwise.
+// mention and not one of a list ("Peru, Chile sign ..."). "" otherwise.
 std::string ClauseCountry(const Analysis& analysis, size_t end) {
   const std::vector<Token>& tokens = analysis.tokens();
   const size_t sentence_first = analysis.doc().SentenceTokens(tokens[end].sentence).first;
@@ -197,7 +197,7 @@ std::string ClauseCountry(const Analysis& analysis, size_t end) {
     }
     --first;
   }
-  // ", or roughly $12 billion": the same amount, the same subject.
+  // ", or about $3 billion": the same amount, the same subject.
   if (first < end && Is(tokens[first], "or") && first > sentence_first + 1) {
     return ClauseCountry(analysis, first - 1);
   }

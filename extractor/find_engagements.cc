@@ -33,7 +33,7 @@ std::vector<std::string> CountriesIn(const Analysis& analysis, int s) {
 }
 
 // The place named after "in" or "at" in tokens [from, end): a city, or a
-// country ("in South Korea", "held in Shanghai"). Empty when none.
+// country ("in New Zealand", "held in Lima"). Empty when none.
 v1::Location PlaceAfter(const Analysis& analysis, size_t from, size_t end) {
   const std::vector<Token>& tokens = analysis.tokens();
   v1::Location location;
@@ -134,7 +134,7 @@ void AddNamedEvents(const Analysis& analysis, v1::Summit& summit) {
 }
 
 // A dated meeting other than this one, named by the words before "held in
-// PLACE" ("the intergovernmental consultations held in Berlin two years
+// PLACE" ("the trade consultations held in Vienna three years
 // ago"). Returns whether it added one for `mention`.
 bool AddPastMeeting(const Analysis& analysis, const DateMention& mention,
                     v1::Summit& summit) {
@@ -146,7 +146,7 @@ bool AddPastMeeting(const Analysis& analysis, const DateMention& mention,
     if (!Is(tokens[held], "held") || !Is(tokens[held + 1], "in")) continue;
     v1::Location place = PlaceAfter(analysis, held + 1, last);
     if (place.city().empty() && place.country_code().empty()) continue;
-    // This meeting, told again ("the talks, held in Beijing on Friday").
+    // This meeting, told again ("the talks, held in Quito on Monday").
     if (place.city() == summit.location().city() &&
         mention.date.SerializeAsString() == summit.date().SerializeAsString()) {
       return false;
@@ -171,8 +171,8 @@ bool AddPastMeeting(const Analysis& analysis, const DateMention& mention,
 }
 
 // A country's action dated by `mention`, outside the meeting: an action
-// verb and up to five words after it ("China resumed group tour services
-// ... in November").
+// verb and up to five words after it ("Peru reopened its consulate ... in
+// March").
 void AddDatedAction(const Analysis& analysis, const DateMention& mention,
                     v1::Summit& summit) {
   const std::vector<Token>& tokens = analysis.tokens();

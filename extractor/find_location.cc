@@ -7,8 +7,8 @@
 namespace summit::extractor {
 namespace {
 
-// Whether the city at tokens [i, i + length) opens a dateline ("WASHINGTON,
-// May 6 —", "ANKARA —") in the first two sentences.
+// Whether the city at tokens [i, i + length) opens a dateline ("LISBON,
+// May 6 —", "OSLO —") in the first two sentences.
 bool IsDatelineCity(const Analysis& analysis, size_t i, size_t length) {
   const std::vector<Token>& tokens = analysis.tokens();
   const int sentence = tokens[i].sentence;
@@ -22,7 +22,7 @@ bool IsDatelineCity(const Analysis& analysis, size_t i, size_t length) {
 
 // Whether a city at tokens [i, i + length) names the meeting's place: in a
 // sentence reporting the meeting and no other event, after "in", "to" or
-// "at", and not the first word of a building ("Hyderabad House").
+// "at", and not the first word of a building ("Oslo Central Station").
 bool IsMeetingPlace(const Analysis& analysis, size_t i, size_t length) {
   const std::vector<Token>& tokens = analysis.tokens();
   const int sentence = tokens[i].sentence;

@@ -10,8 +10,8 @@ bool IsQuote(const Token& w) {
 }
 
 // Who speaks through the reporting verb at i, within a sentence starting at
-// `first`: the participant right before it ("Xi emphasized"), before an
-// adverb ("also called") or an aside ("The Sultan, characteristically brief,
+// `first`: the participant right before it ("Mendez stressed"), before an
+// adverb ("also called") or an aside ("The minister, as usual,
 // stressed"); the last participant named for a pronoun; the sentence's
 // speaker for "and" ("said ... and described"). Sets `subject` to the
 // subject's token. -1 when no participant speaks.

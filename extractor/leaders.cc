@@ -12,35 +12,10 @@
 namespace summit::extractor {
 namespace {
 
-// Lower-case words that may sit inside a name ("Luiz Inácio Lula da Silva").
-bool IsNameParticle(const Token& word) {
-  static const auto* const kParticles =
-      new TokenSet{"da",  "de", "do", "dos", "das", "van", "von", "der", "den",
-                   "bin", "al", "el", "la",  "le",  "di",  "du",  "ibn", "y"};
-  return kParticles->contains(word);
-}
-
-// Capitalized words that start sentences or clauses but are no names.
-bool IsCommonCapitalized(const Token& word) {
-  static const auto* const kWords = new TokenSet{
-      "the", "a", "an", "he", "she", "they", "it", "his", "her", "their", "in", "on",
-      "at", "during", "after", "before", "this", "that", "these", "those", "both", "and",
-      "but", "as", "with", "for", "from", "to", "of", "by", "while", "when", "mr", "mrs",
-      "ms", "dr", "his", "meanwhile", "however", "also", "notably", "earlier", "later",
-      "last", "next", "our", "we", "i", "you", "leaders", "president", "prime",
-      "minister",
-      // Verbs of title-case headlines: "Xi Jinping Meets Christopher Luxon".
-      "meets", "meet", "met", "holds", "hold", "says", "say", "visits", "hosts", "host",
-      "welcomes", "signs", "sign", "calls", "call", "talks", "agree", "agrees", "pledge",
-      "pledges", "discuss", "discusses", "urges", "vows", "seeks", "seek", "seal",
-      "seals", "with", "amid", "over", "into", "about"};
-  return kWords->contains(word);
-}
-
 class Finder {
  public:
-  Finder(const Document& doc, const ReferenceData& data)
-      : doc_(doc), data_(data), tokens_(doc.tokens()) {}
+  Finder(const Document& doc, const ReferenceData& data, const Lexicon& lexicon)
+      : doc_(doc), data_(data), lexicon_(lexicon), tokens_(doc.tokens()) {}
 
   std::vector<Leader> Run() {
     for (int s = 0; s < doc_.sentence_count(); ++s) {
@@ -50,7 +25,7 @@ class Finder {
     }
     NameCounterparts();
     FindShortMentions();
-    FillCountries();
+    FillMissingCountries(doc_, data_, leaders_);
     for (Leader& leader : leaders_) {
       std::sort(leader.mentions.begin(), leader.mentions.end());
       leader.mentions.erase(std::unique(leader.mentions.begin(), leader.mentions.end()),
@@ -102,7 +77,8 @@ class Finder {
       const Token& t = tokens_[j];
       if (t.kind != Token::Kind::kWord) break;
       if (t.capitalized) {
-        if (IsCommonCapitalized(t) || data_.titles().Find(tokens_, j, end).length ||
+        if (lexicon_.non_name_words.contains(t) ||
+            data_.titles().Find(tokens_, j, end).length ||
             data_.demonyms().Find(tokens_, j, end).length ||
             data_.country_names().Find(tokens_, j, end).length) {
           break;
@@ -110,7 +86,8 @@ class Finder {
         ++j;
         continue;
       }
-      if (IsNameParticle(t) && j > i && j + 1 < end && tokens_[j + 1].capitalized) {
+      if (lexicon_.name_particles.contains(t) && j > i && j + 1 < end &&
+          tokens_[j + 1].capitalized) {
         ++j;
         continue;
       }
@@ -178,19 +155,17 @@ class Finder {
 
   // Tries the full-mention patterns at i; returns the index to go on from.
   size_t MatchAt(size_t i, size_t end) {
-    static const auto* const kOpeners = new TokenSet{"the", "his", "her", "their"};
     const size_t start = i;
-    // Every pattern opens with a capitalized word or one of these.
-    if (!tokens_[i].capitalized && !kOpeners->contains(tokens_[i])) return i + 1;
+    // Every pattern opens with a capitalized word, "the" or a possessive.
+    const bool possessive = lexicon_.possessives.contains(tokens_[start]);
+    if (!tokens_[i].capitalized && !Is(tokens_[i], "the") && !possessive) return i + 1;
     bool after_the = false;
     if (Is(tokens_[i], "the")) {
       after_the = true;
       ++i;
     }
-    // "his Australian counterpart Malcolm Turnbull"
-    if ((Is(tokens_[start], "his") || Is(tokens_[start], "her") ||
-         Is(tokens_[start], "their")) &&
-        start + 2 < end) {
+    // "her Peruvian counterpart Ana Ruiz"
+    if (possessive && start + 2 < end) {
       if (auto country = CountryAt(start + 1, end, /*demonym_only=*/true);
           country && country->second < end &&
           Is(tokens_[country->second], "counterpart")) {
@@ -206,18 +181,18 @@ class Finder {
         if (name_end > n) {
           Record(n, name_end, start, name_end, country->first, title, kind);
           // A counterpart's office is the subject's only until the text
-          // names it ("the Ethiopian prime minister").
+          // names it ("the Peruvian prime minister").
           provisional_title_.insert(sentence_leader_);
           return name_end;
         }
-        // "told his Japanese counterpart that ...": named elsewhere.
+        // "told her Chilean counterpart that ...": named elsewhere.
         counterparts_.push_back(
             {start, country->second + 1, country->first, title, kind});
         return country->second + 1;
       }
     }
-    // "[Chinese | Russia's] President Xi Jinping", "Russia's Vladimir Putin",
-    // "the Kenyan president".
+    // "[Peruvian | Peru's] President Ana Ruiz", "Peru's Ana Ruiz", "the
+    // Peruvian president".
     std::optional<std::pair<std::string, size_t>> country = CountryAt(i, end);
     const size_t title_start = country ? country->second : i;
     std::optional<std::pair<data::v1::OfficeKind, size_t>> title =
@@ -227,7 +202,7 @@ class Finder {
     if (title && (tokens_[title_start].capitalized || country || after_the)) {
       size_t n = title->second;
       std::string country_code = country ? country->first : "";
-      // "President of the People's Republic of China Xi Jinping"
+      // "President of the Republic of Peru Ana Ruiz"
       if (!country && n + 1 < end && Is(tokens_[n], "of")) {
         size_t c = n + 1;
         if (Is(tokens_[c], "the")) ++c;
@@ -236,7 +211,7 @@ class Finder {
           n = c + match.length;
         }
       }
-      // "the Prime Minister, Mark Carney"
+      // "the Prime Minister, Jon Berg"
       size_t name_start = n;
       if (after_the && n < end && Is(tokens_[n], ",")) ++name_start;
       const size_t name_end = NameAt(name_start, end);
@@ -259,7 +234,7 @@ class Finder {
       return country->second + 1;
     }
     if (country && tokens_[i].capitalized) {
-      // "Russia's Vladimir Putin": a possessive country and a full name.
+      // "Peru's Ana Ruiz": a possessive country and a full name.
       const size_t name_end = NameAt(country->second, end);
       if (name_end >= country->second + 2 && Is(tokens_[country->second - 1], "'s") &&
           !IsExcludedRoleAround(country->second, name_end)) {
@@ -269,7 +244,7 @@ class Finder {
       }
       return country->second;
     }
-    // "Xi Jinping, China's president," and "Mark Carney, the Canadian prime
+    // "Ana Ruiz, Peru's president," and "Jon Berg, the Norwegian prime
     // minister,": a full name with an appositive title.
     const size_t name_end = NameAt(i, end);
     if (name_end >= i + 2 && name_end + 2 < end && Is(tokens_[name_end], ",")) {
@@ -289,9 +264,9 @@ class Finder {
     return std::max(start + 1, i > start ? i : start + 1);
   }
 
-  // A counterpart the text does not name where it mentions it ("his
-  // Japanese counterpart") is the person named beside a known leader:
-  // "Anthony Albanese and Sanae Takaichi have agreed ...".
+  // A counterpart the text does not name where it mentions it ("her
+  // Chilean counterpart") is the person named beside a known leader: "Ana
+  // Ruiz and Tomas Vidal have agreed ...".
   void NameCounterparts() {
     for (const Descriptor& counterpart : counterparts_) {
       if (std::any_of(leaders_.begin(), leaders_.end(), [&](const Leader& l) {
@@ -346,7 +321,7 @@ class Finder {
     return lower;
   }
 
-  // Single-word mentions ("Xi", "Carney") and descriptors ("the Kenyan
+  // Single-word mentions ("Ruiz", "Berg") and descriptors ("the Peruvian
   // president") of the leaders found in full.
   void FindShortMentions() {
     std::vector<bool> covered(tokens_.size(), false);
@@ -367,7 +342,7 @@ class Finder {
       int index = Lookup({t.lower});
       if (index < 0) continue;
       size_t first = i;
-      // Take a title before it along: "President Xi".
+      // Take a title before it along: "President Ruiz".
       for (size_t back = 1; back <= 3 && back <= i; ++back) {
         if (auto title = TitleAt(i - back, i + 1); title && title->second == i) {
           first = i - back;
@@ -376,8 +351,8 @@ class Finder {
       }
       leaders_[index].mentions.emplace_back(first, i + 1);
     }
-    // "the Kenyan president" is the one Kenyan leader; "the Prime Minister"
-    // the one leader with that office.
+    // "the Peruvian president" is the one Peruvian leader; "the Prime
+    // Minister" the one leader with that office.
     for (const Descriptor& descriptor : descriptors_) {
       int match = -1;
       for (size_t k = 0; k < leaders_.size(); ++k) {
@@ -399,44 +374,6 @@ class Finder {
     }
   }
 
-  // A leader named without a country takes the one the text ties to the
-  // name elsewhere; failing that, the most mentioned country no other
-  // leader has.
-  void FillCountries() {
-    if (std::none_of(leaders_.begin(), leaders_.end(),
-                     [](const Leader& leader) { return leader.country.empty(); })) {
-      return;
-    }
-    std::map<std::string, int> mentions;
-    for (size_t i = 0; i < tokens_.size(); ++i) {
-      if (!tokens_[i].capitalized) continue;
-      if (auto match = data_.country_names().Find(tokens_, i, tokens_.size());
-          match.length) {
-        ++mentions[*match.value];
-      } else if (auto demonym = data_.demonyms().Find(tokens_, i, tokens_.size());
-                 demonym.length) {
-        ++mentions[*demonym.value];
-      }
-    }
-    for (Leader& leader : leaders_) {
-      if (!leader.country.empty()) continue;
-      std::string best;
-      int best_count = 0;
-      for (const auto& entry : mentions) {
-        const std::string& country = entry.first;
-        const int count = entry.second;
-        const bool taken =
-            std::any_of(leaders_.begin(), leaders_.end(),
-                        [&](const Leader& other) { return other.country == country; });
-        if (!taken && count > best_count) {
-          best = country;
-          best_count = count;
-        }
-      }
-      leader.country = best;
-    }
-  }
-
   struct Descriptor {
     size_t first;
     size_t last;
@@ -447,6 +384,7 @@ class Finder {
 
   const Document& doc_;
   const ReferenceData& data_;
+  const Lexicon& lexicon_;
   const std::vector<Token>& tokens_;
   std::vector<Leader> leaders_;
   std::vector<Descriptor> descriptors_;
@@ -457,8 +395,9 @@ class Finder {
 
 }  // namespace
 
-std::vector<Leader> FindLeaders(const Document& doc, const ReferenceData& data) {
-  return Finder(doc, data).Run();
+std::vector<Leader> FindLeaders(const Document& doc, const ReferenceData& data,
+                                const Lexicon& lexicon) {
+  return Finder(doc, data, lexicon).Run();
 }
 
 }  // namespace summit::extractor

@@ -1,8 +1,8 @@
 // Heads of state and government and ministers named in a text, each with
-// every mention: full ("Chinese President Xi Jinping", "President of the
-// People's Republic of China Xi Jinping", "the Prime Minister, Mark Carney",
-// "his Australian counterpart Malcolm Turnbull", "Russia's Vladimir Putin")
-// and short ("President Xi", "Carney", "the Kenyan president").
+// every mention: full ("Peruvian President Ana Ruiz", "President of the
+// Republic of Peru Ana Ruiz", "the Prime Minister, Jon Berg", "her Norwegian
+// counterpart Jon Berg", "Peru's Ana Ruiz") and short ("President Ruiz",
+// "Berg", "the Peruvian president").
 #ifndef SUMMIT_EXTRACTOR_LEADERS_H_
 #define SUMMIT_EXTRACTOR_LEADERS_H_
 
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extractor/document.h"
+#include "extractor/lexicon.h"
 #include "reference/reference_data.h"
 
 namespace summit::extractor {
@@ -29,7 +30,13 @@ struct Leader {
 // Finds the leaders of `doc`. Spokespersons, executives and others whose
 // role data/titles.json excludes are left out, and so are people named
 // without an office.
-std::vector<Leader> FindLeaders(const Document& doc, const ReferenceData& data);
+std::vector<Leader> FindLeaders(const Document& doc, const ReferenceData& data,
+                                const Lexicon& lexicon);
+
+// Gives a leader named without a country the most mentioned country of the
+// text that no other leader has; part of FindLeaders.
+void FillMissingCountries(const Document& doc, const ReferenceData& data,
+                          std::vector<Leader>& leaders);
 
 }  // namespace summit::extractor
 

@@ -31,6 +31,11 @@ void AddKinds(const google::protobuf::RepeatedPtrField<data::v1::KindPhrase>& ph
   }
 }
 
+void AddValues(const google::protobuf::RepeatedPtrField<data::v1::WordValue>& words,
+               TokenValues& values) {
+  for (const data::v1::WordValue& word : words) values.Add(word.word(), word.value());
+}
+
 Lexicon* Load() {
   data::v1::ExtractorWords words;
   google::protobuf::util::JsonParseOptions options;
@@ -57,21 +62,26 @@ Lexicon* Load() {
   lexicon->action_name_stops = TokenSet(words.action_name_stops());
   lexicon->past_meeting_auxiliaries = TokenSet(words.past_meeting_auxiliaries());
   lexicon->past_meeting_name_stops = TokenSet(words.past_meeting_name_stops());
+  lexicon->relative_date_openers = TokenSet(words.relative_date_openers());
+  lexicon->future_words = TokenSet(words.future_words());
+  lexicon->intention_verbs = TokenSet(words.intention_verbs());
+  lexicon->name_particles = TokenSet(words.name_particles());
+  lexicon->non_name_words = TokenSet(words.non_name_words());
+  lexicon->possessives = TokenSet(words.possessives());
   for (const data::v1::WordLemma& verb : words.reporting_verbs()) {
     lexicon->reporting_verbs[verb.word()] = verb.lemma();
   }
   AddKinds(words.agreement_nouns(), &v1::AgreementKind_Parse, lexicon->agreement_nouns);
   AddKinds(words.amount_qualifiers(), &v1::AmountQualifier_Parse,
            lexicon->amount_qualifiers);
-  for (const data::v1::WordValue& word : words.number_words()) {
-    lexicon->number_words.Add(word.word(), word.value());
-  }
+  AddValues(words.number_words(), lexicon->number_words);
   for (const data::v1::WordValue& word : words.scale_words()) {
     lexicon->scale_words[word.word()] = word.value();
   }
-  for (const data::v1::WordValue& word : words.ordinal_words()) {
-    lexicon->ordinal_words.Add(word.word(), word.value());
-  }
+  AddValues(words.ordinal_words(), lexicon->ordinal_words);
+  AddValues(words.month_names(), lexicon->month_names);
+  AddValues(words.weekday_names(), lexicon->weekday_names);
+  AddValues(words.date_count_words(), lexicon->date_count_words);
   return lexicon;
 }
 

@@ -56,6 +56,15 @@ struct Lexicon {
   TokenSet action_name_stops{};
   TokenSet past_meeting_auxiliaries{};
   TokenSet past_meeting_name_stops{};
+  TokenValues month_names;
+  TokenValues weekday_names;
+  TokenValues date_count_words;
+  TokenSet relative_date_openers{};
+  TokenSet future_words{};
+  TokenSet intention_verbs{};
+  TokenSet name_particles{};
+  TokenSet non_name_words{};
+  TokenSet possessives{};
 };
 
 }  // namespace summit::extractor

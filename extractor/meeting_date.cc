@@ -44,9 +44,10 @@ const DateMention* DatelineDate(const Document& doc, const ReferenceData& data,
 
 }  // namespace
 
-ResolvedDates ResolveDates(const Document& doc, const v1::Date& published,
+ResolvedDates ResolveDates(const Document& doc, const Lexicon& lexicon,
+                           const v1::Date& published,
                            const absl::flat_hash_set<int>& event_sentences) {
-  ResolvedDates dates{FindDates(doc), {}};
+  ResolvedDates dates{FindDates(doc, lexicon), {}};
   const std::vector<Token>& tokens = doc.tokens();
   std::optional<absl::CivilDay> anchor = ToCivilDay(published);
   for (const DateMention& mention : dates.mentions) {

@@ -24,14 +24,15 @@ struct ResolvedDates {
 // Every date of `doc`, resolved against `published` when it is a full date,
 // else against the first absolute day outside the sentences that name
 // other events (`event_sentences`).
-ResolvedDates ResolveDates(const Document& doc, const v1::Date& published,
+ResolvedDates ResolveDates(const Document& doc, const Lexicon& lexicon,
+                           const v1::Date& published,
                            const absl::flat_hash_set<int>& event_sentences);
 
 // The meeting's date among `dates`: the most precise date of a sentence
 // with a meeting word and no other event (earlier sentences first, then
 // nearer the meeting word); a full date of a meeting sentence that names an
 // event when it is more precise (the meeting may be that event); else the
-// date of a dateline ("BEIJING, Jan. 17 —"). Null when there is none.
+// date of a dateline ("LIMA, Feb. 3 —"). Null when there is none.
 // Points into `dates`.
 const DateMention* ChooseMeetingDate(const Document& doc, const ReferenceData& data,
                                      const Lexicon& lexicon, const SentenceCues& cues,
