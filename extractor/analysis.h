@@ -25,7 +25,6 @@
 #include "extractor/meeting_date.h"
 #include "extractor/participants.h"
 #include "reference/reference_data.h"
-#include "summit/v1/ingest_service.pb.h"
 #include "summit/v1/resources.pb.h"
 
 namespace summit::extractor {

@@ -8,16 +8,16 @@
 
 namespace summit::extractor {
 
-v1::ExtractArticleResponse Extractor::Extract(const v1::Article& article) const {
-  v1::ExtractArticleResponse response;
+Extraction Extractor::Extract(const v1::Article& article) const {
+  Extraction extraction;
   const Analysis analysis(article, data_, lexicon_);
   if (!analysis.not_summit_reason().empty()) {
-    response.set_not_summit_reason(analysis.not_summit_reason());
-    return response;
+    extraction.not_summit_reason = analysis.not_summit_reason();
+    return extraction;
   }
-  std::vector<std::string> warnings = analysis.date_warnings();
-  v1::Summit& summit = *response.mutable_summit();
-  FindDate(analysis, summit, warnings);
+  extraction.warnings = analysis.date_warnings();
+  v1::Summit& summit = extraction.summit.emplace();
+  FindDate(analysis, summit, extraction.warnings);
   FindLocation(analysis, summit);
   FindParticipants(analysis, summit);
   FindSectors(analysis, summit);
@@ -26,8 +26,7 @@ v1::ExtractArticleResponse Extractor::Extract(const v1::Article& article) const 
   FindEngagements(analysis, summit);
   FindStatements(analysis, summit);
   NameSummit(analysis, summit);
-  for (std::string& warning : warnings) response.add_warnings(std::move(warning));
-  return response;
+  return extraction;
 }
 
 }  // namespace summit::extractor

@@ -24,12 +24,26 @@
 #ifndef SUMMIT_EXTRACTOR_EXTRACTOR_H_
 #define SUMMIT_EXTRACTOR_EXTRACTOR_H_
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "extractor/lexicon.h"
 #include "reference/reference_data.h"
-#include "summit/v1/ingest_service.pb.h"
 #include "summit/v1/resources.pb.h"
 
 namespace summit::extractor {
+
+// What the extractor read in one report.
+struct Extraction {
+  // The summit the report tells of; empty when it tells of none.
+  std::optional<v1::Summit> summit;
+  // Why the report tells of no summit; empty when it tells of one.
+  std::string not_summit_reason;
+  // What the extractor could not settle (an unresolved relative date, no
+  // date at all); only with a summit.
+  std::vector<std::string> warnings;
+};
 
 class Extractor final {
  public:
@@ -43,7 +57,7 @@ class Extractor final {
   // absolute date; what stays unresolved is 0 and named in a warning.
   // Spans refer to article.text and carry article.source_id. Never fails:
   // text that reports no meeting of leaders yields no summit and a reason.
-  v1::ExtractArticleResponse Extract(const v1::Article& article) const;
+  Extraction Extract(const v1::Article& article) const;
 
  private:
   const ReferenceData& data_;

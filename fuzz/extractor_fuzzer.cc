@@ -45,9 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     size -= 3;
   }
   article.set_text(std::string(reinterpret_cast<const char*>(data), size));
-  const summit::v1::ExtractArticleResponse response = kExtractor->Extract(article);
-  if (!IsValidUtf8(article.text()) || !response.has_summit()) return 0;
-  const summit::v1::Summit& summit = response.summit();
+  const summit::extractor::Extraction extraction = kExtractor->Extract(article);
+  if (!IsValidUtf8(article.text()) || !extraction.summit.has_value()) return 0;
+  const summit::v1::Summit& summit = *extraction.summit;
   summit::ForEachTextSpan(summit,
                           [&](absl::string_view, const summit::v1::TextSpan& span) {
                             CheckSpan(span, article.text());

@@ -106,6 +106,16 @@ void MergeSummit(const v1::Summit& from, v1::Summit& into) {
             });
 }
 
+v1::ExtractArticleResponse ToExtractArticleResponse(extractor::Extraction extraction) {
+  v1::ExtractArticleResponse response;
+  if (extraction.summit.has_value())
+    *response.mutable_summit() = *std::move(extraction.summit);
+  response.set_not_summit_reason(std::move(extraction.not_summit_reason));
+  for (std::string& warning : extraction.warnings)
+    response.add_warnings(std::move(warning));
+  return response;
+}
+
 Ingestor::Ingestor(storage::Database* db, ValidationLimits limits)
     : data_(ReferenceData::Get()),
       extractor_(data_),
@@ -117,7 +127,7 @@ absl::StatusOr<v1::ExtractArticleResponse> Ingestor::ExtractArticle(
     const v1::Article& article) const {
   if (absl::Status s = ValidateArticle(article, "article", limits_, false); !s.ok())
     return s;
-  return extractor_.Extract(article);
+  return ToExtractArticleResponse(extractor_.Extract(article));
 }
 
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
@@ -139,11 +149,11 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
     return response;
   }
 
-  v1::ExtractArticleResponse extracted = extractor_.Extract(article);
-  *response.mutable_warnings() = extracted.warnings();
-  std::optional<v1::Summit> summit;
-  if (extracted.has_summit()) {
-    summit = std::move(*extracted.mutable_summit());
+  extractor::Extraction extracted = extractor_.Extract(article);
+  for (std::string& warning : extracted.warnings)
+    response.add_warnings(std::move(warning));
+  std::optional<v1::Summit> summit = std::move(extracted.summit);
+  if (summit.has_value()) {
     summit->mutable_sources(0)->set_content_sha256(sha);
     *summit->mutable_sources(0)->mutable_ingest_time() =
         google::protobuf::util::TimeUtil::GetCurrentTime();
@@ -153,7 +163,7 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
     }
   } else {
     response.set_outcome(v1::INGEST_OUTCOME_NOT_A_SUMMIT);
-    response.set_not_summit_reason(extracted.not_summit_reason());
+    response.set_not_summit_reason(extracted.not_summit_reason);
   }
 
   // Read, merge and commit in one critical section, so that reports of one

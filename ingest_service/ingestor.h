@@ -73,6 +73,9 @@ class Ingestor final {
 // `into` with the facts of `from` added once each.
 void MergeSummit(const v1::Summit& from, v1::Summit& into);
 
+// The API's form of what the extractor read (ExtractArticle's answer).
+v1::ExtractArticleResponse ToExtractArticleResponse(extractor::Extraction extraction);
+
 }  // namespace summit
 
 #endif  // SUMMIT_INGEST_SERVICE_INGESTOR_H_

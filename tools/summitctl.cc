@@ -39,6 +39,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
+#include "ingest_service/ingestor.h"
 #include "storage/database.h"
 #include "storage/fsck.h"
 #include "tools/loaders.h"
@@ -176,7 +177,7 @@ int Extract(const std::vector<char*>& args) {
   article.set_url(absl::GetFlag(FLAGS_source_url));
   article.set_source_id(absl::GetFlag(FLAGS_source_id));
   const summit::v1::ExtractArticleResponse response =
-      summit::extractor::Extractor().Extract(article);
+      summit::ToExtractArticleResponse(summit::extractor::Extractor().Extract(article));
   std::string json;
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;

@@ -18,6 +18,7 @@
 #include "gmock/gmock.h"
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
+#include "ingest_service/ingestor.h"
 #include "tests/extractor/record_diff.h"
 #include "tests/testing/process.h"
 #include "tests/testing/shared_files.h"
@@ -56,13 +57,13 @@ class SeedReportTest : public ::testing::Test {
     v1::Article article;
     article.set_source_id("seed-000");
     article.set_text(text_);
-    response_ = Extractor().Extract(article);
-    ASSERT_TRUE(response_.has_summit()) << response_.not_summit_reason();
-    summit_ = response_.summit();
+    extraction_ = Extractor().Extract(article);
+    ASSERT_TRUE(extraction_.summit.has_value()) << extraction_.not_summit_reason;
+    summit_ = *extraction_.summit;
   }
 
   std::string text_;
-  v1::ExtractArticleResponse response_;
+  Extraction extraction_;
   v1::Summit summit_;
 };
 
@@ -94,7 +95,7 @@ TEST_F(SeedReportTest, DatePlaceAndName) {
   EXPECT_EQ(summit_.location().country_code(), "CHN");
   EXPECT_EQ(summit_.name(), "summits/2026-01-17-beijing-can-chn");
   EXPECT_EQ(summit_.format(), v1::SUMMIT_FORMAT_BILATERAL);
-  EXPECT_TRUE(response_.warnings().empty()) << absl::StrJoin(response_.warnings(), "; ");
+  EXPECT_TRUE(extraction_.warnings.empty()) << absl::StrJoin(extraction_.warnings, "; ");
 }
 
 TEST_F(SeedReportTest, Sectors) {
@@ -270,7 +271,8 @@ TEST_P(CorpusTest, ExtractsTheExpectedRecord) {
   ASSERT_FALSE(article.text().empty()) << stem;
   const auto expected = ParseJson<v1::ExtractArticleResponse>(
       absl::StrCat(kExpectedDir, "/", stem, ".json"));
-  const v1::ExtractArticleResponse actual = Extractor().Extract(article);
+  const v1::ExtractArticleResponse actual =
+      ToExtractArticleResponse(Extractor().Extract(article));
 
   std::vector<testing::Mismatch> mismatches =
       testing::CompareWithExpected(expected, actual);
