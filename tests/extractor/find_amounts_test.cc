@@ -59,6 +59,13 @@ TEST(FindAmountsTest, CurrencyWordsAndCodesAfterTheNumber) {
           "300000000  USD AMOUNT_QUALIFIER_APPROXIMATELY ETH|about 300 million USD"));
 }
 
+TEST(FindAmountsTest, PrefixedSymbolsAndScaleSuffixes) {
+  const AnalyzedText a(std::string(kMeeting) + "Canada offered C$2 billion and £300m.");
+  EXPECT_THAT(Amounts(a),
+              ElementsAre("2000000000  CAD AMOUNT_QUALIFIER_UNSPECIFIED CAN|C$2 billion",
+                          "300000000  GBP AMOUNT_QUALIFIER_UNSPECIFIED CAN|£300m"));
+}
+
 TEST(FindAmountsTest, CountsWithTheirNounAndNationality) {
   const AnalyzedText a(std::string(kMeeting) + "They met 125 Canadian companies.");
   v1::Summit summit;
