@@ -81,8 +81,14 @@ class Finder {
     return false;
   }
 
-  // After a month token at i (and an optional "."), the next index.
-  size_t SkipDot(size_t i, size_t end) const { return IsAt(i, end, ".") ? i + 1 : i; }
+  // The index after a month token at i - 1 and, when the month is
+  // abbreviated, its dot ("Sept. 7"); a dot after a full month name ends
+  // the sentence.
+  size_t SkipDot(size_t i, size_t end) const {
+    return IsAt(i, end, ".") && lexicon_.month_abbreviations.contains(tokens_[i - 1])
+               ? i + 1
+               : i;
+  }
 
   bool Match(size_t i, size_t end, DateMention& m) const {
     const Token& t = tokens_[i];

@@ -105,22 +105,24 @@ void AddOrMerge(v1::Agreement agreement, v1::Summit& summit) {
   *summit.add_agreements() = std::move(agreement);
 }
 
-// The agreement whose noun is at tokens [i, i + noun.length): its count
-// stands after `floor`, its sectors after it up to `sectors_end`.
-v1::Agreement ReadAgreement(const Analysis& analysis, size_t i, const NounMatch& noun,
-                            size_t floor, size_t sectors_end, size_t sentence_end) {
-  v1::Agreement agreement;
-  agreement.set_kind(*noun.value);
-  const size_t start = CountBefore(analysis, i, floor, agreement);
-  size_t end = sectors_end;
-  if (end == sentence_end && end > start && analysis.IsWord(end - 1, ".")) --end;
+// Fills in the agreement whose noun is at tokens [i, i + noun.length) and
+// whose mention starts at `start`: its sectors after it, its text up to
+// `end` (the next agreement's mention or the sentence's end, without the
+// words that join them).
+void CompleteAgreement(const Analysis& analysis, size_t i, const NounMatch& noun,
+                       size_t start, size_t end, v1::Agreement& agreement) {
+  end = std::max(end, i + noun.length);
+  while (end > i + noun.length &&
+         (analysis.IsWord(end - 1, ".") || analysis.IsWord(end - 1, ",") ||
+          analysis.IsWord(end - 1, "and") || analysis.IsWord(end - 1, "or"))) {
+    --end;
+  }
   for (const std::string& sector : SectorsIn(analysis, i + noun.length, end)) {
     agreement.add_sectors(sector);
   }
   SectorsFromNextSentence(analysis, i, agreement);
   agreement.set_description(std::string(analysis.doc().TextOf(start, end)));
   *agreement.mutable_span() = analysis.Span(start, end);
-  return agreement;
 }
 
 }  // namespace
@@ -130,11 +132,19 @@ void FindAgreements(const Analysis& analysis, v1::Summit& summit) {
     auto [first, last] = analysis.doc().SentenceTokens(s);
     const size_t verb = SigningVerb(analysis, first, last);
     const auto nouns = AgreementNouns(analysis, first, last, verb);
+    std::vector<v1::Agreement> agreements(nouns.size());
+    std::vector<size_t> starts(nouns.size());
     for (size_t n = 0; n < nouns.size(); ++n) {
-      const auto& [i, match] = nouns[n];
-      const size_t sectors_end = n + 1 < nouns.size() ? nouns[n + 1].first : last;
+      const size_t i = nouns[n].first;
+      agreements[n].set_kind(*nouns[n].second.value);
       const size_t floor = std::max(first, verb < i ? verb + 1 : first);
-      AddOrMerge(ReadAgreement(analysis, i, match, floor, sectors_end, last), summit);
+      starts[n] = CountBefore(analysis, i, floor, agreements[n]);
+    }
+    for (size_t n = 0; n < nouns.size(); ++n) {
+      const size_t end = n + 1 < nouns.size() ? starts[n + 1] : last;
+      CompleteAgreement(analysis, nouns[n].first, nouns[n].second, starts[n], end,
+                        agreements[n]);
+      AddOrMerge(std::move(agreements[n]), summit);
     }
   }
 }

@@ -86,9 +86,11 @@ class Finder {
         ++j;
         continue;
       }
-      if (lexicon_.name_particles.contains(t) && j > i && j + 1 < end &&
-          tokens_[j + 1].capitalized) {
-        ++j;
+      // Particles join capitalized words: "da Silva", "von der Leyen".
+      size_t k = j;
+      while (k < end && lexicon_.name_particles.contains(tokens_[k])) ++k;
+      if (j > i && k > j && k < end && tokens_[k].capitalized) {
+        j = k;
         continue;
       }
       break;
@@ -131,6 +133,8 @@ class Finder {
     if (leader.title.empty() && !title.empty()) {
       leader.title = title;
       leader.kind = kind;
+    } else if (leader.kind == data::v1::OFFICE_KIND_UNSPECIFIED) {
+      leader.kind = kind;  // An office without its title ("Peru's Ana Ruiz").
     }
     leader.mentions.emplace_back(mention_first, mention_last);
     sentence_leader_ = index;

@@ -68,6 +68,7 @@ Lexicon* Load() {
   lexicon->name_particles = TokenSet(words.name_particles());
   lexicon->non_name_words = TokenSet(words.non_name_words());
   lexicon->possessives = TokenSet(words.possessives());
+  lexicon->month_abbreviations = TokenSet(words.month_abbreviations());
   for (const data::v1::WordLemma& verb : words.reporting_verbs()) {
     lexicon->reporting_verbs[verb.word()] = verb.lemma();
   }

@@ -65,6 +65,7 @@ struct Lexicon {
   TokenSet name_particles{};
   TokenSet non_name_words{};
   TokenSet possessives{};
+  TokenSet month_abbreviations{};
 };
 
 }  // namespace summit::extractor

@@ -10,7 +10,8 @@ namespace summit::extractor {
 namespace {
 
 // Whether sentence s reports this meeting: it has a meeting word, says
-// nobody "did not" take part, and dates nothing in another year.
+// nobody "did not" take part, and dates nothing in another year or to come
+// ("will attend the forum in May").
 bool ReportsTheMeeting(int s, const Document& doc, const SentenceCues& cues,
                        const std::vector<DateMention>& dates,
                        const DateMention* meeting_date) {
@@ -18,8 +19,8 @@ bool ReportsTheMeeting(int s, const Document& doc, const SentenceCues& cues,
   if (meeting_date == nullptr) return true;
   const int year = meeting_date->date.year();
   return std::none_of(dates.begin(), dates.end(), [&](const DateMention& m) {
-    return doc.tokens()[m.first].sentence == s && m.date.year() != 0 && year != 0 &&
-           m.date.year() != year;
+    return doc.tokens()[m.first].sentence == s && &m != meeting_date &&
+           (m.future || (m.date.year() != 0 && year != 0 && m.date.year() != year));
   });
 }
 

@@ -22,7 +22,7 @@ struct ParticipantSelection {
 
 // The participants are the leaders with a country and an office named in a
 // sentence that reports the meeting (a meeting word, no negation, no date
-// in a year other than the meeting's); all such leaders when that leaves
+// in a year other than the meeting's, no date to come); all such leaders when that leaves
 // fewer than two countries. No summit without a meeting sentence or
 // without two countries.
 ParticipantSelection SelectParticipants(const Document& doc, const SentenceCues& cues,

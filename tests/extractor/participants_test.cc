@@ -72,11 +72,6 @@ TEST(SelectParticipantsTest, AllLeadersWhenMeetingSentencesNameOneCountry) {
 }
 
 TEST(SelectParticipantsTest, LeaderNamedWithAPossessiveCountryTakesPart) {
-  // Known gap: "Russia's Vladimir Putin" is found with no office kind (see
-  // LeadersTest.PossessiveCountryMentionIsAHeadOfState), so he is no
-  // participant and the meeting has one country: no summit.
-  GTEST_SKIP() << "Known gap: a leader named only as \"Russia's Vladimir Putin\" is "
-                  "no participant";
   const AnalyzedText a(
       "Russia's Vladimir Putin met Kenyan President William Ruto in Sochi.");
   EXPECT_TRUE(a->not_summit_reason().empty()) << a->not_summit_reason();
