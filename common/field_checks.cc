@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "common/quote.h"
-#include "storage/resource_names.h"
+#include "common/resource_names.h"
 #include "unicode/utf8.h"
 
 namespace summit {
@@ -72,7 +72,7 @@ absl::Status ValidateCountry(const std::string& code, absl::string_view field,
 absl::StatusOr<std::string> ValidateSectorName(const std::string& name,
                                                absl::string_view field,
                                                const ReferenceData& data) {
-  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSectors, field);
+  absl::StatusOr<std::string> id = ResourceId(name, kSectors, field);
   if (!id.ok()) return id.status();
   if (data.Sector(*id) == nullptr) {
     return InvalidField(field,

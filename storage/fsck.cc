@@ -6,9 +6,9 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "common/resource_names.h"
 #include "storage/key_codec.h"
 #include "storage/proto_value.h"
-#include "storage/resource_names.h"
 #include "storage/summit_facts.h"
 #include "storage/trade_store.h"
 

@@ -4,8 +4,8 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "common/resource_names.h"
 #include "storage/key_codec.h"
-#include "storage/resource_names.h"
 
 namespace summit::storage {
 

@@ -8,10 +8,10 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/resource_names.h"
 #include "google/protobuf/util/time_util.h"
 #include "storage/key_codec.h"
 #include "storage/proto_value.h"
-#include "storage/resource_names.h"
 #include "storage/summit_facts.h"
 
 namespace summit::storage {
