@@ -232,30 +232,28 @@ absl::Status SetSeenRange(const Database& db, const std::string& id,
 
 // Writes the changed aggregates: records with a zero count are removed, and
 // so is their entry in kCountryParticipants.
-void StageAggregates(const Database& db, const Aggregates& aggregates,
-                     rocksdb::WriteBatch& batch) {
+void StageAggregates(const Aggregates& aggregates, WriteBatch& batch) {
   for (const auto& [id, entry] : aggregates.participants) {
     const v1::Participant& participant = entry.participant;
     const bool keep = participant.summit_count() > 0;
     if (entry.loaded &&
         (!keep || entry.loaded->country_code() != participant.country_code())) {
-      batch.Delete(db.handle(ColumnFamily::kCountryParticipants),
+      batch.Delete(ColumnFamily::kCountryParticipants,
                    CountryParticipantKey(entry.loaded->country_code(), id));
     }
     if (!keep) {
-      batch.Delete(db.handle(ColumnFamily::kParticipants), IdKey(id));
+      batch.Delete(ColumnFamily::kParticipants, IdKey(id));
       continue;
     }
-    batch.Put(db.handle(ColumnFamily::kParticipants), IdKey(id),
-              participant.SerializeAsString());
-    batch.Put(db.handle(ColumnFamily::kCountryParticipants),
+    batch.Put(ColumnFamily::kParticipants, IdKey(id), participant.SerializeAsString());
+    batch.Put(ColumnFamily::kCountryParticipants,
               CountryParticipantKey(participant.country_code(), id), "");
   }
   for (const auto& [id, sector] : aggregates.sectors) {
     if (sector.summit_count() > 0) {
-      batch.Put(db.handle(ColumnFamily::kSectors), IdKey(id), sector.SerializeAsString());
+      batch.Put(ColumnFamily::kSectors, IdKey(id), sector.SerializeAsString());
     } else {
-      batch.Delete(db.handle(ColumnFamily::kSectors), IdKey(id));
+      batch.Delete(ColumnFamily::kSectors, IdKey(id));
     }
   }
 }
@@ -512,7 +510,7 @@ absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
   EntryMap old_entries;
   EntryMap new_entries;
   Aggregates aggregates;
-  rocksdb::WriteBatch batch;
+  WriteBatch batch(*db_);
   for (const auto& [id, change] : changes) {
     if (change.before) {
       absl::StatusOr<SummitFacts> facts = DeriveSummitFacts(*change.before);
@@ -537,10 +535,9 @@ absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
       if (absl::Status status = ApplyShare(*this, *facts, +1, aggregates); !status.ok()) {
         return status;
       }
-      batch.Put(db_->handle(ColumnFamily::kSummits), IdKey(id),
-                change.after->SerializeAsString());
+      batch.Put(ColumnFamily::kSummits, IdKey(id), change.after->SerializeAsString());
     } else {
-      batch.Delete(db_->handle(ColumnFamily::kSummits), IdKey(id));
+      batch.Delete(ColumnFamily::kSummits, IdKey(id));
     }
   }
 
@@ -563,10 +560,10 @@ absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
   }
 
   for (const auto& [key, value] : old_entries) {
-    if (new_entries.count(key) == 0) batch.Delete(db_->handle(key.first), key.second);
+    if (new_entries.count(key) == 0) batch.Delete(key.first, key.second);
   }
   for (const auto& [key, value] : new_entries) {
-    batch.Put(db_->handle(key.first), key.second, value);
+    batch.Put(key.first, key.second, value);
   }
   for (auto& [id, entry] : aggregates.participants) {
     if (entry.participant.summit_count() <= 0) continue;
@@ -576,7 +573,7 @@ absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
       return status;
     }
   }
-  StageAggregates(*db_, aggregates, batch);
+  StageAggregates(aggregates, batch);
   // Synced: summit writes are few and curated, and must survive power loss,
   // not only a crash of the process.
   if (absl::Status status = db_->Write(batch, /*sync=*/true); !status.ok()) return status;

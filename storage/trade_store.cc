@@ -36,15 +36,14 @@ std::string TradeFlowKey(const v1::TradeFlow& flow) {
 }
 
 absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) {
-  rocksdb::WriteBatch batch;
+  WriteBatch batch(*db_);
   for (size_t i = 0; i < flows.size(); ++i) {
     const v1::TradeFlow& flow = *flows[i];
     if (flow.flow() <= 0 || flow.flow() > 255 || flow.month() < 0 || flow.month() > 12) {
       return absl::InvalidArgumentError(
           absl::StrCat("flows[", i, "]: flow must be set and month 0..12"));
     }
-    batch.Put(db_->handle(ColumnFamily::kTradeFlows), TradeFlowKey(flow),
-              flow.SerializeAsString());
+    batch.Put(ColumnFamily::kTradeFlows, TradeFlowKey(flow), flow.SerializeAsString());
   }
   // Not synced: the WAL write has reached the OS when this returns, so an
   // acknowledged batch survives a crash of the process (kill -9). Only an
