@@ -9,7 +9,9 @@
 #include "common/resource_names.h"
 #include "unicode/utf8.h"
 
-namespace summit {
+namespace summit::common {
+
+using reference::ReferenceData;
 
 absl::Status InvalidField(absl::string_view field, absl::string_view problem) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", problem));
@@ -98,4 +100,4 @@ std::optional<std::string> TradeFlowProblem(int flow) {
   return "must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT";
 }
 
-}  // namespace summit
+}  // namespace summit::common

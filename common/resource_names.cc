@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/quote.h"
 
-namespace summit {
+namespace summit::common {
 
 std::string ResourceName(absl::string_view collection, absl::string_view id) {
   return absl::StrCat(collection, "/", id);
@@ -35,4 +35,4 @@ absl::StatusOr<std::string> ResourceId(absl::string_view name,
   return std::string(id);
 }
 
-}  // namespace summit
+}  // namespace summit::common

@@ -8,7 +8,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace summit {
+namespace summit::common {
 
 inline constexpr absl::string_view kSummits = "summits";
 inline constexpr absl::string_view kParticipants = "participants";
@@ -24,6 +24,6 @@ absl::StatusOr<std::string> ResourceId(absl::string_view name,
                                        absl::string_view collection,
                                        absl::string_view field);
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_RESOURCE_NAMES_H_

@@ -17,7 +17,7 @@
 #include "grpcpp/server_builder.h"
 #include "spdlog/spdlog.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 sigset_t TerminationSignals() {
@@ -123,4 +123,4 @@ absl::Status ServeUntilTerminated(const ServerOptions& options,
   return absl::OkStatus();
 }
 
-}  // namespace summit
+}  // namespace summit::common

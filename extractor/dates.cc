@@ -6,6 +6,12 @@
 #include "absl/strings/numbers.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::Token;
+using reference::TokenHash;
+using reference::TokenSet;
+
 namespace {
 
 // Maps keyed by the tokens' precomputed hashes.

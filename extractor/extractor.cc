@@ -21,6 +21,14 @@
 #include "extractor/leaders.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::PhraseTable;
+using reference::ReferenceData;
+using reference::Token;
+using reference::TokenHash;
+using reference::TokenSet;
+
 namespace {
 
 // Words that say leaders met, talked or called.

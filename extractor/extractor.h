@@ -13,7 +13,9 @@ namespace summit::extractor {
 class Extractor final {
  public:
   // `data` must outlive the extractor.
-  explicit Extractor(const ReferenceData& data = ReferenceData::Get()) : data_(data) {}
+  explicit Extractor(
+      const reference::ReferenceData& data = reference::ReferenceData::Get())
+      : data_(data) {}
 
   // Extracts the summit `article` reports. Relative dates are resolved
   // against article.published when set, else against the meeting's own
@@ -23,7 +25,7 @@ class Extractor final {
   v1::ExtractArticleResponse Extract(const v1::Article& article) const;
 
  private:
-  const ReferenceData& data_;
+  const reference::ReferenceData& data_;
 };
 
 }  // namespace summit::extractor

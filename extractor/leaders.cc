@@ -10,6 +10,12 @@
 #include "absl/strings/str_join.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::ReferenceData;
+using reference::Token;
+using reference::TokenSet;
+
 namespace {
 
 // Lower-case words that may sit inside a name ("Luiz Inácio Lula da Silva").

@@ -29,7 +29,8 @@ struct Leader {
 // Finds the leaders of `doc`. Spokespersons, executives and others whose
 // role data/titles.json excludes are left out, and so are people named
 // without an office.
-std::vector<Leader> FindLeaders(const Document& doc, const ReferenceData& data);
+std::vector<Leader> FindLeaders(const Document& doc,
+                                const reference::ReferenceData& data);
 
 }  // namespace summit::extractor
 

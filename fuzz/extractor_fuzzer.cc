@@ -48,10 +48,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const summit::v1::ExtractArticleResponse response = kExtractor->Extract(article);
   if (!IsValidUtf8(article.text()) || !response.has_summit()) return 0;
   const summit::v1::Summit& summit = response.summit();
-  summit::ForEachTextSpan(summit,
-                          [&](absl::string_view, const summit::v1::TextSpan& span) {
-                            CheckSpan(span, article.text());
-                          });
+  summit::common::ForEachTextSpan(
+      summit, [&](absl::string_view, const summit::v1::TextSpan& span) {
+        CheckSpan(span, article.text());
+      });
   std::string bytes;
   if (!summit.SerializeToString(&bytes)) std::abort();
   return 0;

@@ -16,6 +16,15 @@
 #include "google/protobuf/util/time_util.h"
 
 namespace summit {
+
+using common::kSectors;
+using common::kSummits;
+using common::RemoveSource;
+using common::ResourceId;
+using common::ResourceName;
+using common::Sha256Hex;
+using reference::ReferenceData;
+
 namespace {
 
 template <typename T, typename Key>

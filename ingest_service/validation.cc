@@ -11,6 +11,22 @@
 #include "common/text_spans.h"
 
 namespace summit {
+
+using common::CommodityCodeProblem;
+using common::CountryCodeProblem;
+using common::ForEachTextSpan;
+using common::InvalidField;
+using common::InvalidUtf8At;
+using common::kParticipants;
+using common::kSummits;
+using common::Quote;
+using common::ResourceId;
+using common::TradeFlowProblem;
+using common::ValidateCountry;
+using common::ValidateDate;
+using common::ValidateSectorName;
+using reference::ReferenceData;
+
 namespace {
 
 std::string Path(absl::string_view field, absl::string_view child) {

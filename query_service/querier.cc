@@ -18,6 +18,20 @@
 #include "storage/trade_store.h"
 
 namespace summit {
+
+using common::CommodityCodeProblem;
+using common::InvalidField;
+using common::kParticipants;
+using common::kSectors;
+using common::kSummits;
+using common::ResourceId;
+using common::ResourceName;
+using common::TradeFlowProblem;
+using common::ValidateCountry;
+using common::ValidateDate;
+using common::ValidateSectorName;
+using reference::ReferenceData;
+
 namespace {
 
 using google::protobuf::RepeatedField;

@@ -19,6 +19,9 @@
 #include "storage/key_codec.h"
 
 namespace summit::storage {
+
+using common::ReadFileToString;
+
 namespace {
 
 // Turns a RocksDB status into an absl::Status whose message starts with

@@ -13,6 +13,11 @@
 #include "storage/trade_store.h"
 
 namespace summit::storage {
+
+using common::kParticipants;
+using common::kSectors;
+using common::ResourceName;
+
 namespace {
 
 using EntryKey = std::pair<ColumnFamily, std::string>;

@@ -9,6 +9,11 @@
 
 namespace summit::storage {
 
+using common::kParticipants;
+using common::kSectors;
+using common::kSummits;
+using common::ResourceId;
+
 namespace {
 
 // Dates in keys need parts within their byte and sign ranges; the services

@@ -15,6 +15,13 @@
 #include "storage/summit_facts.h"
 
 namespace summit::storage {
+
+using common::kParticipants;
+using common::kSectors;
+using common::kSummits;
+using common::ResourceId;
+using common::ResourceName;
+
 namespace {
 
 constexpr size_t kMaxAliases = 32;

@@ -7,7 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 using ::testing::AllOf;
@@ -90,4 +90,4 @@ TEST(ResourceNamesTest, ResourceIdQuotesALongNameBoundedly) {
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::common
