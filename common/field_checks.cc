@@ -7,6 +7,7 @@
 #include "absl/time/civil_time.h"
 #include "common/quote.h"
 #include "common/resource_names.h"
+#include "common/status_macros.h"
 #include "unicode/utf8.h"
 
 namespace summit::common {
@@ -74,9 +75,8 @@ absl::Status ValidateCountry(const std::string& code, absl::string_view field,
 absl::StatusOr<std::string> ValidateSectorName(const std::string& name,
                                                absl::string_view field,
                                                const ReferenceData& data) {
-  absl::StatusOr<std::string> id = ResourceId(name, kSectors, field);
-  if (!id.ok()) return id.status();
-  if (data.Sector(*id) == nullptr) {
+  ASSIGN_OR_RETURN(std::string id, ResourceId(name, kSectors, field));
+  if (data.Sector(id) == nullptr) {
     return InvalidField(field,
                         absl::StrCat(Quote(name), " is not a sector of the taxonomy"));
   }

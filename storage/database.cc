@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "common/file_util.h"
+#include "common/status_macros.h"
 #include "rocksdb/db.h"
 #include "rocksdb/iterator.h"
 #include "rocksdb/options.h"
@@ -147,12 +148,8 @@ absl::Status Database::OpenFamilies(const std::string& secondary_path) {
   // A secondary opens the families the primary has; a primary creates all.
   std::vector<std::string> existing;
   if (secondary_) {
-    if (absl::Status status =
-            FromRocks(rocksdb::DB::ListColumnFamilies(options, path_, &existing),
-                      absl::StrCat("listing column families of ", path_));
-        !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(FromRocks(rocksdb::DB::ListColumnFamilies(options, path_, &existing),
+                              absl::StrCat("listing column families of ", path_)));
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   std::vector<int> positions;
@@ -184,8 +181,8 @@ absl::Status Database::OpenFamilies(const std::string& secondary_path) {
 
 absl::StatusOr<std::unique_ptr<Database>> Database::OpenPrimary(const std::string& path) {
   std::unique_ptr<Database> db(new Database(path, /*secondary=*/false));
-  if (absl::Status status = db->OpenFamilies(""); !status.ok()) return status;
-  if (absl::Status status = db->CheckSchemaVersion(); !status.ok()) return status;
+  RETURN_IF_ERROR(db->OpenFamilies(""));
+  RETURN_IF_ERROR(db->CheckSchemaVersion());
   return db;
 }
 
@@ -199,11 +196,9 @@ absl::StatusOr<std::unique_ptr<Database>> Database::OpenSecondary(
   std::filesystem::create_directories(secondary_path, error);
   std::unique_ptr<Database> db(new Database(primary_path, /*secondary=*/true));
   // Before opening: a replacement after this is seen by PrimaryReplaced.
-  if (absl::Status status = db->RecordPrimaryOrigin(); !status.ok()) return status;
-  if (absl::Status status = db->OpenFamilies(secondary_path); !status.ok()) {
-    return status;
-  }
-  if (absl::Status status = db->CheckSchemaVersion(); !status.ok()) return status;
+  RETURN_IF_ERROR(db->RecordPrimaryOrigin());
+  RETURN_IF_ERROR(db->OpenFamilies(secondary_path));
+  RETURN_IF_ERROR(db->CheckSchemaVersion());
   return db;
 }
 
@@ -212,9 +207,8 @@ namespace {
 // What the primary at `path` names as its MANIFEST in CURRENT.
 absl::StatusOr<PrimaryManifest> ReadPrimaryManifest(const std::string& path) {
   const std::filesystem::path dir(path);
-  absl::StatusOr<std::string> current = ReadFileToString((dir / "CURRENT").string());
-  if (!current.ok()) return current.status();
-  const absl::string_view file = absl::StripAsciiWhitespace(*current);
+  ASSIGN_OR_RETURN(std::string current, ReadFileToString((dir / "CURRENT").string()));
+  const absl::string_view file = absl::StripAsciiWhitespace(current);
   absl::string_view name = file;
   PrimaryManifest manifest;
   if (!absl::ConsumePrefix(&name, "MANIFEST-") ||
@@ -231,22 +225,19 @@ absl::StatusOr<PrimaryManifest> ReadPrimaryManifest(const std::string& path) {
 
 // The unique id RocksDB keeps in the IDENTITY file of the database at `path`.
 absl::StatusOr<std::string> ReadIdentity(const std::string& path) {
-  absl::StatusOr<std::string> identity =
-      ReadFileToString((std::filesystem::path(path) / "IDENTITY").string());
-  if (!identity.ok()) return identity.status();
-  return std::string(absl::StripAsciiWhitespace(*identity));
+  ASSIGN_OR_RETURN(std::string identity,
+                   ReadFileToString((std::filesystem::path(path) / "IDENTITY").string()));
+  return std::string(absl::StripAsciiWhitespace(identity));
 }
 
 }  // namespace
 
 absl::Status Database::RecordPrimaryOrigin() {
-  absl::StatusOr<std::string> identity = ReadIdentity(path_);
-  if (!identity.ok()) return identity.status();
-  identity_ = *std::move(identity);
-  absl::StatusOr<PrimaryManifest> manifest = ReadPrimaryManifest(path_);
-  if (!manifest.ok()) return manifest.status();
+  ASSIGN_OR_RETURN(std::string identity, ReadIdentity(path_));
+  identity_ = std::move(identity);
+  ASSIGN_OR_RETURN(PrimaryManifest manifest, ReadPrimaryManifest(path_));
   absl::MutexLock lock(&manifest_mu_);
-  manifest_ = *manifest;
+  manifest_ = manifest;
   return absl::OkStatus();
 }
 
@@ -272,12 +263,9 @@ bool Database::HasAllFamilies() const {
 absl::StatusOr<bool> Database::PrimaryHasMissingFamilies() const {
   if (HasAllFamilies()) return false;
   std::vector<std::string> existing;
-  if (absl::Status status = FromRocks(
-          rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &existing),
-          absl::StrCat("listing column families of ", path_));
-      !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(
+      FromRocks(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &existing),
+                absl::StrCat("listing column families of ", path_)));
   for (size_t i = 0; i < kColumnFamilies.size(); ++i) {
     if (rocks_->handles[i] == nullptr &&
         std::find(existing.begin(), existing.end(), std::string(kColumnFamilies[i])) !=
@@ -330,21 +318,17 @@ absl::Status Database::CatchUp() {
 
 absl::Status Database::CompactAll() {
   for (rocksdb::ColumnFamilyHandle* h : rocks_->opened) {
-    if (absl::Status status = FromRocks(
-            rocks_->db->CompactRange(rocksdb::CompactRangeOptions(), h, nullptr, nullptr),
-            "compaction");
-        !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(FromRocks(
+        rocks_->db->CompactRange(rocksdb::CompactRangeOptions(), h, nullptr, nullptr),
+        "compaction"));
   }
   return absl::OkStatus();
 }
 
 absl::Status Database::CheckSchemaVersion() {
-  absl::StatusOr<std::optional<std::string>> stored =
-      Get(ColumnFamily::kMeta, kSchemaVersionKey);
-  if (!stored.ok()) return stored.status();
-  if (!stored->has_value()) {
+  ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                   Get(ColumnFamily::kMeta, kSchemaVersionKey));
+  if (!stored.has_value()) {
     if (secondary_) {
       return absl::FailedPreconditionError(absl::StrCat(
           path_, ": no schema version recorded yet; start summit_ingest first"));
@@ -355,7 +339,7 @@ absl::Status Database::CheckSchemaVersion() {
     // Synced: the version must be durable before any record written under it.
     return Write(batch, /*sync=*/true);
   }
-  KeyReader reader(**stored);
+  KeyReader reader(*stored);
   absl::StatusOr<uint32_t> version = reader.Uint32();
   if (!version.ok() || !reader.ExpectEnd().ok()) {
     return absl::DataLossError(absl::StrCat(path_, ": unreadable schema version"));

@@ -1,6 +1,7 @@
 #include "storage/trade_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "storage/key_codec.h"
 #include "storage/proto_value.h"
 
@@ -70,23 +71,20 @@ absl::Status TradeStore::ScanFlows(
   std::unique_ptr<RangeIterator> it = db_->Scan(ColumnFamily::kTradeFlows, lower, upper);
   while (it->Valid()) {
     KeyReader reader(it->key().substr(base.size()));
-    absl::StatusOr<std::string> commodity = reader.String();
-    if (!commodity.ok()) return commodity.status();
-    absl::StatusOr<int32_t> year = reader.Int32();
-    if (!year.ok()) return year.status();
-    const std::string commodity_prefix = base + KeyWriter().String(*commodity).Release();
-    if (range.start_year != 0 && *year < range.start_year) {
+    ASSIGN_OR_RETURN(std::string commodity, reader.String());
+    ASSIGN_OR_RETURN(int32_t year, reader.Int32());
+    const std::string commodity_prefix = base + KeyWriter().String(commodity).Release();
+    if (range.start_year != 0 && year < range.start_year) {
       it->Seek(commodity_prefix + KeyWriter().Int32(range.start_year).Release());
       continue;
     }
-    if (range.end_year != 0 && *year > range.end_year) {
+    if (range.end_year != 0 && year > range.end_year) {
       it->Seek(PrefixSuccessor(commodity_prefix));
       continue;
     }
-    absl::StatusOr<v1::TradeFlow> flow =
-        ParseValue<v1::TradeFlow>(it->value(), "a trade flow");
-    if (!flow.ok()) return flow.status();
-    visit(*flow);
+    ASSIGN_OR_RETURN(v1::TradeFlow flow,
+                     ParseValue<v1::TradeFlow>(it->value(), "a trade flow"));
+    visit(flow);
     it->Next();
   }
   return it->status();
