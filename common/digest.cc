@@ -5,7 +5,7 @@
 #include "openssl/hmac.h"
 #include "openssl/rand.h"
 
-namespace summit {
+namespace summit::common {
 
 std::string Sha256(absl::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -35,4 +35,4 @@ absl::StatusOr<std::string> RandomBytes(size_t count) {
   return bytes;
 }
 
-}  // namespace summit
+}  // namespace summit::common

@@ -9,7 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace summit {
+namespace summit::common {
 
 // The 32-byte SHA-256 digest of `data`.
 std::string Sha256(absl::string_view data);
@@ -24,6 +24,6 @@ std::string HmacSha256(absl::string_view key, absl::string_view data);
 // INTERNAL when it cannot supply them.
 absl::StatusOr<std::string> RandomBytes(size_t count);
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_DIGEST_H_

@@ -6,10 +6,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "common/quote.h"
-#include "storage/resource_names.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
 #include "unicode/utf8.h"
 
-namespace summit {
+namespace summit::common {
+
+using reference::ReferenceData;
 
 absl::Status InvalidField(absl::string_view field, absl::string_view problem) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", problem));
@@ -72,9 +75,8 @@ absl::Status ValidateCountry(const std::string& code, absl::string_view field,
 absl::StatusOr<std::string> ValidateSectorName(const std::string& name,
                                                absl::string_view field,
                                                const ReferenceData& data) {
-  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSectors, field);
-  if (!id.ok()) return id.status();
-  if (data.Sector(*id) == nullptr) {
+  ASSIGN_OR_RETURN(std::string id, ResourceId(name, kSectors, field));
+  if (data.Sector(id) == nullptr) {
     return InvalidField(field,
                         absl::StrCat(Quote(name), " is not a sector of the taxonomy"));
   }
@@ -98,4 +100,4 @@ std::optional<std::string> TradeFlowProblem(int flow) {
   return "must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT";
 }
 
-}  // namespace summit
+}  // namespace summit::common

@@ -14,7 +14,7 @@
 #include "reference/reference_data.h"
 #include "summit/v1/resources.pb.h"
 
-namespace summit {
+namespace summit::common {
 
 // INVALID_ARGUMENT "`field`: `problem`".
 absl::Status InvalidField(absl::string_view field, absl::string_view problem);
@@ -32,19 +32,19 @@ absl::Status ValidateDate(const v1::Date& date, absl::string_view field);
 // "W00" when `allow_world`); nullopt when nothing. For fields whose
 // problems are reported otherwise than as a Status (trade rows).
 std::optional<std::string> CountryCodeProblem(const std::string& code,
-                                              const ReferenceData& data,
+                                              const reference::ReferenceData& data,
                                               bool allow_world = false);
 
 // The same as a Status naming `field`. An empty code passes unless
 // `required`.
 absl::Status ValidateCountry(const std::string& code, absl::string_view field,
-                             const ReferenceData& data, bool required,
+                             const reference::ReferenceData& data, bool required,
                              bool allow_world = false);
 
 // The id of a "sectors/{id}" name of a taxonomy sector.
 absl::StatusOr<std::string> ValidateSectorName(const std::string& name,
                                                absl::string_view field,
-                                               const ReferenceData& data);
+                                               const reference::ReferenceData& data);
 
 // What is wrong with `code` as "TOTAL" or an HS code of 2, 4 or 6 digits;
 // nullopt when nothing.
@@ -54,6 +54,6 @@ std::optional<std::string> CommodityCodeProblem(const std::string& code);
 // nullopt when nothing.
 std::optional<std::string> TradeFlowProblem(int flow);
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_FIELD_CHECKS_H_

@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace summit {
+namespace summit::common {
 
 absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -16,4 +16,4 @@ absl::StatusOr<std::string> ReadFileToString(const std::string& path) {
   return contents.str();
 }
 
-}  // namespace summit
+}  // namespace summit::common

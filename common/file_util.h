@@ -7,12 +7,12 @@
 
 #include "absl/status/statusor.h"
 
-namespace summit {
+namespace summit::common {
 
 // The bytes of the file at `path`. NOT_FOUND naming the path when it cannot
 // be opened or read.
 absl::StatusOr<std::string> ReadFileToString(const std::string& path);
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_FILE_UTIL_H_

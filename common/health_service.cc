@@ -7,7 +7,7 @@
 #include "common/raw_rpc.h"
 #include "common/status_util.h"
 
-namespace summit {
+namespace summit::common {
 
 using grpc::health::v1::HealthCheckRequest;
 using grpc::health::v1::HealthCheckResponse;
@@ -167,4 +167,4 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* HealthService::Watch(
   return new WatchReactor(this, parsed.service(), ToGrpcStatus(status));
 }
 
-}  // namespace summit
+}  // namespace summit::common

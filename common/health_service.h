@@ -12,7 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 
-namespace summit {
+namespace summit::common {
 
 // Both methods of Health registered raw (see common/raw_rpc.h).
 using RawHealthService = grpc::health::v1::Health::WithRawCallbackMethod_Check<
@@ -63,6 +63,6 @@ class HealthService final : public RawHealthService {
   bool watches_ended_ ABSL_GUARDED_BY(mu_) = false;
 };
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_HEALTH_SERVICE_H_

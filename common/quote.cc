@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
@@ -23,4 +23,4 @@ absl::string_view Utf8Prefix(absl::string_view text, size_t max_bytes) {
   return text.substr(0, end);
 }
 
-}  // namespace summit
+}  // namespace summit::common

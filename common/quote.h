@@ -10,7 +10,7 @@
 
 #include "absl/strings/string_view.h"
 
-namespace summit {
+namespace summit::common {
 
 // The most of a client's value an error message quotes.
 inline constexpr size_t kMaxQuotedBytes = 64;
@@ -25,6 +25,6 @@ std::string Quote(absl::string_view value);
 // end inside a UTF-8 sequence.
 absl::string_view Utf8Prefix(absl::string_view text, size_t max_bytes);
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_QUOTE_H_

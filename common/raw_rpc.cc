@@ -11,7 +11,7 @@
 #include "grpcpp/support/proto_buffer_reader.h"
 #include "grpcpp/support/proto_buffer_writer.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 using google::protobuf::Descriptor;
@@ -90,4 +90,4 @@ absl::StatusOr<grpc::ByteBuffer> ToByteBuffer(const std::string& wire_format) {
   return grpc::ByteBuffer(&slice, 1);
 }
 
-}  // namespace summit
+}  // namespace summit::common

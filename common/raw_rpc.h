@@ -19,7 +19,7 @@
 #include "grpcpp/support/byte_buffer.h"
 #include "grpcpp/support/server_callback.h"
 
-namespace summit {
+namespace summit::common {
 
 // Parses `bytes` into `message`. When they are not its wire format:
 // INVALID_ARGUMENT "`what`: cannot be parsed as a summit.v1.GetSummitRequest",
@@ -52,6 +52,6 @@ grpc::ServerUnaryReactor* AnswerUnary(grpc::CallbackServerContext* context,
   return FinishUnary<grpc::ByteBuffer>(context, ToByteBuffer(*result), response);
 }
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_RAW_RPC_H_

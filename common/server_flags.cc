@@ -16,7 +16,7 @@ ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM certificate chain; with --tls_key_file the server speaks TLS");
 ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of --tls_cert_file");
 
-namespace summit {
+namespace summit::common {
 
 void ParseServerFlags(int argc, char** argv, const char* usage) {
   absl::FlagsUsageConfig config;
@@ -43,4 +43,4 @@ ServerOptions ServerOptionsFromFlags(std::string listen_address) {
   return options;
 }
 
-}  // namespace summit
+}  // namespace summit::common

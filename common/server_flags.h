@@ -7,7 +7,7 @@
 
 #include "common/server_runner.h"
 
-namespace summit {
+namespace summit::common {
 
 // Parses the command line with `usage` as the program's description;
 // --help then lists every flag of summit's own files with its default.
@@ -19,6 +19,6 @@ void ParseServerFlags(int argc, char** argv, const char* usage);
 // `listen_address`. Call after absl::ParseCommandLine.
 ServerOptions ServerOptionsFromFlags(std::string listen_address);
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_SERVER_FLAGS_H_

@@ -11,13 +11,14 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "common/file_util.h"
+#include "common/status_macros.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/security/server_credentials.h"
 #include "grpcpp/server.h"
 #include "grpcpp/server_builder.h"
 #include "spdlog/spdlog.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 sigset_t TerminationSignals() {
@@ -68,16 +69,14 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(
   if (options.tls_cert_file.empty() || options.tls_key_file.empty()) {
     return absl::InvalidArgumentError("--tls_cert_file and --tls_key_file go together");
   }
-  absl::StatusOr<std::string> cert = ReadFileToString(options.tls_cert_file);
-  if (!cert.ok()) return cert.status();
-  absl::StatusOr<std::string> key = ReadFileToString(options.tls_key_file);
-  if (!key.ok()) return key.status();
-  if (cert->empty() || key->empty()) {
+  ASSIGN_OR_RETURN(std::string cert, ReadFileToString(options.tls_cert_file));
+  ASSIGN_OR_RETURN(std::string key, ReadFileToString(options.tls_key_file));
+  if (cert.empty() || key.empty()) {
     return absl::InvalidArgumentError(
         "--tls_cert_file and --tls_key_file must not be empty");
   }
   grpc::SslServerCredentialsOptions ssl;
-  ssl.pem_key_cert_pairs.push_back({*key, *cert});
+  ssl.pem_key_cert_pairs.push_back({key, cert});
   return grpc::SslServerCredentials(ssl);
 }
 
@@ -86,13 +85,12 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(
 absl::Status ServeUntilTerminated(const ServerOptions& options,
                                   const std::vector<grpc::Service*>& services,
                                   HealthService& health) {
-  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
-      Credentials(options);
-  if (!credentials.ok()) return credentials.status();
+  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> credentials,
+                   Credentials(options));
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(options.listen_address, *credentials, &port);
+  builder.AddListeningPort(options.listen_address, credentials, &port);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
   builder.RegisterService(&health);
   for (grpc::Service* service : services) builder.RegisterService(service);
@@ -123,4 +121,4 @@ absl::Status ServeUntilTerminated(const ServerOptions& options,
   return absl::OkStatus();
 }
 
-}  // namespace summit
+}  // namespace summit::common

@@ -12,7 +12,7 @@
 #include "common/health_service.h"
 #include "grpcpp/impl/codegen/service_type.h"
 
-namespace summit {
+namespace summit::common {
 
 struct ServerOptions {
   // host:port to listen on; port 0 picks a free port.
@@ -47,6 +47,6 @@ absl::Status ServeUntilTerminated(const ServerOptions& options,
                                   const std::vector<grpc::Service*>& services,
                                   HealthService& health);
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_SERVER_RUNNER_H_

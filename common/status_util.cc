@@ -5,7 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/quote.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 // The cast below relies on absl and gRPC numbering the canonical codes alike.
@@ -34,4 +34,4 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
                                          "... (message truncated)"));
 }
 
-}  // namespace summit
+}  // namespace summit::common

@@ -10,7 +10,7 @@
 #include "grpcpp/support/server_callback.h"
 #include "grpcpp/support/status.h"
 
-namespace summit {
+namespace summit::common {
 
 // The longest status message sent; a longer one is cut (see quote.h for why
 // messages must stay short).
@@ -36,6 +36,6 @@ grpc::ServerUnaryReactor* FinishUnary(grpc::CallbackServerContext* context,
   return reactor;
 }
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_STATUS_UTIL_H_

@@ -5,7 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 using google::protobuf::FieldDescriptor;
@@ -138,4 +138,4 @@ void RemoveSource(absl::string_view source_id, v1::Summit& summit) {
       sources.end());
 }
 
-}  // namespace summit
+}  // namespace summit::common

@@ -13,7 +13,7 @@
 #include "google/protobuf/message.h"
 #include "summit/v1/resources.pb.h"
 
-namespace summit {
+namespace summit::common {
 
 // Calls `visit` with the field path ("participants[0].mentions[1]",
 // "location.span") and the span, for every set TextSpan in `message`, in
@@ -34,6 +34,6 @@ bool HasTextSpan(const google::protobuf::Message& message);
 // `sources` goes too.
 void RemoveSource(absl::string_view source_id, v1::Summit& summit);
 
-}  // namespace summit
+}  // namespace summit::common
 
 #endif  // SUMMIT_COMMON_TEXT_SPANS_H_

@@ -2,6 +2,9 @@
 
 namespace summit::extractor {
 
+using reference::Is;
+using reference::ReferenceData;
+
 Analysis::Analysis(const v1::Article& article, const ReferenceData& data,
                    const Lexicon& lexicon)
     : article_(article),

@@ -32,7 +32,8 @@ namespace summit::extractor {
 class Analysis final {
  public:
   // Analyzes `article`. `article`, `data` and `lexicon` must outlive it.
-  Analysis(const v1::Article& article, const ReferenceData& data, const Lexicon& lexicon);
+  Analysis(const v1::Article& article, const reference::ReferenceData& data,
+           const Lexicon& lexicon);
 
   Analysis(const Analysis&) = delete;
   Analysis& operator=(const Analysis&) = delete;
@@ -43,10 +44,10 @@ class Analysis final {
   const std::string& not_summit_reason() const { return selection_.not_summit_reason; }
 
   const v1::Article& article() const { return article_; }
-  const ReferenceData& data() const { return data_; }
+  const reference::ReferenceData& data() const { return data_; }
   const Lexicon& lexicon() const { return lexicon_; }
   const Document& doc() const { return doc_; }
-  const std::vector<Token>& tokens() const { return doc_.tokens(); }
+  const std::vector<reference::Token>& tokens() const { return doc_.tokens(); }
   const SentenceCues& cues() const { return cues_; }
   const std::vector<Leader>& leaders() const { return leaders_; }
   const std::vector<Event>& events() const { return events_; }
@@ -75,7 +76,7 @@ class Analysis final {
 
  private:
   const v1::Article& article_;
-  const ReferenceData& data_;
+  const reference::ReferenceData& data_;
   const Lexicon& lexicon_;
   const Document doc_;
   const SentenceCues cues_;

@@ -4,6 +4,8 @@
 
 namespace summit::extractor {
 
+using reference::Token;
+
 bool SentenceCues::any_meeting() const {
   return std::any_of(meeting.begin(), meeting.end(), [](bool b) { return b; });
 }

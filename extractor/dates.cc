@@ -6,6 +6,10 @@
 #include "absl/strings/numbers.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::Token;
+
 namespace {
 
 // A plain number token's value, or -1.

@@ -10,6 +10,8 @@
 
 namespace summit::extractor {
 
+using reference::Tokenize;
+
 Document::Document(absl::string_view text) : text_(text), tokens_(Tokenize(text)) {
   // Building a sentence iterator with the English abbreviation filters
   // ("Mr.", "Feb.") costs far more than using one: one per thread.

@@ -21,7 +21,7 @@ class Document final {
   explicit Document(absl::string_view text);
 
   absl::string_view text() const { return text_; }
-  const std::vector<Token>& tokens() const { return tokens_; }
+  const std::vector<reference::Token>& tokens() const { return tokens_; }
   int sentence_count() const { return static_cast<int>(sentence_starts_.size()); }
   // Tokens [first, last) of sentence `s`.
   std::pair<size_t, size_t> SentenceTokens(int s) const {
@@ -37,7 +37,7 @@ class Document final {
 
  private:
   absl::string_view text_;
-  std::vector<Token> tokens_;
+  std::vector<reference::Token> tokens_;
   std::vector<uint32_t> sentence_starts_;
   std::vector<size_t> sentence_first_token_;  // sentence_count() + 1 entries.
 };

@@ -4,6 +4,9 @@
 #include "extractor/numbers.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::Token;
 namespace {
 
 // Whether token t may be part of an event's name.

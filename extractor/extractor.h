@@ -48,8 +48,9 @@ struct Extraction {
 class Extractor final {
  public:
   // `data` and `lexicon` must outlive the extractor.
-  explicit Extractor(const ReferenceData& data = ReferenceData::Get(),
-                     const Lexicon& lexicon = Lexicon::Get())
+  explicit Extractor(
+      const reference::ReferenceData& data = reference::ReferenceData::Get(),
+      const Lexicon& lexicon = Lexicon::Get())
       : data_(data), lexicon_(lexicon) {}
 
   // Extracts the summit `article` reports. Relative dates are resolved
@@ -60,7 +61,7 @@ class Extractor final {
   Extraction Extract(const v1::Article& article) const;
 
  private:
-  const ReferenceData& data_;
+  const reference::ReferenceData& data_;
   const Lexicon& lexicon_;
 };
 

@@ -6,6 +6,10 @@
 #include "extractor/numbers.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::PhraseTable;
+using reference::Token;
 namespace {
 
 using NounMatch = PhraseTable<v1::AgreementKind>::Match;

@@ -5,6 +5,9 @@
 #include "extractor/finders.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::Token;
 namespace {
 
 // Whether the city at tokens [i, i + length) opens a dateline ("LISBON,

@@ -6,6 +6,9 @@
 #include "extractor/finders.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::Token;
 namespace {
 
 // Which tokens stand inside quotation marks; a quotation ends with its

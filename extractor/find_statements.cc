@@ -3,6 +3,9 @@
 #include "extractor/finders.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::Token;
 namespace {
 
 bool IsQuote(const Token& w) {

@@ -6,6 +6,9 @@
 
 namespace summit::extractor {
 
+using reference::ReferenceData;
+using reference::Token;
+
 void FillMissingCountries(const Document& doc, const ReferenceData& data,
                           std::vector<Leader>& leaders) {
   if (std::none_of(leaders.begin(), leaders.end(),

@@ -10,6 +10,11 @@
 #include "absl/strings/str_join.h"
 
 namespace summit::extractor {
+
+using reference::Is;
+using reference::ReferenceData;
+using reference::Token;
+
 namespace {
 
 class Finder {

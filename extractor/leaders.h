@@ -30,12 +30,12 @@ struct Leader {
 // Finds the leaders of `doc`. Spokespersons, executives and others whose
 // role data/titles.json excludes are left out, and so are people named
 // without an office.
-std::vector<Leader> FindLeaders(const Document& doc, const ReferenceData& data,
+std::vector<Leader> FindLeaders(const Document& doc, const reference::ReferenceData& data,
                                 const Lexicon& lexicon);
 
 // Gives a leader named without a country the most mentioned country of the
 // text that no other leader has; part of FindLeaders.
-void FillMissingCountries(const Document& doc, const ReferenceData& data,
+void FillMissingCountries(const Document& doc, const reference::ReferenceData& data,
                           std::vector<Leader>& leaders);
 
 }  // namespace summit::extractor

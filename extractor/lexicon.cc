@@ -8,6 +8,11 @@
 
 namespace summit::extractor {
 
+using reference::PhraseTable;
+using reference::Token;
+using reference::TokenHash;
+using reference::TokenSet;
+
 // Defined in the source extractor/CMakeLists.txt generates.
 namespace embedded {
 extern const char kWords[];

@@ -19,7 +19,7 @@ class TokenValues final {
  public:
   void Add(const std::string& word, double value);
   // The value of `word`; 0 when it is not in the table.
-  double Value(const Token& token) const;
+  double Value(const reference::Token& token) const;
   double Value(const std::string& word) const;
 
  private:
@@ -34,38 +34,38 @@ struct Lexicon {
   // value, which the extractor's tests rule out.
   static const Lexicon& Get();
 
-  TokenSet meeting_words{};
-  TokenSet phone_words{};
-  TokenSet video_words{};
-  TokenSet visit_words{};
-  TokenSet state_visit_modifiers{};
-  TokenSet negation_words{};
+  reference::TokenSet meeting_words{};
+  reference::TokenSet phone_words{};
+  reference::TokenSet video_words{};
+  reference::TokenSet visit_words{};
+  reference::TokenSet state_visit_modifiers{};
+  reference::TokenSet negation_words{};
   absl::flat_hash_map<std::string, std::string> reporting_verbs;  // word -> lemma
-  TokenSet signing_verbs{};
-  PhraseTable<v1::AgreementKind> agreement_nouns;
-  TokenSet event_heads{};
-  TokenSet event_name_stops{};
+  reference::TokenSet signing_verbs{};
+  reference::PhraseTable<v1::AgreementKind> agreement_nouns;
+  reference::TokenSet event_heads{};
+  reference::TokenSet event_name_stops{};
   TokenValues number_words;
   absl::flat_hash_map<std::string, double> scale_words;
   TokenValues ordinal_words;
-  PhraseTable<v1::AmountQualifier> amount_qualifiers;
-  TokenSet ignored_units{};
-  TokenSet count_adjectives{};
-  TokenSet source_nouns{};
-  TokenSet action_verbs{};
-  TokenSet action_name_stops{};
-  TokenSet past_meeting_auxiliaries{};
-  TokenSet past_meeting_name_stops{};
+  reference::PhraseTable<v1::AmountQualifier> amount_qualifiers;
+  reference::TokenSet ignored_units{};
+  reference::TokenSet count_adjectives{};
+  reference::TokenSet source_nouns{};
+  reference::TokenSet action_verbs{};
+  reference::TokenSet action_name_stops{};
+  reference::TokenSet past_meeting_auxiliaries{};
+  reference::TokenSet past_meeting_name_stops{};
   TokenValues month_names;
   TokenValues weekday_names;
   TokenValues date_count_words;
-  TokenSet relative_date_openers{};
-  TokenSet future_words{};
-  TokenSet intention_verbs{};
-  TokenSet name_particles{};
-  TokenSet non_name_words{};
-  TokenSet possessives{};
-  TokenSet month_abbreviations{};
+  reference::TokenSet relative_date_openers{};
+  reference::TokenSet future_words{};
+  reference::TokenSet intention_verbs{};
+  reference::TokenSet name_particles{};
+  reference::TokenSet non_name_words{};
+  reference::TokenSet possessives{};
+  reference::TokenSet month_abbreviations{};
 };
 
 }  // namespace summit::extractor

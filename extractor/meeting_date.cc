@@ -8,6 +8,9 @@
 #include "absl/strings/str_cat.h"
 
 namespace summit::extractor {
+
+using reference::ReferenceData;
+using reference::Token;
 namespace {
 
 // Tokens between a date and the nearest meeting word of its sentence.

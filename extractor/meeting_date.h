@@ -34,7 +34,8 @@ ResolvedDates ResolveDates(const Document& doc, const Lexicon& lexicon,
 // event when it is more precise (the meeting may be that event); else the
 // date of a dateline ("LIMA, Feb. 3 —"). Null when there is none.
 // Points into `dates`.
-const DateMention* ChooseMeetingDate(const Document& doc, const ReferenceData& data,
+const DateMention* ChooseMeetingDate(const Document& doc,
+                                     const reference::ReferenceData& data,
                                      const Lexicon& lexicon, const SentenceCues& cues,
                                      const absl::flat_hash_set<int>& event_sentences,
                                      const std::vector<DateMention>& dates);

@@ -6,6 +6,8 @@
 #include "absl/strings/str_replace.h"
 
 namespace summit::extractor {
+
+using reference::Token;
 namespace {
 
 // Whether `value` is one of the tens that open compounds: 20, 30 ... 90.

@@ -12,12 +12,12 @@ namespace summit::extractor {
 
 // The value of one number word, hyphenated tens-and-units compounds
 // included ("forty-two"); 0 when `token` is none.
-double NumberWordValue(const Token& token, const Lexicon& lexicon);
+double NumberWordValue(const reference::Token& token, const Lexicon& lexicon);
 
 // The value of the number `token` writes: digits with separators and an
 // optional scale suffix ("5bn" = 5e9), or a number word. 0 when it is none;
 // ordinals ("32nd") are not numbers here.
-double NumberValue(const Token& token, const Lexicon& lexicon);
+double NumberValue(const reference::Token& token, const Lexicon& lexicon);
 
 // Whether `word` is a digit ordinal ("1st", "32nd", "4th").
 bool IsOrdinal(const std::string& word);

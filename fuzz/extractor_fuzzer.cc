@@ -48,7 +48,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const summit::extractor::Extraction extraction = kExtractor->Extract(article);
   if (!IsValidUtf8(article.text()) || !extraction.summit.has_value()) return 0;
   const summit::v1::Summit& summit = *extraction.summit;
-  summit::ForEachTextSpan(summit,
+  summit::common::ForEachTextSpan(summit,
                           [&](absl::string_view, const summit::v1::TextSpan& span) {
                             CheckSpan(span, article.text());
                           });

@@ -8,6 +8,12 @@
 #include "openssl/crypto.h"
 
 namespace summit {
+
+using common::AnswerUnary;
+using common::ParseMessage;
+using common::ToByteBuffer;
+using common::ToGrpcStatus;
+
 namespace {
 
 grpc::ServerUnaryReactor* FinishWith(grpc::CallbackServerContext* context,

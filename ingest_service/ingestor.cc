@@ -10,12 +10,21 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
 #include "common/digest.h"
+#include "common/resource_names.h"
 #include "common/text_spans.h"
 #include "extractor/dates.h"
 #include "google/protobuf/util/time_util.h"
-#include "storage/resource_names.h"
 
 namespace summit {
+
+using common::kSectors;
+using common::kSummits;
+using common::RemoveSource;
+using common::ResourceId;
+using common::ResourceName;
+using common::Sha256Hex;
+using reference::ReferenceData;
+
 namespace {
 
 template <typename T, typename Key>
@@ -219,7 +228,7 @@ absl::StatusOr<storage::SummitChange> Ingestor::DecideArticle(
   auto current = [&](const std::string& id) -> absl::StatusOr<std::optional<v1::Summit>> {
     if (absl::c_linear_search(change.deletes, id)) return std::nullopt;
     for (const v1::Summit& pending : change.puts) {
-      if (pending.name() == storage::ResourceName(storage::kSummits, id)) return pending;
+      if (pending.name() == ResourceName(kSummits, id)) return pending;
     }
     absl::StatusOr<v1::Summit> got = summits_.GetSummit(id);
     if (absl::IsNotFound(got.status())) return std::nullopt;
@@ -228,8 +237,7 @@ absl::StatusOr<storage::SummitChange> Ingestor::DecideArticle(
   };
   absl::StatusOr<std::vector<std::string>> candidates = Candidates(summits_, summit);
   if (!candidates.ok()) return candidates.status();
-  candidates->push_back(
-      *storage::ResourceId(summit.name(), storage::kSummits, "summit.name"));
+  candidates->push_back(*ResourceId(summit.name(), kSummits, "summit.name"));
   std::optional<v1::Summit> target;
   for (const std::string& id : *candidates) {
     absl::StatusOr<std::optional<v1::Summit>> stored = current(id);
@@ -247,7 +255,7 @@ absl::StatusOr<storage::SummitChange> Ingestor::DecideArticle(
     if (!previous->has_value()) outcome = v1::INGEST_OUTCOME_MERGED;
   }
   // One version per summit in the change: the merged one replaces any rest.
-  target_id = *storage::ResourceId(summit.name(), storage::kSummits, "name");
+  target_id = *ResourceId(summit.name(), kSummits, "name");
   change.puts.erase(
       std::remove_if(change.puts.begin(), change.puts.end(),
                      [&](const v1::Summit& s) { return s.name() == summit.name(); }),
@@ -273,7 +281,7 @@ absl::StatusOr<v1::UpsertSummitResponse> Ingestor::UpsertSummit(
 }
 
 absl::Status Ingestor::DeleteSummit(const std::string& name) {
-  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSummits, "name");
+  absl::StatusOr<std::string> id = ResourceId(name, kSummits, "name");
   if (!id.ok()) return id.status();
   return summits_.DeleteSummit(*id);
 }
@@ -300,8 +308,7 @@ absl::Status Ingestor::IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch
     }
     v1::TradeFlow& flow = accepted.emplace_back(batch.flows(i));
     const absl::string_view sector = data_.SectorOfCommodity(flow.commodity_code());
-    flow.set_sector(sector.empty() ? ""
-                                   : storage::ResourceName(storage::kSectors, sector));
+    flow.set_sector(sector.empty() ? "" : ResourceName(kSectors, sector));
   }
   std::vector<const v1::TradeFlow*> rows;
   rows.reserve(accepted.size());

@@ -63,7 +63,7 @@ class Ingestor final {
       const std::optional<v1::Summit>& extracted, v1::IngestArticleResponse& response,
       std::string& target_id) const;
 
-  const ReferenceData& data_;
+  const reference::ReferenceData& data_;
   const extractor::Extractor extractor_;
   const ValidationLimits limits_;
   storage::SummitStore summits_;

@@ -43,15 +43,15 @@ bool IsLoopback(const std::string& listen) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  summit::BlockTerminationSignals();
-  summit::ParseServerFlags(
+  summit::common::BlockTerminationSignals();
+  summit::common::ParseServerFlags(
       argc, argv,
       "Serves summit.v1.IngestService: extracts summit reports and trade "
       "statistics into the RocksDB database at --db_path.");
 
   std::string token;
   if (const std::string path = absl::GetFlag(FLAGS_auth_token_file); !path.empty()) {
-    absl::StatusOr<std::string> contents = summit::ReadFileToString(path);
+    absl::StatusOr<std::string> contents = summit::common::ReadFileToString(path);
     if (contents.ok()) token = std::string(absl::StripAsciiWhitespace(*contents));
     if (token.empty()) {
       spdlog::critical("--auth_token_file: {} is unreadable or empty", path);
@@ -87,15 +87,16 @@ int main(int argc, char** argv) {
   limits.max_text_bytes = static_cast<size_t>(max_article_bytes);
   summit::Ingestor ingestor(db->get(), limits);
   summit::IngestServiceImpl service(&ingestor, token);
-  summit::HealthService health({"summit.v1.IngestService"});
+  summit::common::HealthService health({"summit.v1.IngestService"});
   health.SetAllServing(grpc::health::v1::HealthCheckResponse::SERVING);
 
-  summit::ServerOptions options = summit::ServerOptionsFromFlags(listen);
+  summit::common::ServerOptions options = summit::common::ServerOptionsFromFlags(listen);
   // Room for the largest article plus its metadata, and for trade batches.
   options.max_receive_message_bytes =
       std::max(options.max_receive_message_bytes,
                static_cast<int>(limits.max_text_bytes) + (64 << 10));
-  if (absl::Status status = summit::ServeUntilTerminated(options, {&service}, health);
+  if (absl::Status status =
+          summit::common::ServeUntilTerminated(options, {&service}, health);
       !status.ok()) {
     spdlog::critical("{}", status.ToString());
     return EXIT_FAILURE;

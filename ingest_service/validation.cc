@@ -7,10 +7,26 @@
 #include "absl/strings/str_cat.h"
 #include "common/field_checks.h"
 #include "common/quote.h"
+#include "common/resource_names.h"
 #include "common/text_spans.h"
-#include "storage/resource_names.h"
 
 namespace summit {
+
+using common::CommodityCodeProblem;
+using common::CountryCodeProblem;
+using common::ForEachTextSpan;
+using common::InvalidField;
+using common::InvalidUtf8At;
+using common::kParticipants;
+using common::kSummits;
+using common::Quote;
+using common::ResourceId;
+using common::TradeFlowProblem;
+using common::ValidateCountry;
+using common::ValidateDate;
+using common::ValidateSectorName;
+using reference::ReferenceData;
+
 namespace {
 
 std::string Path(absl::string_view field, absl::string_view child) {
@@ -64,7 +80,7 @@ absl::Status ValidateArticle(const v1::Article& article, absl::string_view field
 absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
                             const ReferenceData& data) {
   if (absl::StatusOr<std::string> id =
-          storage::ResourceId(summit.name(), storage::kSummits, Path(field, "name"));
+          ResourceId(summit.name(), kSummits, Path(field, "name"));
       !id.ok()) {
     return id.status();
   }
@@ -78,8 +94,8 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
   for (int i = 0; i < summit.participants_size(); ++i) {
     const v1::SummitParticipant& p = summit.participants(i);
     const std::string at = Path(field, "participants", i);
-    if (absl::StatusOr<std::string> id = storage::ResourceId(
-            p.participant(), storage::kParticipants, Path(at, "participant"));
+    if (absl::StatusOr<std::string> id =
+            ResourceId(p.participant(), kParticipants, Path(at, "participant"));
         !id.ok()) {
       return id.status();
     }

@@ -31,7 +31,7 @@ absl::Status ValidateArticle(const v1::Article& article, absl::string_view field
 // names, dates, ISO codes, sectors of the taxonomy, finite non-negative
 // amounts, statements by participants.
 absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
-                            const ReferenceData& data);
+                            const reference::ReferenceData& data);
 
 // A rejected trade row's field and reason.
 struct FieldProblem {
@@ -42,7 +42,7 @@ struct FieldProblem {
 // A trade row, whose partner must differ from its reporter; nullopt when
 // valid.
 std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
-                                              const ReferenceData& data);
+                                              const reference::ReferenceData& data);
 
 }  // namespace summit
 

@@ -28,8 +28,8 @@ ABSL_FLAG(std::string, page_token_key_file, "",
           "so tokens expire when the service restarts");
 
 int main(int argc, char** argv) {
-  summit::BlockTerminationSignals();
-  summit::ParseServerFlags(
+  summit::common::BlockTerminationSignals();
+  summit::common::ParseServerFlags(
       argc, argv,
       "Serves summit.v1.QueryService from a secondary instance of the "
       "database summit_ingest writes at --db_path.");
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
 
   // Health says NOT_SERVING until the database opens: summit_ingest may
   // not have created it yet.
-  summit::HealthService health({"summit.v1.QueryService"});
+  summit::common::HealthService health({"summit.v1.QueryService"});
   summit::FollowerLoop follower(absl::GetFlag(FLAGS_db_path),
                                 absl::GetFlag(FLAGS_secondary_path),
                                 absl::GetFlag(FLAGS_catchup_interval));
@@ -57,8 +57,8 @@ int main(int argc, char** argv) {
   summit::Querier querier(&follower, *std::move(page_tokens));
   summit::QueryServiceImpl service(&querier);
 
-  if (absl::Status status = summit::ServeUntilTerminated(
-          summit::ServerOptionsFromFlags(absl::GetFlag(FLAGS_listen)), {&service},
+  if (absl::Status status = summit::common::ServeUntilTerminated(
+          summit::common::ServerOptionsFromFlags(absl::GetFlag(FLAGS_listen)), {&service},
           health);
       !status.ok()) {
     spdlog::critical("{}", status.ToString());

@@ -15,6 +15,11 @@
 #include "openssl/crypto.h"
 
 namespace summit {
+
+using common::HmacSha256;
+using common::RandomBytes;
+using common::ReadFileToString;
+
 namespace {
 
 using google::protobuf::FieldDescriptor;

@@ -10,14 +10,28 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/field_checks.h"
+#include "common/resource_names.h"
 #include "query_service/page_token.h"
 #include "query_service/trade_report.h"
-#include "storage/resource_names.h"
 #include "storage/summit_facts.h"
 #include "storage/summit_store.h"
 #include "storage/trade_store.h"
 
 namespace summit {
+
+using common::CommodityCodeProblem;
+using common::InvalidField;
+using common::kParticipants;
+using common::kSectors;
+using common::kSummits;
+using common::ResourceId;
+using common::ResourceName;
+using common::TradeFlowProblem;
+using common::ValidateCountry;
+using common::ValidateDate;
+using common::ValidateSectorName;
+using reference::ReferenceData;
+
 namespace {
 
 using google::protobuf::RepeatedField;
@@ -93,7 +107,7 @@ std::vector<std::string> PageOfIds(const std::vector<std::string>& sorted,
 // A taxonomy sector with counts.
 v1::Sector MakeSector(const data::v1::SectorEntry& entry, int summits, int agreements) {
   v1::Sector sector;
-  sector.set_name(storage::ResourceName(storage::kSectors, entry.id()));
+  sector.set_name(ResourceName(kSectors, entry.id()));
   sector.set_display_name(entry.display_name());
   *sector.mutable_synonyms() = entry.synonyms();
   *sector.mutable_hs_chapters() = entry.hs_chapters();
@@ -201,7 +215,7 @@ absl::StatusOr<std::shared_ptr<storage::Database>> Querier::Db() const {
 }
 
 absl::StatusOr<std::string> Querier::GetSummitEncoded(const std::string& name) const {
-  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSummits, "name");
+  absl::StatusOr<std::string> id = ResourceId(name, kSummits, "name");
   if (!id.ok()) return id.status();
   absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
   if (!db.ok()) return db.status();
@@ -220,7 +234,7 @@ absl::StatusOr<v1::ListSummitsResponse> Querier::ListSummits(
   };
   if (!request.participant().empty()) {
     absl::StatusOr<std::string> id =
-        storage::ResourceId(request.participant(), storage::kParticipants, "participant");
+        ResourceId(request.participant(), kParticipants, "participant");
     if (!id.ok()) return id.status();
     scan(SummitScan::Index::kByParticipant, *std::move(id));
   }
@@ -257,8 +271,7 @@ absl::StatusOr<v1::ListSummitsResponse> Querier::ListSummits(
 }
 
 absl::StatusOr<std::string> Querier::GetParticipantEncoded(const std::string& name) const {
-  absl::StatusOr<std::string> id =
-      storage::ResourceId(name, storage::kParticipants, "name");
+  absl::StatusOr<std::string> id = ResourceId(name, kParticipants, "name");
   if (!id.ok()) return id.status();
   absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
   if (!db.ok()) return db.status();
@@ -281,8 +294,7 @@ absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(
   std::vector<std::string> ids;
   std::string resume_after;
   if (!request.summit().empty()) {
-    absl::StatusOr<std::string> id =
-        storage::ResourceId(request.summit(), storage::kSummits, "summit");
+    absl::StatusOr<std::string> id = ResourceId(request.summit(), kSummits, "summit");
     if (!id.ok()) return id.status();
     absl::StatusOr<v1::Summit> summit = store.GetSummit(*id);
     if (!summit.ok()) return summit.status();
@@ -291,7 +303,7 @@ absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(
       if (!request.country_code().empty() && p.country_code() != request.country_code())
         continue;
       absl::StatusOr<std::string> member =
-          storage::ResourceId(p.participant(), storage::kParticipants, "participant");
+          ResourceId(p.participant(), kParticipants, "participant");
       if (member.ok()) members.insert(*std::move(member));
     }
     ids = PageOfIds({members.begin(), members.end()}, *page, &resume_after);
@@ -315,7 +327,7 @@ absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(
 }
 
 absl::StatusOr<v1::Sector> Querier::GetSector(const std::string& name) const {
-  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSectors, "name");
+  absl::StatusOr<std::string> id = ResourceId(name, kSectors, "name");
   if (!id.ok()) return id.status();
   const data::v1::SectorEntry* entry = data_.Sector(*id);
   if (entry == nullptr) {
@@ -340,8 +352,7 @@ absl::StatusOr<v1::ListSectorsResponse> Querier::ListSectors(
   }
   std::string summit_id;
   if (!request.summit().empty()) {
-    absl::StatusOr<std::string> id =
-        storage::ResourceId(request.summit(), storage::kSummits, "summit");
+    absl::StatusOr<std::string> id = ResourceId(request.summit(), kSummits, "summit");
     if (!id.ok()) return id.status();
     summit_id = *std::move(id);
   }
@@ -356,8 +367,7 @@ absl::StatusOr<v1::ListSectorsResponse> Querier::ListSectors(
     if (!stored.ok()) return stored.status();
     for (const data::v1::SectorEntry& entry : data_.sectors()) counts[entry.id()];
     for (const v1::Sector& sector : *stored) {
-      absl::StatusOr<std::string> id =
-          storage::ResourceId(sector.name(), storage::kSectors, "sector");
+      absl::StatusOr<std::string> id = ResourceId(sector.name(), kSectors, "sector");
       if (id.ok() && counts.count(*id) != 0) {
         counts[*id] = {sector.summit_count(), sector.agreement_count()};
       }
@@ -563,7 +573,7 @@ absl::StatusOr<v1::GetBilateralOverviewResponse> Querier::GetBilateralOverview(
     group->set_sector(sector);
     *group->mutable_agreements() = std::move(agreements);
 
-    absl::StatusOr<std::string> id = storage::ResourceId(sector, storage::kSectors, "sector");
+    absl::StatusOr<std::string> id = ResourceId(sector, kSectors, "sector");
     const data::v1::SectorEntry* entry = id.ok() ? data_.Sector(*id) : nullptr;
     if (entry == nullptr || entry->hs_chapters().empty()) continue;
     TradeQuery query{first,

@@ -25,7 +25,7 @@ class Querier final {
   // of `page_tokens`.
   Querier(const FollowerLoop* follower, PageTokens page_tokens)
       : follower_(follower),
-        data_(ReferenceData::Get()),
+        data_(reference::ReferenceData::Get()),
         page_tokens_(std::move(page_tokens)) {}
 
   // One summit by resource name, as its stored encoding (a serialized
@@ -73,7 +73,7 @@ class Querier final {
   absl::StatusOr<std::shared_ptr<storage::Database>> Db() const;
 
   const FollowerLoop* const follower_;
-  const ReferenceData& data_;
+  const reference::ReferenceData& data_;
   const PageTokens page_tokens_;
 };
 

@@ -4,6 +4,8 @@
 
 namespace summit {
 
+using common::AnswerUnary;
+
 grpc::ServerUnaryReactor* QueryServiceImpl::GetSummit(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {

@@ -12,7 +12,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "reference/tokens.h"
 
-namespace summit {
+namespace summit::reference {
 
 template <typename Value>
 class PhraseTable final {
@@ -67,6 +67,6 @@ class PhraseTable final {
   absl::flat_hash_map<uint64_t, std::vector<Entry>> by_first_;
 };
 
-}  // namespace summit
+}  // namespace summit::reference
 
 #endif  // SUMMIT_REFERENCE_PHRASE_TABLE_H_

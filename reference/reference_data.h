@@ -15,7 +15,7 @@
 #include "reference/phrase_table.h"
 #include "summit/data/v1/reference_data.pb.h"
 
-namespace summit {
+namespace summit::reference {
 
 class ReferenceData final {
  public:
@@ -75,6 +75,6 @@ class ReferenceData final {
   PhraseTable<data::v1::RecurringEvent> recurring_events_;
 };
 
-}  // namespace summit
+}  // namespace summit::reference
 
 #endif  // SUMMIT_REFERENCE_REFERENCE_DATA_H_

@@ -5,7 +5,7 @@
 #include "unicode/uchar.h"
 #include "unicode/utf8.h"
 
-namespace summit {
+namespace summit::reference {
 namespace {
 
 // The code point at `i`, and the index after it; U+FFFD for bad bytes.
@@ -176,4 +176,4 @@ std::vector<std::string> LowerTokens(absl::string_view phrase) {
   return out;
 }
 
-}  // namespace summit
+}  // namespace summit::reference

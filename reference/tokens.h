@@ -12,7 +12,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 
-namespace summit {
+namespace summit::reference {
 
 struct Token {
   enum class Kind { kWord, kNumber, kPunct };
@@ -88,6 +88,6 @@ std::vector<Token> Tokenize(absl::string_view text);
 // are keyed by these.
 std::vector<std::string> LowerTokens(absl::string_view phrase);
 
-}  // namespace summit
+}  // namespace summit::reference
 
 #endif  // SUMMIT_REFERENCE_TOKENS_H_

@@ -5,17 +5,28 @@
 #include <algorithm>
 #include <filesystem>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "common/file_util.h"
+#include "common/status_macros.h"
+#include "rocksdb/db.h"
+#include "rocksdb/iterator.h"
 #include "rocksdb/options.h"
+#include "rocksdb/write_batch.h"
 #include "storage/key_codec.h"
 
 namespace summit::storage {
 
+using common::ReadFileToString;
+
+namespace {
+
+// Turns a RocksDB status into an absl::Status whose message starts with
+// `what`.
 absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what) {
   if (status.ok()) return absl::OkStatus();
   const std::string message = absl::StrCat(what, ": ", status.ToString());
@@ -31,45 +42,114 @@ absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what) {
   return absl::InternalError(message);
 }
 
-RangeIterator::RangeIterator(std::string lower, std::string upper)
-    : lower_(std::move(lower)),
-      upper_(std::move(upper)),
-      lower_slice_(lower_),
-      upper_slice_(upper_) {}
+rocksdb::Slice ToSlice(absl::string_view bytes) {
+  return rocksdb::Slice(bytes.data(), bytes.size());
+}
+
+absl::string_view FromSlice(const rocksdb::Slice& slice) {
+  return absl::string_view(slice.data(), slice.size());
+}
+
+}  // namespace
+
+struct RangeIterator::Rep {
+  Rep(std::string lower, std::string upper)
+      : lower(std::move(lower)),
+        upper(std::move(upper)),
+        lower_slice(this->lower),
+        upper_slice(this->upper) {}
+
+  const std::string lower;
+  const std::string upper;
+  // The iterator's bounds, pointing into `lower` and `upper`.
+  const rocksdb::Slice lower_slice;
+  const rocksdb::Slice upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it;
+};
+
+RangeIterator::RangeIterator(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
+
+RangeIterator::~RangeIterator() = default;
+
+bool RangeIterator::Valid() const { return rep_->it->Valid(); }
+
+void RangeIterator::Next() { rep_->it->Next(); }
+
+void RangeIterator::Prev() { rep_->it->Prev(); }
 
 void RangeIterator::Seek(absl::string_view target) {
-  const absl::string_view clamped = std::max(target, absl::string_view(lower_));
-  it_->Seek(rocksdb::Slice(clamped.data(), clamped.size()));
+  rep_->it->Seek(ToSlice(std::max(target, absl::string_view(rep_->lower))));
 }
 
-absl::string_view RangeIterator::key() const {
-  rocksdb::Slice key = it_->key();
-  return absl::string_view(key.data(), key.size());
+void RangeIterator::SeekToLast() { rep_->it->SeekToLast(); }
+
+absl::string_view RangeIterator::key() const { return FromSlice(rep_->it->key()); }
+
+absl::string_view RangeIterator::value() const { return FromSlice(rep_->it->value()); }
+
+absl::Status RangeIterator::status() const {
+  return FromRocks(rep_->it->status(), "scan");
 }
 
-absl::string_view RangeIterator::value() const {
-  rocksdb::Slice value = it_->value();
-  return absl::string_view(value.data(), value.size());
+struct Database::Rocks {
+  ~Rocks() {
+    for (rocksdb::ColumnFamilyHandle* h : opened) db->DestroyColumnFamilyHandle(h);
+    if (db != nullptr) db->Close();
+  }
+
+  // The handle of `family`; nullptr when the family was missing at open
+  // (secondary only).
+  rocksdb::ColumnFamilyHandle* handle(ColumnFamily family) const {
+    return handles[static_cast<int>(family)];
+  }
+
+  std::unique_ptr<rocksdb::DB> db;
+  // Indexed by ColumnFamily; nullptr for a family missing at open.
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  // Every handle opened, for destruction.
+  std::vector<rocksdb::ColumnFamilyHandle*> opened;
+};
+
+struct WriteBatch::Rep {
+  rocksdb::WriteBatch batch;
+};
+
+WriteBatch::WriteBatch(const Database& db) : db_(db), rep_(std::make_unique<Rep>()) {}
+
+WriteBatch::~WriteBatch() = default;
+
+void WriteBatch::Put(ColumnFamily family, absl::string_view key,
+                     absl::string_view value) {
+  rep_->batch.Put(db_.rocks_->handle(family), ToSlice(key), ToSlice(value));
 }
 
-absl::Status RangeIterator::status() const { return FromRocks(it_->status(), "scan"); }
-
-Database::~Database() {
-  for (rocksdb::ColumnFamilyHandle* h : opened_) db_->DestroyColumnFamilyHandle(h);
-  if (db_ != nullptr) db_->Close();
+void WriteBatch::Delete(ColumnFamily family, absl::string_view key) {
+  rep_->batch.Delete(db_.rocks_->handle(family), ToSlice(key));
 }
 
-absl::Status Database::OpenFamilies(const rocksdb::DBOptions& options,
-                                    const std::string& secondary_path) {
+Database::Database(std::string path, bool secondary)
+    : path_(std::move(path)), secondary_(secondary), rocks_(std::make_unique<Rocks>()) {}
+
+Database::~Database() = default;
+
+absl::Status Database::OpenFamilies(const std::string& secondary_path) {
+  rocksdb::DBOptions options;
+  if (secondary_) {
+    options.max_open_files = -1;  // Required of secondary instances.
+    // Every catch-up loads the table files of each family; more than one
+    // opening thread means creating and joining threads 13 times per
+    // catch-up, which made an idle follower burn a third of a core.
+    options.max_file_opening_threads = 1;
+  } else {
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    options.IncreaseParallelism(2);
+  }
   // A secondary opens the families the primary has; a primary creates all.
   std::vector<std::string> existing;
   if (secondary_) {
-    if (absl::Status status =
-            FromRocks(rocksdb::DB::ListColumnFamilies(options, path_, &existing),
-                      absl::StrCat("listing column families of ", path_));
-        !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(FromRocks(rocksdb::DB::ListColumnFamilies(options, path_, &existing),
+                              absl::StrCat("listing column families of ", path_)));
   }
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   std::vector<int> positions;
@@ -85,26 +165,24 @@ absl::Status Database::OpenFamilies(const rocksdb::DBOptions& options,
   rocksdb::DB* raw = nullptr;
   rocksdb::Status status =
       secondary_ ? rocksdb::DB::OpenAsSecondary(options, path_, secondary_path,
-                                                descriptors, &opened_, &raw)
-                 : rocksdb::DB::Open(options, path_, descriptors, &opened_, &raw);
+                                                descriptors, &rocks_->opened, &raw)
+                 : rocksdb::DB::Open(options, path_, descriptors, &rocks_->opened, &raw);
   if (!status.ok()) {
     return FromRocks(status, absl::StrCat("opening database ", path_,
                                           secondary_ ? " as secondary" : ""));
   }
-  db_.reset(raw);
-  handles_.assign(kColumnFamilies.size(), nullptr);
-  for (size_t i = 0; i < positions.size(); ++i) handles_[positions[i]] = opened_[i];
+  rocks_->db.reset(raw);
+  rocks_->handles.assign(kColumnFamilies.size(), nullptr);
+  for (size_t i = 0; i < positions.size(); ++i) {
+    rocks_->handles[positions[i]] = rocks_->opened[i];
+  }
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::unique_ptr<Database>> Database::OpenPrimary(const std::string& path) {
-  rocksdb::DBOptions options;
-  options.create_if_missing = true;
-  options.create_missing_column_families = true;
-  options.IncreaseParallelism(2);
   std::unique_ptr<Database> db(new Database(path, /*secondary=*/false));
-  if (absl::Status status = db->OpenFamilies(options, ""); !status.ok()) return status;
-  if (absl::Status status = db->CheckSchemaVersion(); !status.ok()) return status;
+  RETURN_IF_ERROR(db->OpenFamilies(""));
+  RETURN_IF_ERROR(db->CheckSchemaVersion());
   return db;
 }
 
@@ -116,19 +194,11 @@ absl::StatusOr<std::unique_ptr<Database>> Database::OpenSecondary(
   }
   std::error_code error;
   std::filesystem::create_directories(secondary_path, error);
-  rocksdb::DBOptions options;
-  options.max_open_files = -1;  // Required of secondary instances.
-  // Every catch-up loads the table files of each family; more than one
-  // opening thread means creating and joining threads 13 times per catch-up,
-  // which made an idle follower burn a third of a core.
-  options.max_file_opening_threads = 1;
   std::unique_ptr<Database> db(new Database(primary_path, /*secondary=*/true));
   // Before opening: a replacement after this is seen by PrimaryReplaced.
-  if (absl::Status status = db->RecordPrimaryOrigin(); !status.ok()) return status;
-  if (absl::Status status = db->OpenFamilies(options, secondary_path); !status.ok()) {
-    return status;
-  }
-  if (absl::Status status = db->CheckSchemaVersion(); !status.ok()) return status;
+  RETURN_IF_ERROR(db->RecordPrimaryOrigin());
+  RETURN_IF_ERROR(db->OpenFamilies(secondary_path));
+  RETURN_IF_ERROR(db->CheckSchemaVersion());
   return db;
 }
 
@@ -137,9 +207,8 @@ namespace {
 // What the primary at `path` names as its MANIFEST in CURRENT.
 absl::StatusOr<PrimaryManifest> ReadPrimaryManifest(const std::string& path) {
   const std::filesystem::path dir(path);
-  absl::StatusOr<std::string> current = ReadFileToString((dir / "CURRENT").string());
-  if (!current.ok()) return current.status();
-  const absl::string_view file = absl::StripAsciiWhitespace(*current);
+  ASSIGN_OR_RETURN(std::string current, ReadFileToString((dir / "CURRENT").string()));
+  const absl::string_view file = absl::StripAsciiWhitespace(current);
   absl::string_view name = file;
   PrimaryManifest manifest;
   if (!absl::ConsumePrefix(&name, "MANIFEST-") ||
@@ -156,22 +225,19 @@ absl::StatusOr<PrimaryManifest> ReadPrimaryManifest(const std::string& path) {
 
 // The unique id RocksDB keeps in the IDENTITY file of the database at `path`.
 absl::StatusOr<std::string> ReadIdentity(const std::string& path) {
-  absl::StatusOr<std::string> identity =
-      ReadFileToString((std::filesystem::path(path) / "IDENTITY").string());
-  if (!identity.ok()) return identity.status();
-  return std::string(absl::StripAsciiWhitespace(*identity));
+  ASSIGN_OR_RETURN(std::string identity,
+                   ReadFileToString((std::filesystem::path(path) / "IDENTITY").string()));
+  return std::string(absl::StripAsciiWhitespace(identity));
 }
 
 }  // namespace
 
 absl::Status Database::RecordPrimaryOrigin() {
-  absl::StatusOr<std::string> identity = ReadIdentity(path_);
-  if (!identity.ok()) return identity.status();
-  identity_ = *std::move(identity);
-  absl::StatusOr<PrimaryManifest> manifest = ReadPrimaryManifest(path_);
-  if (!manifest.ok()) return manifest.status();
+  ASSIGN_OR_RETURN(std::string identity, ReadIdentity(path_));
+  identity_ = std::move(identity);
+  ASSIGN_OR_RETURN(PrimaryManifest manifest, ReadPrimaryManifest(path_));
   absl::MutexLock lock(&manifest_mu_);
-  manifest_ = *manifest;
+  manifest_ = manifest;
   return absl::OkStatus();
 }
 
@@ -190,20 +256,18 @@ absl::StatusOr<bool> Database::PrimaryReplaced() const {
 }
 
 bool Database::HasAllFamilies() const {
-  return std::find(handles_.begin(), handles_.end(), nullptr) == handles_.end();
+  const std::vector<rocksdb::ColumnFamilyHandle*>& handles = rocks_->handles;
+  return std::find(handles.begin(), handles.end(), nullptr) == handles.end();
 }
 
 absl::StatusOr<bool> Database::PrimaryHasMissingFamilies() const {
   if (HasAllFamilies()) return false;
   std::vector<std::string> existing;
-  if (absl::Status status = FromRocks(
-          rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &existing),
-          absl::StrCat("listing column families of ", path_));
-      !status.ok()) {
-    return status;
-  }
+  RETURN_IF_ERROR(
+      FromRocks(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path_, &existing),
+                absl::StrCat("listing column families of ", path_)));
   for (size_t i = 0; i < kColumnFamilies.size(); ++i) {
-    if (handles_[i] == nullptr &&
+    if (rocks_->handles[i] == nullptr &&
         std::find(existing.begin(), existing.end(), std::string(kColumnFamilies[i])) !=
             existing.end()) {
       return true;
@@ -214,11 +278,11 @@ absl::StatusOr<bool> Database::PrimaryHasMissingFamilies() const {
 
 absl::StatusOr<std::optional<std::string>> Database::Get(ColumnFamily family,
                                                          absl::string_view key) const {
-  rocksdb::ColumnFamilyHandle* h = handle(family);
+  rocksdb::ColumnFamilyHandle* h = rocks_->handle(family);
   if (h == nullptr) return std::nullopt;
   std::string value;
   rocksdb::Status status =
-      db_->Get(rocksdb::ReadOptions(), h, rocksdb::Slice(key.data(), key.size()), &value);
+      rocks_->db->Get(rocksdb::ReadOptions(), h, ToSlice(key), &value);
   if (status.IsNotFound()) return std::nullopt;
   if (!status.ok()) return FromRocks(status, "get");
   return value;
@@ -226,61 +290,56 @@ absl::StatusOr<std::optional<std::string>> Database::Get(ColumnFamily family,
 
 std::unique_ptr<RangeIterator> Database::Scan(ColumnFamily family, std::string lower,
                                               std::string upper) const {
-  std::unique_ptr<RangeIterator> it(
-      new RangeIterator(std::move(lower), std::move(upper)));
-  rocksdb::ColumnFamilyHandle* h = handle(family);
+  auto rep = std::make_unique<RangeIterator::Rep>(std::move(lower), std::move(upper));
+  rocksdb::ColumnFamilyHandle* h = rocks_->handle(family);
   if (h == nullptr) {
-    it->it_.reset(rocksdb::NewEmptyIterator());
-    return it;
+    rep->it.reset(rocksdb::NewEmptyIterator());
+    return std::unique_ptr<RangeIterator>(new RangeIterator(std::move(rep)));
   }
   rocksdb::ReadOptions options;
-  options.iterate_lower_bound = &it->lower_slice_;
-  if (!it->upper_.empty()) options.iterate_upper_bound = &it->upper_slice_;
-  it->it_.reset(db_->NewIterator(options, h));
-  it->it_->Seek(it->lower_);
-  return it;
+  options.iterate_lower_bound = &rep->lower_slice;
+  if (!rep->upper.empty()) options.iterate_upper_bound = &rep->upper_slice;
+  rep->it.reset(rocks_->db->NewIterator(options, h));
+  rep->it->Seek(rep->lower);
+  return std::unique_ptr<RangeIterator>(new RangeIterator(std::move(rep)));
 }
 
-absl::Status Database::Write(rocksdb::WriteBatch& batch, bool sync) {
+absl::Status Database::Write(WriteBatch& batch, bool sync) {
   if (secondary_)
     return absl::UnimplementedError("write: database is a read-only secondary");
   rocksdb::WriteOptions options;
   options.sync = sync;
-  return FromRocks(db_->Write(options, &batch), "write");
+  return FromRocks(rocks_->db->Write(options, &batch.rep_->batch), "write");
 }
 
 absl::Status Database::CatchUp() {
-  return FromRocks(db_->TryCatchUpWithPrimary(), "catching up with primary");
+  return FromRocks(rocks_->db->TryCatchUpWithPrimary(), "catching up with primary");
 }
 
 absl::Status Database::CompactAll() {
-  for (rocksdb::ColumnFamilyHandle* h : opened_) {
-    if (absl::Status status = FromRocks(
-            db_->CompactRange(rocksdb::CompactRangeOptions(), h, nullptr, nullptr),
-            "compaction");
-        !status.ok()) {
-      return status;
-    }
+  for (rocksdb::ColumnFamilyHandle* h : rocks_->opened) {
+    RETURN_IF_ERROR(FromRocks(
+        rocks_->db->CompactRange(rocksdb::CompactRangeOptions(), h, nullptr, nullptr),
+        "compaction"));
   }
   return absl::OkStatus();
 }
 
 absl::Status Database::CheckSchemaVersion() {
-  absl::StatusOr<std::optional<std::string>> stored =
-      Get(ColumnFamily::kMeta, kSchemaVersionKey);
-  if (!stored.ok()) return stored.status();
-  if (!stored->has_value()) {
+  ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                   Get(ColumnFamily::kMeta, kSchemaVersionKey));
+  if (!stored.has_value()) {
     if (secondary_) {
       return absl::FailedPreconditionError(absl::StrCat(
           path_, ": no schema version recorded yet; start summit_ingest first"));
     }
-    rocksdb::WriteBatch batch;
-    batch.Put(handle(ColumnFamily::kMeta), std::string(kSchemaVersionKey),
+    WriteBatch batch(*this);
+    batch.Put(ColumnFamily::kMeta, kSchemaVersionKey,
               KeyWriter().Uint32(kSchemaVersion).Release());
     // Synced: the version must be durable before any record written under it.
     return Write(batch, /*sync=*/true);
   }
-  KeyReader reader(**stored);
+  KeyReader reader(*stored);
   absl::StatusOr<uint32_t> version = reader.Uint32();
   if (!version.ok() || !reader.ExpectEnd().ok()) {
     return absl::DataLossError(absl::StrCat(path_, ": unreadable schema version"));

@@ -1,30 +1,25 @@
 // The RocksDB database both services share. summit_ingest opens it as the
 // primary (the only writer); summit_query opens the same directory as a
 // secondary instance that follows the primary (see follower.h). Nothing
-// outside storage/ includes RocksDB; the stores in this folder build on the
-// primitives here.
+// outside storage/ includes RocksDB, and no header here exposes it: the
+// stores in this folder build on the typed primitives below, and only
+// database.cc holds RocksDB types.
 #ifndef SUMMIT_STORAGE_DATABASE_H_
 #define SUMMIT_STORAGE_DATABASE_H_
 
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
-#include "rocksdb/db.h"
-#include "rocksdb/iterator.h"
-#include "rocksdb/write_batch.h"
 #include "storage/schema.h"
 
 namespace summit::storage {
 
-// Turns a RocksDB status into an absl::Status whose message starts with
-// `what`.
-absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what);
+class Database;
 
 // A forward iterator over [lower, upper) of one column family. Owns its
 // bounds. Not thread-safe; one per scan.
@@ -32,14 +27,16 @@ class RangeIterator final {
  public:
   RangeIterator(const RangeIterator&) = delete;
   RangeIterator& operator=(const RangeIterator&) = delete;
+  ~RangeIterator();
 
-  bool Valid() const { return it_->Valid(); }
-  void Next() { it_->Next(); }
-  void Prev() { it_->Prev(); }
+  bool Valid() const;
+  void Next();
+  void Prev();
   // Moves to the first key >= `target` (clamped to the range).
   void Seek(absl::string_view target);
   // Moves to the last key of the range; then Valid() tells if there is one.
-  void SeekToLast() { it_->SeekToLast(); }
+  void SeekToLast();
+  // The current entry; valid until the iterator moves.
   absl::string_view key() const;
   absl::string_view value() const;
   // The iterator's error, if it stopped on one.
@@ -47,13 +44,34 @@ class RangeIterator final {
 
  private:
   friend class Database;
-  RangeIterator(std::string lower, std::string upper);
+  // The RocksDB iterator and the bounds it reads (database.cc).
+  struct Rep;
+  explicit RangeIterator(std::unique_ptr<Rep> rep);
 
-  std::string lower_;
-  std::string upper_;
-  rocksdb::Slice lower_slice_;
-  rocksdb::Slice upper_slice_;
-  std::unique_ptr<rocksdb::Iterator> it_;
+  std::unique_ptr<Rep> rep_;
+};
+
+// Puts and deletes across the column families of one database, which
+// Database::Write applies atomically: all of them or none. `db` must outlive
+// the batch. Not thread-safe.
+class WriteBatch final {
+ public:
+  explicit WriteBatch(const Database& db);
+  WriteBatch(const WriteBatch&) = delete;
+  WriteBatch& operator=(const WriteBatch&) = delete;
+  ~WriteBatch();
+
+  // A later operation on the same key wins over an earlier one.
+  void Put(ColumnFamily family, absl::string_view key, absl::string_view value);
+  void Delete(ColumnFamily family, absl::string_view key);
+
+ private:
+  friend class Database;
+  // The RocksDB batch (database.cc).
+  struct Rep;
+
+  const Database& db_;
+  std::unique_ptr<Rep> rep_;
 };
 
 // Which MANIFEST a primary's CURRENT names, and the file's inode.
@@ -110,17 +128,12 @@ class Database final {
   std::unique_ptr<RangeIterator> Scan(ColumnFamily family, std::string lower,
                                       std::string upper) const;
 
-  // Applies `batch` atomically. With `sync` the WAL is fsynced before
-  // returning, so the write survives an OS crash or power loss; without it
-  // the write is in the OS page cache and survives a crash of this process
-  // (kill -9) only. UNIMPLEMENTED on a secondary. Thread-safe.
-  absl::Status Write(rocksdb::WriteBatch& batch, bool sync);
-
-  // The handle of `family` for building a WriteBatch; nullptr when the
-  // family was missing at open (secondary only).
-  rocksdb::ColumnFamilyHandle* handle(ColumnFamily family) const {
-    return handles_[static_cast<int>(family)];
-  }
+  // Applies `batch`, which was built for this database, atomically. With
+  // `sync` the WAL is fsynced before returning, so the write survives an OS
+  // crash or power loss; without it the write is in the OS page cache and
+  // survives a crash of this process (kill -9) only. UNIMPLEMENTED on a
+  // secondary. Thread-safe.
+  absl::Status Write(WriteBatch& batch, bool sync);
 
   // Secondary only: replays the primary's new writes. Thread-safe; reads in
   // other threads go on meanwhile.
@@ -130,21 +143,21 @@ class Database final {
   absl::Status CompactAll();
 
  private:
-  Database(std::string path, bool secondary)
-      : path_(std::move(path)), secondary_(secondary) {}
-  absl::Status OpenFamilies(const rocksdb::DBOptions& options,
-                            const std::string& secondary_path);
+  friend class WriteBatch;
+  // The RocksDB instance and its column family handles (database.cc).
+  struct Rocks;
+
+  Database(std::string path, bool secondary);
+  // Opens the RocksDB instance: a primary creating what is missing, or a
+  // secondary keeping its files in `secondary_path`.
+  absl::Status OpenFamilies(const std::string& secondary_path);
   absl::Status CheckSchemaVersion();
   // Secondary only: records what PrimaryReplaced compares against.
   absl::Status RecordPrimaryOrigin();
 
   const std::string path_;
   const bool secondary_;
-  std::unique_ptr<rocksdb::DB> db_;
-  // Indexed by ColumnFamily; nullptr for a family missing at open.
-  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
-  // Every handle opened, for destruction.
-  std::vector<rocksdb::ColumnFamilyHandle*> opened_;
+  const std::unique_ptr<Rocks> rocks_;
   // Secondary only: the primary's identity at open, and the MANIFEST it last
   // named (number and inode).
   std::string identity_;

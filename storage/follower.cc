@@ -1,6 +1,7 @@
 #include "storage/follower.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 
 namespace summit::storage {
 
@@ -8,10 +9,10 @@ absl::StatusOr<std::unique_ptr<Follower>> Follower::Open(std::string primary_pat
                                                          std::string secondary_path) {
   std::unique_ptr<Follower> follower(
       new Follower(std::move(primary_path), std::move(secondary_path)));
-  absl::StatusOr<std::unique_ptr<Database>> db =
-      Database::OpenSecondary(follower->primary_path_, follower->secondary_path_);
-  if (!db.ok()) return db.status();
-  follower->db_ = std::move(*db);
+  ASSIGN_OR_RETURN(
+      std::unique_ptr<Database> db,
+      Database::OpenSecondary(follower->primary_path_, follower->secondary_path_));
+  follower->db_ = std::move(db);
   return follower;
 }
 
@@ -24,9 +25,8 @@ absl::Status Follower::CatchUp() {
   absl::MutexLock catch_up_lock(&catch_up_mu_);
   std::shared_ptr<Database> current = db();
   if (current == nullptr) return Reopen("the database was replaced");
-  absl::StatusOr<bool> replaced = current->PrimaryReplaced();
-  if (!replaced.ok()) return replaced.status();
-  if (*replaced) {
+  ASSIGN_OR_RETURN(bool replaced, current->PrimaryReplaced());
+  if (replaced) {
     // Stop serving the old database at once: it is no longer the primary's.
     {
       absl::MutexLock lock(&mu_);
@@ -35,9 +35,8 @@ absl::Status Follower::CatchUp() {
     return Reopen(
         absl::StrCat("the database at ", primary_path_, " was replaced by another one"));
   }
-  absl::StatusOr<bool> missing = current->PrimaryHasMissingFamilies();
-  if (!missing.ok()) return missing.status();
-  if (*missing) return Reopen("the primary has new column families");
+  ASSIGN_OR_RETURN(bool missing, current->PrimaryHasMissingFamilies());
+  if (missing) return Reopen("the primary has new column families");
   return current->CatchUp();
 }
 

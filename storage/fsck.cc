@@ -6,13 +6,19 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
 #include "storage/key_codec.h"
 #include "storage/proto_value.h"
-#include "storage/resource_names.h"
 #include "storage/summit_facts.h"
 #include "storage/trade_store.h"
 
 namespace summit::storage {
+
+using common::kParticipants;
+using common::kSectors;
+using common::ResourceName;
+
 namespace {
 
 using EntryKey = std::pair<ColumnFamily, std::string>;
@@ -46,7 +52,7 @@ class Checker {
     for (auto step :
          {&Checker::CheckSummits, &Checker::CheckSummitIndexes,
           &Checker::CheckParticipants, &Checker::CheckSectors, &Checker::CheckTrade}) {
-      if (absl::Status status = (this->*step)(); !status.ok()) return status;
+      RETURN_IF_ERROR((this->*step)());
     }
     return std::move(report_);
   }
@@ -124,7 +130,7 @@ class Checker {
         }
         expected_entries_.erase(expected);
       }
-      if (absl::Status status = it->status(); !status.ok()) return status;
+      RETURN_IF_ERROR(it->status());
     }
     for (const auto& [key, value] : expected_entries_) {
       Problem(absl::StrCat(Describe(key.first, key.second),
@@ -170,7 +176,7 @@ class Checker {
           {ColumnFamily::kCountryParticipants,
            KeyWriter().String(participant->country_code()).String(*id).Release()});
     }
-    if (absl::Status status = it->status(); !status.ok()) return status;
+    RETURN_IF_ERROR(it->status());
     for (const auto& [id, count] : expected_participants_) {
       Problem(absl::StrCat(ResourceName(kParticipants, id), ": listed by ", count,
                            " summits but has no participant record"));

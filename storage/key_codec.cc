@@ -1,6 +1,7 @@
 #include "storage/key_codec.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 
 namespace summit::storage {
 namespace {
@@ -78,29 +79,25 @@ absl::StatusOr<uint64_t> KeyReader::BigEndian(int width) {
 }
 
 absl::StatusOr<uint8_t> KeyReader::Uint8() {
-  absl::StatusOr<uint64_t> value = BigEndian(1);
-  if (!value.ok()) return value.status();
-  return static_cast<uint8_t>(*value);
+  ASSIGN_OR_RETURN(uint64_t value, BigEndian(1));
+  return static_cast<uint8_t>(value);
 }
 
 absl::StatusOr<uint32_t> KeyReader::Uint32() {
-  absl::StatusOr<uint64_t> value = BigEndian(4);
-  if (!value.ok()) return value.status();
-  return static_cast<uint32_t>(*value);
+  ASSIGN_OR_RETURN(uint64_t value, BigEndian(4));
+  return static_cast<uint32_t>(value);
 }
 
 absl::StatusOr<uint64_t> KeyReader::Uint64() { return BigEndian(8); }
 
 absl::StatusOr<int32_t> KeyReader::Int32() {
-  absl::StatusOr<uint32_t> value = Uint32();
-  if (!value.ok()) return value.status();
-  return static_cast<int32_t>(*value ^ 0x80000000u);
+  ASSIGN_OR_RETURN(uint32_t value, Uint32());
+  return static_cast<int32_t>(value ^ 0x80000000u);
 }
 
 absl::StatusOr<int64_t> KeyReader::Int64() {
-  absl::StatusOr<uint64_t> value = Uint64();
-  if (!value.ok()) return value.status();
-  return static_cast<int64_t>(*value ^ 0x8000000000000000ull);
+  ASSIGN_OR_RETURN(uint64_t value, Uint64());
+  return static_cast<int64_t>(value ^ 0x8000000000000000ull);
 }
 
 absl::StatusOr<std::string> KeyReader::String() {
@@ -123,17 +120,14 @@ absl::StatusOr<std::string> KeyReader::String() {
 }
 
 absl::StatusOr<v1::Date> KeyReader::Date() {
-  absl::StatusOr<int32_t> year = Int32();
-  if (!year.ok()) return year.status();
-  absl::StatusOr<uint8_t> month = Uint8();
-  if (!month.ok()) return month.status();
-  absl::StatusOr<uint8_t> day = Uint8();
-  if (!day.ok()) return day.status();
-  if (*month > 12 || *day > 31) return Malformed("date out of range");
+  ASSIGN_OR_RETURN(int32_t year, Int32());
+  ASSIGN_OR_RETURN(uint8_t month, Uint8());
+  ASSIGN_OR_RETURN(uint8_t day, Uint8());
+  if (month > 12 || day > 31) return Malformed("date out of range");
   v1::Date date;
-  date.set_year(*year);
-  date.set_month(*month);
-  date.set_day(*day);
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
   return date;
 }
 

@@ -4,10 +4,16 @@
 #include <set>
 
 #include "absl/strings/str_cat.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
 #include "storage/key_codec.h"
-#include "storage/resource_names.h"
 
 namespace summit::storage {
+
+using common::kParticipants;
+using common::kSectors;
+using common::kSummits;
+using common::ResourceId;
 
 namespace {
 
@@ -34,19 +40,13 @@ std::string ArticleValue(absl::string_view summit_id, absl::string_view content_
 
 absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
   SummitFacts facts;
-  absl::StatusOr<std::string> id = ResourceId(summit.name(), kSummits, "summit.name");
-  if (!id.ok()) return id.status();
-  facts.summit_id = *id;
-  if (absl::Status status = CheckKeyDate(summit.date(), "summit.date"); !status.ok()) {
-    return status;
-  }
+  ASSIGN_OR_RETURN(std::string id, ResourceId(summit.name(), kSummits, "summit.name"));
+  facts.summit_id = id;
+  RETURN_IF_ERROR(CheckKeyDate(summit.date(), "summit.date"));
   for (int i = 0; i < summit.related_engagements_size(); ++i) {
-    if (absl::Status status =
-            CheckKeyDate(summit.related_engagements(i).date(),
-                         absl::StrCat("summit.related_engagements[", i, "].date"));
-        !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(
+        CheckKeyDate(summit.related_engagements(i).date(),
+                     absl::StrCat("summit.related_engagements[", i, "].date")));
   }
   std::vector<IndexEntry> entries;
   auto add = [&](ColumnFamily family, std::string key, std::string value = "") {
@@ -59,13 +59,13 @@ absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
   std::set<std::string> countries;
   for (int i = 0; i < summit.participants_size(); ++i) {
     const v1::SummitParticipant& participant = summit.participants(i);
-    absl::StatusOr<std::string> participant_id =
+    ASSIGN_OR_RETURN(
+        std::string participant_id,
         ResourceId(participant.participant(), kParticipants,
-                   absl::StrCat("summit.participants[", i, "].participant"));
-    if (!participant_id.ok()) return participant_id.status();
-    facts.participants.emplace(*participant_id, &participant);
+                   absl::StrCat("summit.participants[", i, "].participant")));
+    facts.participants.emplace(participant_id, &participant);
     add(ColumnFamily::kParticipantSummits, KeyWriter()
-                                               .String(*participant_id)
+                                               .String(participant_id)
                                                .Date(summit.date())
                                                .String(facts.summit_id)
                                                .Release());
@@ -74,17 +74,13 @@ absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
 
   auto add_sector = [&](const std::string& name,
                         const std::string& field) -> absl::Status {
-    absl::StatusOr<std::string> sector_id = ResourceId(name, kSectors, field);
-    if (!sector_id.ok()) return sector_id.status();
-    facts.sectors.emplace(*sector_id, 0);
+    ASSIGN_OR_RETURN(std::string sector_id, ResourceId(name, kSectors, field));
+    facts.sectors.emplace(sector_id, 0);
     return absl::OkStatus();
   };
   for (int i = 0; i < summit.sectors_size(); ++i) {
-    if (absl::Status status = add_sector(summit.sectors(i).sector(),
-                                         absl::StrCat("summit.sectors[", i, "].sector"));
-        !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(add_sector(summit.sectors(i).sector(),
+                               absl::StrCat("summit.sectors[", i, "].sector")));
   }
   for (int i = 0; i < summit.agreements_size(); ++i) {
     const v1::Agreement& agreement = summit.agreements(i);
@@ -92,9 +88,7 @@ absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
     for (int j = 0; j < agreement.sectors_size(); ++j) {
       const std::string field =
           absl::StrCat("summit.agreements[", i, "].sectors[", j, "]");
-      if (absl::Status status = add_sector(agreement.sectors(j), field); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(add_sector(agreement.sectors(j), field));
       covered.insert(*ResourceId(agreement.sectors(j), kSectors, field));
     }
     for (const std::string& sector_id : covered) ++facts.sectors[sector_id];

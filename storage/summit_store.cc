@@ -8,13 +8,21 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/resource_names.h"
+#include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
 #include "storage/key_codec.h"
 #include "storage/proto_value.h"
-#include "storage/resource_names.h"
 #include "storage/summit_facts.h"
 
 namespace summit::storage {
+
+using common::kParticipants;
+using common::kSectors;
+using common::kSummits;
+using common::ResourceId;
+using common::ResourceName;
+
 namespace {
 
 constexpr size_t kMaxAliases = 32;
@@ -51,12 +59,11 @@ std::string DateUpperBound(const std::string& prefix, const v1::Date& end) {
 absl::StatusOr<std::string> GetRecord(const Database& db, ColumnFamily family,
                                       absl::string_view collection,
                                       absl::string_view id) {
-  absl::StatusOr<std::optional<std::string>> value = db.Get(family, IdKey(id));
-  if (!value.ok()) return value.status();
-  if (!value->has_value()) {
+  ASSIGN_OR_RETURN(std::optional<std::string> value, db.Get(family, IdKey(id)));
+  if (!value.has_value()) {
     return absl::NotFoundError(absl::StrCat(ResourceName(collection, id), " not found"));
   }
-  return **std::move(value);
+  return *std::move(value);
 }
 
 // The smallest key greater than `key`.
@@ -99,12 +106,11 @@ absl::StatusOr<IdPage> ScanPage(
   IdPage page;
   std::string last_key;
   for (; it->Valid() && static_cast<int>(page.ids.size()) < limit; it->Next()) {
-    absl::StatusOr<std::string> id = decode(it->key());
-    if (!id.ok()) return id.status();
-    page.ids.push_back(*std::move(id));
+    ASSIGN_OR_RETURN(std::string id, decode(it->key()));
+    page.ids.push_back(std::move(id));
     last_key = std::string(it->key());
   }
-  if (absl::Status status = it->status(); !status.ok()) return status;
+  RETURN_IF_ERROR(it->status());
   if (it->Valid()) page.resume_after = std::move(last_key);
   return page;
 }
@@ -156,9 +162,7 @@ absl::Status LoadSector(const SummitStore& store, const std::string& id,
 absl::Status ApplyShare(const SummitStore& store, const SummitFacts& facts, int sign,
                         Aggregates& aggregates) {
   for (const auto& [id, entry] : facts.participants) {
-    if (absl::Status status = LoadParticipant(store, id, aggregates); !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(LoadParticipant(store, id, aggregates));
     v1::Participant& participant = aggregates.participants[id].participant;
     participant.set_summit_count(participant.summit_count() + sign);
     if (sign < 0) continue;
@@ -175,8 +179,7 @@ absl::Status ApplyShare(const SummitStore& store, const SummitFacts& facts, int 
     }
   }
   for (const auto& [id, agreements] : facts.sectors) {
-    if (absl::Status status = LoadSector(store, id, aggregates); !status.ok())
-      return status;
+    RETURN_IF_ERROR(LoadSector(store, id, aggregates));
     v1::Sector& sector = aggregates.sectors[id];
     sector.set_summit_count(sector.summit_count() + sign);
     sector.set_agreement_count(sector.agreement_count() + sign * agreements);
@@ -208,7 +211,7 @@ absl::Status SetSeenRange(const Database& db, const std::string& id,
   it->SeekToLast();
   while (it->Valid() && deleted(it->key())) it->Prev();
   if (it->Valid()) last = std::string(it->key());
-  if (absl::Status status = it->status(); !status.ok()) return status;
+  RETURN_IF_ERROR(it->status());
 
   auto added = new_entries.lower_bound({kFamily, prefix});
   auto added_end = new_entries.lower_bound({kFamily, end});
@@ -222,40 +225,37 @@ absl::Status SetSeenRange(const Database& db, const std::string& id,
   for (const auto& [key, seen] : {std::pair(&first, participant.mutable_first_seen()),
                                   std::pair(&last, participant.mutable_last_seen())}) {
     if (!key->has_value()) continue;
-    absl::StatusOr<v1::Date> date =
-        KeyReader(absl::string_view(**key).substr(prefix.size())).Date();
-    if (!date.ok()) return date.status();
-    *seen = *date;
+    ASSIGN_OR_RETURN(v1::Date date,
+                     KeyReader(absl::string_view(**key).substr(prefix.size())).Date());
+    *seen = date;
   }
   return absl::OkStatus();
 }
 
 // Writes the changed aggregates: records with a zero count are removed, and
 // so is their entry in kCountryParticipants.
-void StageAggregates(const Database& db, const Aggregates& aggregates,
-                     rocksdb::WriteBatch& batch) {
+void StageAggregates(const Aggregates& aggregates, WriteBatch& batch) {
   for (const auto& [id, entry] : aggregates.participants) {
     const v1::Participant& participant = entry.participant;
     const bool keep = participant.summit_count() > 0;
     if (entry.loaded &&
         (!keep || entry.loaded->country_code() != participant.country_code())) {
-      batch.Delete(db.handle(ColumnFamily::kCountryParticipants),
+      batch.Delete(ColumnFamily::kCountryParticipants,
                    CountryParticipantKey(entry.loaded->country_code(), id));
     }
     if (!keep) {
-      batch.Delete(db.handle(ColumnFamily::kParticipants), IdKey(id));
+      batch.Delete(ColumnFamily::kParticipants, IdKey(id));
       continue;
     }
-    batch.Put(db.handle(ColumnFamily::kParticipants), IdKey(id),
-              participant.SerializeAsString());
-    batch.Put(db.handle(ColumnFamily::kCountryParticipants),
+    batch.Put(ColumnFamily::kParticipants, IdKey(id), participant.SerializeAsString());
+    batch.Put(ColumnFamily::kCountryParticipants,
               CountryParticipantKey(participant.country_code(), id), "");
   }
   for (const auto& [id, sector] : aggregates.sectors) {
     if (sector.summit_count() > 0) {
-      batch.Put(db.handle(ColumnFamily::kSectors), IdKey(id), sector.SerializeAsString());
+      batch.Put(ColumnFamily::kSectors, IdKey(id), sector.SerializeAsString());
     } else {
-      batch.Delete(db.handle(ColumnFamily::kSectors), IdKey(id));
+      batch.Delete(ColumnFamily::kSectors, IdKey(id));
     }
   }
 }
@@ -268,25 +268,21 @@ absl::StatusOr<std::string> SummitStore::GetSummitEncoded(
 }
 
 absl::StatusOr<v1::Summit> SummitStore::GetSummit(absl::string_view summit_id) const {
-  absl::StatusOr<std::string> encoded = GetSummitEncoded(summit_id);
-  if (!encoded.ok()) return encoded.status();
-  return ParseValue<v1::Summit>(*encoded, ResourceName(kSummits, summit_id));
+  ASSIGN_OR_RETURN(std::string encoded, GetSummitEncoded(summit_id));
+  return ParseValue<v1::Summit>(encoded, ResourceName(kSummits, summit_id));
 }
 
 absl::StatusOr<std::optional<ArticleRecord>> SummitStore::GetArticle(
     absl::string_view source_id) const {
-  absl::StatusOr<std::optional<std::string>> value =
-      db_->Get(ColumnFamily::kArticles, ArticleKey(source_id));
-  if (!value.ok()) return value.status();
-  if (!value->has_value()) return std::nullopt;
-  KeyReader reader(**value);
+  ASSIGN_OR_RETURN(std::optional<std::string> value,
+                   db_->Get(ColumnFamily::kArticles, ArticleKey(source_id)));
+  if (!value.has_value()) return std::nullopt;
+  KeyReader reader(*value);
   ArticleRecord record;
-  absl::StatusOr<std::string> summit_id = reader.String();
-  if (!summit_id.ok()) return summit_id.status();
-  absl::StatusOr<std::string> sha = reader.String();
-  if (!sha.ok()) return sha.status();
-  if (absl::Status status = reader.ExpectEnd(); !status.ok()) return status;
-  return ArticleRecord{*std::move(summit_id), *std::move(sha)};
+  ASSIGN_OR_RETURN(std::string summit_id, reader.String());
+  ASSIGN_OR_RETURN(std::string sha, reader.String());
+  RETURN_IF_ERROR(reader.ExpectEnd());
+  return ArticleRecord{std::move(summit_id), std::move(sha)};
 }
 
 absl::StatusOr<std::string> SummitStore::GetParticipantEncoded(
@@ -296,27 +292,24 @@ absl::StatusOr<std::string> SummitStore::GetParticipantEncoded(
 
 absl::StatusOr<v1::Participant> SummitStore::GetParticipant(
     absl::string_view participant_id) const {
-  absl::StatusOr<std::string> encoded = GetParticipantEncoded(participant_id);
-  if (!encoded.ok()) return encoded.status();
-  return ParseValue<v1::Participant>(*encoded,
+  ASSIGN_OR_RETURN(std::string encoded, GetParticipantEncoded(participant_id));
+  return ParseValue<v1::Participant>(encoded,
                                      ResourceName(kParticipants, participant_id));
 }
 
 absl::StatusOr<v1::Sector> SummitStore::GetSectorCounts(
     absl::string_view sector_id) const {
-  absl::StatusOr<std::string> encoded =
-      GetRecord(*db_, ColumnFamily::kSectors, kSectors, sector_id);
-  if (!encoded.ok()) return encoded.status();
-  return ParseValue<v1::Sector>(*encoded, ResourceName(kSectors, sector_id));
+  ASSIGN_OR_RETURN(std::string encoded,
+                   GetRecord(*db_, ColumnFamily::kSectors, kSectors, sector_id));
+  return ParseValue<v1::Sector>(encoded, ResourceName(kSectors, sector_id));
 }
 
 absl::StatusOr<std::vector<v1::Sector>> SummitStore::ListSectorCounts() const {
   std::vector<v1::Sector> sectors;
   for (std::unique_ptr<RangeIterator> it = db_->Scan(ColumnFamily::kSectors, "", "");
        it->Valid(); it->Next()) {
-    absl::StatusOr<v1::Sector> sector = ParseValue<v1::Sector>(it->value(), "a sector");
-    if (!sector.ok()) return sector.status();
-    sectors.push_back(*std::move(sector));
+    ASSIGN_OR_RETURN(v1::Sector sector, ParseValue<v1::Sector>(it->value(), "a sector"));
+    sectors.push_back(std::move(sector));
   }
   return sectors;
 }
@@ -364,7 +357,7 @@ absl::StatusOr<IdPage> SummitStore::ScanSummitIds(absl::Span<const SummitScan> s
         cursor.it->Seek(cursor.prefix + target);
       }
       if (!cursor.it->Valid()) {
-        if (absl::Status status = cursor.it->status(); !status.ok()) return status;
+        RETURN_IF_ERROR(cursor.it->status());
         return std::nullopt;
       }
       if (cursor.suffix() == target) {
@@ -381,19 +374,17 @@ absl::StatusOr<IdPage> SummitStore::ScanSummitIds(absl::Span<const SummitScan> s
   std::string target = resume_after.empty() ? "" : KeyAfter(resume_after);
   std::string last;
   for (;;) {
-    absl::StatusOr<std::optional<std::string>> match = align(std::move(target));
-    if (!match.ok()) return match.status();
-    if (!match->has_value()) break;
+    ASSIGN_OR_RETURN(std::optional<std::string> match, align(std::move(target)));
+    if (!match.has_value()) break;
     if (static_cast<int>(page.ids.size()) == limit) {
       page.resume_after = std::move(last);
       break;
     }
-    KeyReader reader(**match);
-    if (absl::StatusOr<v1::Date> date = reader.Date(); !date.ok()) return date.status();
-    absl::StatusOr<std::string> id = reader.String();
-    if (!id.ok()) return id.status();
-    page.ids.push_back(*std::move(id));
-    last = **match;
+    KeyReader reader(*match);
+    RETURN_IF_ERROR(reader.Date().status());
+    ASSIGN_OR_RETURN(std::string id, reader.String());
+    page.ids.push_back(std::move(id));
+    last = *match;
     target = KeyAfter(last);
     cursors.front().it->Next();
   }
@@ -423,26 +414,21 @@ absl::StatusOr<std::vector<PairEvent>> SummitStore::ScanPairEvents(
       db_->Scan(ColumnFamily::kPairEvents, prefix, PrefixSuccessor(prefix));
   for (; it->Valid(); it->Next()) {
     KeyReader reader(it->key().substr(prefix.size()));
-    absl::StatusOr<v1::Date> date = reader.Date();
-    if (!date.ok()) return date.status();
-    absl::StatusOr<std::string> summit_id = reader.String();
-    if (!summit_id.ok()) return summit_id.status();
-    absl::StatusOr<uint32_t> event = reader.Uint32();
-    if (!event.ok()) return event.status();
-    events.push_back({*date, *std::move(summit_id), *event});
+    ASSIGN_OR_RETURN(v1::Date date, reader.Date());
+    ASSIGN_OR_RETURN(std::string summit_id, reader.String());
+    ASSIGN_OR_RETURN(uint32_t event, reader.Uint32());
+    events.push_back({date, std::move(summit_id), event});
   }
-  if (absl::Status status = it->status(); !status.ok()) return status;
+  RETURN_IF_ERROR(it->status());
   return events;
 }
 
 absl::StatusOr<v1::Summit> SummitStore::PutSummit(v1::Summit summit, bool* created) {
-  absl::StatusOr<std::string> id = ResourceId(summit.name(), kSummits, "summit.name");
-  if (!id.ok()) return id.status();
+  ASSIGN_OR_RETURN(std::string id, ResourceId(summit.name(), kSummits, "summit.name"));
   SummitChange change;
   change.puts.push_back(std::move(summit));
-  absl::StatusOr<CommitResult> result = Commit(std::move(change));
-  if (!result.ok()) return result.status();
-  CommitResult::Written& written = result->written.at(*id);
+  ASSIGN_OR_RETURN(CommitResult result, Commit(std::move(change)));
+  CommitResult::Written& written = result.written.at(id);
   if (created != nullptr) *created = written.created;
   return std::move(written.summit);
 }
@@ -460,10 +446,9 @@ absl::StatusOr<CommitResult> SummitStore::Commit(SummitChange change) {
 absl::StatusOr<CommitResult> SummitStore::Update(
     absl::FunctionRef<absl::StatusOr<SummitChange>()> decide) {
   absl::MutexLock lock(&write_mu_);
-  absl::StatusOr<SummitChange> change = decide();
-  if (!change.ok()) return change.status();
-  if (change->puts.empty() && change->deletes.empty()) return CommitResult{};
-  return CommitLocked(*std::move(change));
+  ASSIGN_OR_RETURN(SummitChange change, decide());
+  if (change.puts.empty() && change.deletes.empty()) return CommitResult{};
+  return CommitLocked(std::move(change));
 }
 
 absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
@@ -492,16 +477,15 @@ absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
     return absl::OkStatus();
   };
   for (v1::Summit& summit : puts) {
-    absl::StatusOr<std::string> id = ResourceId(summit.name(), kSummits, "summit.name");
-    if (!id.ok()) return id.status();
-    if (absl::Status status = load(*id); !status.ok()) return status;
-    Change& change = changes[*id];
+    ASSIGN_OR_RETURN(std::string id, ResourceId(summit.name(), kSummits, "summit.name"));
+    RETURN_IF_ERROR(load(id));
+    Change& change = changes[id];
     *summit.mutable_create_time() = change.before ? change.before->create_time() : now;
     *summit.mutable_update_time() = now;
     change.after = &summit;
   }
   for (const std::string& id : deletes) {
-    if (absl::Status status = load(id); !status.ok()) return status;
+    RETURN_IF_ERROR(load(id));
     if (!changes[id].before) {
       return absl::NotFoundError(absl::StrCat(ResourceName(kSummits, id), " not found"));
     }
@@ -512,35 +496,28 @@ absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
   EntryMap old_entries;
   EntryMap new_entries;
   Aggregates aggregates;
-  rocksdb::WriteBatch batch;
+  WriteBatch batch(*db_);
   for (const auto& [id, change] : changes) {
     if (change.before) {
-      absl::StatusOr<SummitFacts> facts = DeriveSummitFacts(*change.before);
-      if (!facts.ok()) return facts.status();
-      for (const IndexEntry& entry : facts->index_entries) {
+      ASSIGN_OR_RETURN(SummitFacts facts, DeriveSummitFacts(*change.before));
+      for (const IndexEntry& entry : facts.index_entries) {
         old_entries[{entry.family, entry.key}] = entry.value;
       }
-      if (absl::Status status = ApplyShare(*this, *facts, -1, aggregates); !status.ok()) {
-        return status;
-      }
+      RETURN_IF_ERROR(ApplyShare(*this, facts, -1, aggregates));
     }
     if (change.after != nullptr) {
-      absl::StatusOr<SummitFacts> facts = DeriveSummitFacts(*change.after);
-      if (!facts.ok()) return facts.status();
-      for (const IndexEntry& entry : facts->index_entries) {
+      ASSIGN_OR_RETURN(SummitFacts facts, DeriveSummitFacts(*change.after));
+      for (const IndexEntry& entry : facts.index_entries) {
         if (!new_entries.emplace(std::make_pair(entry.family, entry.key), entry.value)
                  .second) {
           return absl::InvalidArgumentError(absl::StrCat(
               change.after->name(), ": a source is listed by two summits of the batch"));
         }
       }
-      if (absl::Status status = ApplyShare(*this, *facts, +1, aggregates); !status.ok()) {
-        return status;
-      }
-      batch.Put(db_->handle(ColumnFamily::kSummits), IdKey(id),
-                change.after->SerializeAsString());
+      RETURN_IF_ERROR(ApplyShare(*this, facts, +1, aggregates));
+      batch.Put(ColumnFamily::kSummits, IdKey(id), change.after->SerializeAsString());
     } else {
-      batch.Delete(db_->handle(ColumnFamily::kSummits), IdKey(id));
+      batch.Delete(ColumnFamily::kSummits, IdKey(id));
     }
   }
 
@@ -548,38 +525,32 @@ absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
   // leaves alone.
   for (const auto& [key, value] : new_entries) {
     if (key.first != ColumnFamily::kArticles || old_entries.count(key) != 0) continue;
-    absl::StatusOr<std::optional<std::string>> owner =
-        db_->Get(ColumnFamily::kArticles, key.second);
-    if (!owner.ok()) return owner.status();
-    if (!owner->has_value()) continue;
-    absl::StatusOr<std::string> owner_id = KeyReader(**owner).String();
-    if (!owner_id.ok()) return owner_id.status();
-    if (changes.count(*owner_id) == 0) {
+    ASSIGN_OR_RETURN(std::optional<std::string> owner,
+                     db_->Get(ColumnFamily::kArticles, key.second));
+    if (!owner.has_value()) continue;
+    ASSIGN_OR_RETURN(std::string owner_id, KeyReader(*owner).String());
+    if (changes.count(owner_id) == 0) {
       absl::StatusOr<std::string> source_id = KeyReader(key.second).String();
       return absl::FailedPreconditionError(
           absl::StrCat("source \"", source_id.value_or("?"), "\" already belongs to ",
-                       ResourceName(kSummits, *owner_id)));
+                       ResourceName(kSummits, owner_id)));
     }
   }
 
   for (const auto& [key, value] : old_entries) {
-    if (new_entries.count(key) == 0) batch.Delete(db_->handle(key.first), key.second);
+    if (new_entries.count(key) == 0) batch.Delete(key.first, key.second);
   }
   for (const auto& [key, value] : new_entries) {
-    batch.Put(db_->handle(key.first), key.second, value);
+    batch.Put(key.first, key.second, value);
   }
   for (auto& [id, entry] : aggregates.participants) {
     if (entry.participant.summit_count() <= 0) continue;
-    if (absl::Status status =
-            SetSeenRange(*db_, id, old_entries, new_entries, entry.participant);
-        !status.ok()) {
-      return status;
-    }
+    RETURN_IF_ERROR(SetSeenRange(*db_, id, old_entries, new_entries, entry.participant));
   }
-  StageAggregates(*db_, aggregates, batch);
+  StageAggregates(aggregates, batch);
   // Synced: summit writes are few and curated, and must survive power loss,
   // not only a crash of the process.
-  if (absl::Status status = db_->Write(batch, /*sync=*/true); !status.ok()) return status;
+  RETURN_IF_ERROR(db_->Write(batch, /*sync=*/true));
   last_update_time_ = now;
   CommitResult result;
   for (auto& [id, change] : changes) {

@@ -1,6 +1,7 @@
 #include "storage/trade_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "storage/key_codec.h"
 #include "storage/proto_value.h"
 
@@ -36,15 +37,14 @@ std::string TradeFlowKey(const v1::TradeFlow& flow) {
 }
 
 absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) {
-  rocksdb::WriteBatch batch;
+  WriteBatch batch(*db_);
   for (size_t i = 0; i < flows.size(); ++i) {
     const v1::TradeFlow& flow = *flows[i];
     if (flow.flow() <= 0 || flow.flow() > 255 || flow.month() < 0 || flow.month() > 12) {
       return absl::InvalidArgumentError(
           absl::StrCat("flows[", i, "]: flow must be set and month 0..12"));
     }
-    batch.Put(db_->handle(ColumnFamily::kTradeFlows), TradeFlowKey(flow),
-              flow.SerializeAsString());
+    batch.Put(ColumnFamily::kTradeFlows, TradeFlowKey(flow), flow.SerializeAsString());
   }
   // Not synced: the WAL write has reached the OS when this returns, so an
   // acknowledged batch survives a crash of the process (kill -9). Only an
@@ -71,23 +71,20 @@ absl::Status TradeStore::ScanFlows(
   std::unique_ptr<RangeIterator> it = db_->Scan(ColumnFamily::kTradeFlows, lower, upper);
   while (it->Valid()) {
     KeyReader reader(it->key().substr(base.size()));
-    absl::StatusOr<std::string> commodity = reader.String();
-    if (!commodity.ok()) return commodity.status();
-    absl::StatusOr<int32_t> year = reader.Int32();
-    if (!year.ok()) return year.status();
-    const std::string commodity_prefix = base + KeyWriter().String(*commodity).Release();
-    if (range.start_year != 0 && *year < range.start_year) {
+    ASSIGN_OR_RETURN(std::string commodity, reader.String());
+    ASSIGN_OR_RETURN(int32_t year, reader.Int32());
+    const std::string commodity_prefix = base + KeyWriter().String(commodity).Release();
+    if (range.start_year != 0 && year < range.start_year) {
       it->Seek(commodity_prefix + KeyWriter().Int32(range.start_year).Release());
       continue;
     }
-    if (range.end_year != 0 && *year > range.end_year) {
+    if (range.end_year != 0 && year > range.end_year) {
       it->Seek(PrefixSuccessor(commodity_prefix));
       continue;
     }
-    absl::StatusOr<v1::TradeFlow> flow =
-        ParseValue<v1::TradeFlow>(it->value(), "a trade flow");
-    if (!flow.ok()) return flow.status();
-    visit(*flow);
+    ASSIGN_OR_RETURN(v1::TradeFlow flow,
+                     ParseValue<v1::TradeFlow>(it->value(), "a trade flow"));
+    visit(flow);
     it->Next();
   }
   return it->status();

@@ -22,6 +22,9 @@
 #include "common/field_checks.h"
 
 namespace summit {
+
+using common::InvalidUtf8At;
+
 namespace {
 
 constexpr const char* kRequired[] = {"refyear",  "reporteriso", "partneriso",

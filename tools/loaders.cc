@@ -26,6 +26,10 @@
 #include "tools/comtrade_csv.h"
 
 namespace summit {
+
+using common::InvalidUtf8At;
+using common::ReadFileToString;
+
 namespace {
 
 constexpr int kTradeBatchRows = 5000;

@@ -168,7 +168,7 @@ int Extract(const std::vector<char*>& args) {
     article.mutable_published()->set_month(day.month());
     article.mutable_published()->set_day(day.day());
   }
-  absl::StatusOr<std::string> text = summit::ReadFileToString(args[2]);
+  absl::StatusOr<std::string> text = summit::common::ReadFileToString(args[2]);
   if (!text.ok()) {
     std::cerr << "summitctl extract: " << text.status().message() << "\n";
     return EXIT_FAILURE;
@@ -190,7 +190,7 @@ int Extract(const std::vector<char*>& args) {
 // The token: --token_file, else $SUMMIT_TOKEN; empty when neither.
 absl::StatusOr<std::string> Token() {
   if (const std::string path = absl::GetFlag(FLAGS_token_file); !path.empty()) {
-    absl::StatusOr<std::string> contents = summit::ReadFileToString(path);
+    absl::StatusOr<std::string> contents = summit::common::ReadFileToString(path);
     if (!contents.ok()) return contents.status();
     return std::string(absl::StripAsciiWhitespace(*contents));
   }

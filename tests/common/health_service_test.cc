@@ -12,7 +12,7 @@
 #include "grpcpp/server_builder.h"
 #include "gtest/gtest.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 using grpc::health::v1::Health;
@@ -114,4 +114,4 @@ TEST_F(HealthServiceTest, WatchAfterEndWatchesIsUnavailable) {
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::common

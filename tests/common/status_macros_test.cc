@@ -7,7 +7,7 @@
 #include "absl/status/statusor.h"
 #include "gtest/gtest.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 absl::Status FailIf(bool fail, int* calls) {
@@ -75,4 +75,4 @@ TEST(StatusMacrosTest, AssignOrReturnDeclaresAssignsAndPropagates) {
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::common

@@ -9,7 +9,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 TEST(QuoteTest, AShortValueIsQuotedWhole) {
@@ -52,4 +52,4 @@ TEST(ToGrpcStatusTest, CutsALongMessage) {
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::common

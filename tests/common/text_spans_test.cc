@@ -7,7 +7,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-namespace summit {
+namespace summit::common {
 namespace {
 
 using ::testing::ElementsAre;
@@ -103,4 +103,4 @@ TEST(TextSpansTest, ALocationAnotherReportAlsoGaveStays) {
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::common

@@ -37,6 +37,9 @@
 #include "tests/testing/temp_dir.h"
 
 namespace summit {
+
+using common::Sha256Hex;
+
 namespace {
 
 using ::google::protobuf::Timestamp;

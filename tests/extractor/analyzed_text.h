@@ -33,8 +33,8 @@ class AnalyzedText final {
  public:
   explicit AnalyzedText(const std::string& text, int year = 0, int month = 0, int day = 0)
       : article_(MakeArticle(text, year, month, day)),
-        analysis_(
-            std::make_unique<Analysis>(article_, ReferenceData::Get(), Lexicon::Get())) {}
+        analysis_(std::make_unique<Analysis>(article_, reference::ReferenceData::Get(),
+                                             Lexicon::Get())) {}
 
   const v1::Article& article() const { return article_; }
   const std::string& text() const { return article_.text(); }

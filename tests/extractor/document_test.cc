@@ -6,6 +6,8 @@
 #include "gtest/gtest.h"
 
 namespace summit::extractor {
+
+using reference::Token;
 namespace {
 
 TEST(DocumentTest, CutsSentencesAtTheirEnds) {

@@ -11,6 +11,8 @@
 #include "reference/reference_data.h"
 
 namespace summit::extractor {
+
+using reference::ReferenceData;
 namespace {
 
 using ::testing::ElementsAre;

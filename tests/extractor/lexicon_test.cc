@@ -6,6 +6,10 @@
 #include "gtest/gtest.h"
 
 namespace summit::extractor {
+
+using reference::Token;
+using reference::TokenHash;
+using reference::Tokenize;
 namespace {
 
 Token One(const std::string& word) { return Tokenize(word).at(0); }

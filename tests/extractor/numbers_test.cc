@@ -6,6 +6,9 @@
 #include "gtest/gtest.h"
 
 namespace summit::extractor {
+
+using reference::Token;
+using reference::Tokenize;
 namespace {
 
 // The only token of `text`.

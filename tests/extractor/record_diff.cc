@@ -17,6 +17,10 @@
 #include "google/protobuf/message.h"
 
 namespace summit::testing {
+
+using common::ForEachTextSpan;
+using common::HasTextSpan;
+
 namespace {
 
 using ::google::protobuf::Descriptor;

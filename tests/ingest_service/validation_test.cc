@@ -7,6 +7,10 @@
 #include "gtest/gtest.h"
 
 namespace summit {
+
+using common::ValidateDate;
+using reference::ReferenceData;
+
 namespace {
 
 TEST(ValidationTest, ArticleTextMustBeValidUtf8) {

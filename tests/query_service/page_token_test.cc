@@ -23,6 +23,10 @@
 #include "tests/testing/temp_dir.h"
 
 namespace summit {
+
+using common::HmacSha256;
+using common::Sha256;
+
 namespace {
 
 using ::testing::HasSubstr;

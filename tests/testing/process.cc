@@ -21,6 +21,8 @@ extern char** environ;
 
 namespace summit::testing {
 
+using common::ReadFileToString;
+
 absl::StatusOr<ChildProcess> ChildProcess::Start(const std::vector<std::string>& argv,
                                                  const std::string& output_path) {
   posix_spawn_file_actions_t actions;

@@ -1,13 +1,14 @@
-// Resource names of the API ("summits/{id}") and the ids stored in keys.
-#ifndef SUMMIT_STORAGE_RESOURCE_NAMES_H_
-#define SUMMIT_STORAGE_RESOURCE_NAMES_H_
+// Resource names of the API ("summits/{id}") and the ids they hold, which
+// storage keys are built from.
+#ifndef SUMMIT_COMMON_RESOURCE_NAMES_H_
+#define SUMMIT_COMMON_RESOURCE_NAMES_H_
 
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
-namespace summit::storage {
+namespace summit::common {
 
 inline constexpr absl::string_view kSummits = "summits";
 inline constexpr absl::string_view kParticipants = "participants";
@@ -23,6 +24,6 @@ absl::StatusOr<std::string> ResourceId(absl::string_view name,
                                        absl::string_view collection,
                                        absl::string_view field);
 
-}  // namespace summit::storage
+}  // namespace summit::common
 
-#endif  // SUMMIT_STORAGE_RESOURCE_NAMES_H_
+#endif  // SUMMIT_COMMON_RESOURCE_NAMES_H_

@@ -1,11 +1,11 @@
-#include "storage/resource_names.h"
+#include "common/resource_names.h"
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/quote.h"
 
-namespace summit::storage {
+namespace summit::common {
 
 std::string ResourceName(absl::string_view collection, absl::string_view id) {
   return absl::StrCat(collection, "/", id);
@@ -35,4 +35,4 @@ absl::StatusOr<std::string> ResourceId(absl::string_view name,
   return std::string(id);
 }
 
-}  // namespace summit::storage
+}  // namespace summit::common
