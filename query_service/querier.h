@@ -2,6 +2,10 @@
 // current database. Every method validates its request first and names the
 // offending field in INVALID_ARGUMENT; UNAVAILABLE before the database
 // opens. Thread-safe.
+//
+// Defined by RPC family: summit_queries.cc, participant_sector_queries.cc,
+// trade_queries.cc and bilateral_queries.cc; the checks of their request
+// fields are in request_checks.h.
 #ifndef SUMMIT_QUERY_SERVICE_QUERIER_H_
 #define SUMMIT_QUERY_SERVICE_QUERIER_H_
 

@@ -1,0 +1,23 @@
+#include "query_service/pair_summits.h"
+
+#include <utility>
+
+namespace summit {
+
+absl::StatusOr<std::vector<v1::Summit>> PairSummits(const storage::SummitStore& store,
+                                                    const std::string& a,
+                                                    const std::string& b) {
+  absl::StatusOr<std::vector<storage::PairEvent>> events = store.ScanPairEvents(a, b);
+  if (!events.ok()) return events.status();
+  std::vector<v1::Summit> summits;
+  for (const storage::PairEvent& event : *events) {
+    if (event.event != 0) continue;
+    absl::StatusOr<v1::Summit> summit = store.GetSummit(event.summit_id);
+    if (absl::IsNotFound(summit.status())) continue;  // Deleted since the scan.
+    if (!summit.ok()) return summit.status();
+    summits.push_back(*std::move(summit));
+  }
+  return summits;
+}
+
+}  // namespace summit
