@@ -7,7 +7,7 @@
 #include "common/status_util.h"
 #include "openssl/crypto.h"
 
-namespace summit {
+namespace summit::ingest {
 namespace {
 
 grpc::ServerUnaryReactor* FinishWith(grpc::CallbackServerContext* context,
@@ -230,4 +230,4 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestTradeFlows(
   return new TradeStream(ingestor_, response, Authorize(*context));
 }
 
-}  // namespace summit
+}  // namespace summit::ingest

@@ -15,7 +15,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "storage/resource_names.h"
 
-namespace summit {
+namespace summit::ingest {
 namespace {
 
 template <typename T, typename Key>
@@ -302,4 +302,4 @@ absl::Status Ingestor::IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch
   return absl::OkStatus();
 }
 
-}  // namespace summit
+}  // namespace summit::ingest

@@ -10,7 +10,7 @@
 #include "common/text_spans.h"
 #include "storage/resource_names.h"
 
-namespace summit {
+namespace summit::ingest {
 namespace {
 
 std::string Path(absl::string_view field, absl::string_view child) {
@@ -205,4 +205,4 @@ std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
   return std::nullopt;
 }
 
-}  // namespace summit
+}  // namespace summit::ingest

@@ -13,7 +13,7 @@
 #include "storage/summit_store.h"
 #include "storage/trade_store.h"
 
-namespace summit {
+namespace summit::query {
 namespace {
 
 using google::protobuf::RepeatedPtrField;
@@ -196,4 +196,4 @@ absl::StatusOr<v1::GetBilateralOverviewResponse> Querier::GetBilateralOverview(
   return response;
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -14,7 +14,7 @@
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "openssl/crypto.h"
 
-namespace summit {
+namespace summit::query {
 namespace {
 
 using google::protobuf::FieldDescriptor;
@@ -121,4 +121,4 @@ std::string PageTokens::MakePageToken(const Message& request,
       std::string(1, kTokenVersion), resume_after, Tag(request, resume_after)));
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace summit {
+namespace summit::query {
 
 absl::StatusOr<std::vector<v1::Summit>> PairSummits(const storage::SummitStore& store,
                                                     const std::string& a,
@@ -20,4 +20,4 @@ absl::StatusOr<std::vector<v1::Summit>> PairSummits(const storage::SummitStore& 
   return summits;
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -10,7 +10,7 @@
 #include "storage/summit_store.h"
 #include "summit/v1/resources.pb.h"
 
-namespace summit {
+namespace summit::query {
 
 // The summits of countries `a` and `b`, oldest first, from their pair index
 // (not their related engagements); a summit deleted since the scan is
@@ -19,6 +19,6 @@ absl::StatusOr<std::vector<v1::Summit>> PairSummits(const storage::SummitStore& 
                                                     const std::string& a,
                                                     const std::string& b);
 
-}  // namespace summit
+}  // namespace summit::query
 
 #endif  // SUMMIT_QUERY_SERVICE_PAIR_SUMMITS_H_

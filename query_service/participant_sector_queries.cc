@@ -15,7 +15,7 @@
 #include "storage/summit_facts.h"
 #include "storage/summit_store.h"
 
-namespace summit {
+namespace summit::query {
 namespace {
 
 using storage::SummitStore;
@@ -225,4 +225,4 @@ absl::StatusOr<v1::ListSectorsResponse> Querier::ListSectors(
   return response;
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -1,6 +1,6 @@
 #include "query_service/querier.h"
 
-namespace summit {
+namespace summit::query {
 
 absl::StatusOr<std::shared_ptr<storage::Database>> Querier::Db() const {
   std::shared_ptr<storage::Database> db = follower_->db();
@@ -10,4 +10,4 @@ absl::StatusOr<std::shared_ptr<storage::Database>> Querier::Db() const {
   return db;
 }
 
-}  // namespace summit
+}  // namespace summit::query

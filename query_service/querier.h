@@ -21,7 +21,7 @@
 #include "summit/v1/query_service.pb.h"
 #include "summit/v1/resources.pb.h"
 
-namespace summit {
+namespace summit::query {
 
 class Querier final {
  public:
@@ -81,6 +81,6 @@ class Querier final {
   const PageTokens page_tokens_;
 };
 
-}  // namespace summit
+}  // namespace summit::query
 
 #endif  // SUMMIT_QUERY_SERVICE_QUERIER_H_

@@ -2,7 +2,7 @@
 
 #include "common/raw_rpc.h"
 
-namespace summit {
+namespace summit::query {
 
 grpc::ServerUnaryReactor* QueryServiceImpl::GetSummit(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
@@ -76,4 +76,4 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetBilateralOverview(
       });
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -10,7 +10,7 @@
 #include "common/field_checks.h"
 #include "storage/resource_names.h"
 
-namespace summit {
+namespace summit::query {
 namespace {
 
 // Whether the earliest day of `start` falls after the latest day of `end`.
@@ -152,4 +152,4 @@ absl::StatusOr<int> ReadTopCommoditiesLimit(int32_t limit) {
   return limit == 0 ? kDefaultTopCommodities : std::min(limit, kMaxTopCommodities);
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -18,7 +18,7 @@
 #include "summit/v1/query_service.pb.h"
 #include "summit/v1/resources.pb.h"
 
-namespace summit {
+namespace summit::query {
 
 // GetTradeStatistics' top commodities when its limit is 0, and its cap.
 inline constexpr int kDefaultTopCommodities = 10;
@@ -62,6 +62,6 @@ absl::StatusOr<std::vector<std::string>> ReadCommodityCodes(
 // kDefaultTopCommodities, capped at kMaxTopCommodities; negative fails.
 absl::StatusOr<int> ReadTopCommoditiesLimit(int32_t limit);
 
-}  // namespace summit
+}  // namespace summit::query
 
 #endif  // SUMMIT_QUERY_SERVICE_REQUEST_CHECKS_H_

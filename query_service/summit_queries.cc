@@ -8,7 +8,7 @@
 #include "storage/resource_names.h"
 #include "storage/summit_store.h"
 
-namespace summit {
+namespace summit::query {
 namespace {
 
 using storage::SummitScan;
@@ -82,4 +82,4 @@ absl::StatusOr<v1::ListSummitsResponse> Querier::ListSummits(
   return response;
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -10,7 +10,7 @@
 #include "storage/summit_store.h"
 #include "storage/trade_store.h"
 
-namespace summit {
+namespace summit::query {
 
 namespace {
 
@@ -96,4 +96,4 @@ absl::StatusOr<v1::GetTradeStatisticsResponse> Querier::GetTradeStatistics(
   return response;
 }
 
-}  // namespace summit
+}  // namespace summit::query

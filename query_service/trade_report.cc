@@ -6,7 +6,7 @@
 
 #include "absl/strings/match.h"
 
-namespace summit {
+namespace summit::query {
 namespace {
 
 absl::Status Add(int64_t value, int64_t* sum) {
@@ -41,8 +41,8 @@ absl::Status SumFlowCode(const storage::TradeStore& store, const TradeQuery& que
   absl::Status overflow;
   const storage::TradeRange range{query.reporter_code, query.partner_code, flow,
                                   query.start_year, query.end_year};
-  absl::Status status = store.ScanFlows(
-      range, code, code != "TOTAL", [&](const v1::TradeFlow& row) {
+  absl::Status status =
+      store.ScanFlows(range, code, code != "TOTAL", [&](const v1::TradeFlow& row) {
         Cell& cell = years[row.year()][row.commodity_code()];
         if (cell.description.empty()) cell.description = row.commodity_description();
         if (row.month() == 0) {
@@ -158,4 +158,4 @@ void FillTopCommodities(const TradeSums& sums, int limit,
   }
 }
 
-}  // namespace summit
+}  // namespace summit::query

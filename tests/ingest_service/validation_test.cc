@@ -6,7 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-namespace summit {
+namespace summit::ingest {
 namespace {
 
 TEST(ValidationTest, ArticleTextMustBeValidUtf8) {
@@ -125,4 +125,4 @@ TEST(ValidationTest, EverySpanIsChecked) {
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::ingest
