@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/raw_rpc.h"
+#include "common/status_macros.h"
 #include "common/status_util.h"
 #include "openssl/crypto.h"
 
@@ -217,10 +218,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::DeleteSummit(
       context, *request, response,
       [this](const v1::DeleteSummitRequest& parsed)
           -> absl::StatusOr<v1::DeleteSummitResponse> {
-        if (absl::Status deleted = ingestor_->DeleteSummit(parsed.name());
-            !deleted.ok()) {
-          return deleted;
-        }
+        RETURN_IF_ERROR(ingestor_->DeleteSummit(parsed.name()));
         return v1::DeleteSummitResponse();
       });
 }

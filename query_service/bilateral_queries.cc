@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
 #include "query_service/querier.h"
 #include "query_service/request_checks.h"
 #include "query_service/trade_report.h"
@@ -133,13 +134,12 @@ absl::Status AddSectorTrade(const storage::TradeStore& trade,
       {entry.hs_chapters().begin(), entry.hs_chapters().end()},
       request.start_year(),
       request.end_year()};
-  absl::StatusOr<TradeSums> sums = SumTrade(trade, query);
-  if (!sums.ok()) return sums.status();
+  ASSIGN_OR_RETURN(TradeSums sums, SumTrade(trade, query));
   v1::SectorTrade* sector_trade = response.add_sector_trade();
   sector_trade->set_sector(sector);
   *sector_trade->mutable_hs_chapters() = entry.hs_chapters();
   sector_trade->set_total_balance_usd_cents(
-      FillSeries(*sums, sector_trade->mutable_series()));
+      FillSeries(sums, sector_trade->mutable_series()));
   return absl::OkStatus();
 }
 
@@ -147,34 +147,26 @@ absl::Status AddSectorTrade(const storage::TradeStore& trade,
 
 absl::StatusOr<v1::GetBilateralOverviewResponse> Querier::GetBilateralOverview(
     const v1::GetBilateralOverviewRequest& request) const {
-  if (absl::Status s =
-          ValidateCountryPair(request.country_codes(), "country_codes", data_,
-                              /*optional=*/false);
-      !s.ok()) {
-    return s;
-  }
-  if (absl::Status s = ValidateYears(request.start_year(), request.end_year()); !s.ok())
-    return s;
-  absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
-  if (!db.ok()) return db.status();
-  const SummitStore store(db->get());
+  RETURN_IF_ERROR(ValidateCountryPair(request.country_codes(), "country_codes", data_,
+                                      /*optional=*/false));
+  RETURN_IF_ERROR(ValidateYears(request.start_year(), request.end_year()));
+  ASSIGN_OR_RETURN(std::shared_ptr<storage::Database> db, Db());
+  const SummitStore store(db.get());
 
   v1::GetBilateralOverviewResponse response;
   *response.mutable_country_codes() = request.country_codes();
-  absl::StatusOr<std::vector<storage::PairEvent>> events =
-      store.ScanPairEvents(request.country_codes(0), request.country_codes(1));
-  if (!events.ok()) return events.status();
-  absl::StatusOr<EventSummits> summits = ReadEventSummits(store, *events);
-  if (!summits.ok()) return summits.status();
-  absl::StatusOr<std::vector<const v1::Summit*>> in_order =
-      AddTimeline(*events, *summits, response);
-  if (!in_order.ok()) return in_order.status();
+  ASSIGN_OR_RETURN(
+      std::vector<storage::PairEvent> events,
+      store.ScanPairEvents(request.country_codes(0), request.country_codes(1)));
+  ASSIGN_OR_RETURN(EventSummits summits, ReadEventSummits(store, events));
+  ASSIGN_OR_RETURN(std::vector<const v1::Summit*> in_order,
+                   AddTimeline(events, summits, response));
 
   // Agreements by sector, in sector-name order, each oldest summit first;
   // those naming no sector last, under an empty sector. A taxonomy sector
   // with HS chapters comes with the pair's trade in them.
-  AgreementGroups groups = GroupAgreements(*in_order);
-  const storage::TradeStore trade(db->get());
+  AgreementGroups groups = GroupAgreements(in_order);
+  const storage::TradeStore trade(db.get());
   for (auto& [sector, agreements] : groups.by_sector) {
     v1::SectorAgreements* group = response.add_agreements_by_sector();
     group->set_sector(sector);
@@ -184,10 +176,7 @@ absl::StatusOr<v1::GetBilateralOverviewResponse> Querier::GetBilateralOverview(
         storage::ResourceId(sector, storage::kSectors, "sector");
     const data::v1::SectorEntry* entry = id.ok() ? data_.Sector(*id) : nullptr;
     if (entry == nullptr || entry->hs_chapters().empty()) continue;
-    if (absl::Status s = AddSectorTrade(trade, request, sector, *entry, response);
-        !s.ok()) {
-      return s;
-    }
+    RETURN_IF_ERROR(AddSectorTrade(trade, request, sector, *entry, response));
   }
   if (!groups.unsectored.empty()) {
     *response.add_agreements_by_sector()->mutable_agreements() =

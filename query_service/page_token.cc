@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/digest.h"
 #include "common/file_util.h"
+#include "common/status_macros.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -46,9 +47,8 @@ absl::StatusOr<PageTokens> PageTokens::WithKey(std::string key) {
 }
 
 absl::StatusOr<PageTokens> PageTokens::FromKeyFile(const std::string& path) {
-  absl::StatusOr<std::string> key = ReadFileToString(path);
-  if (!key.ok()) return key.status();
-  absl::StatusOr<PageTokens> tokens = WithKey(*std::move(key));
+  ASSIGN_OR_RETURN(std::string key, ReadFileToString(path));
+  absl::StatusOr<PageTokens> tokens = WithKey(std::move(key));
   if (!tokens.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": ", tokens.status().message(),

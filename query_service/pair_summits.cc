@@ -2,15 +2,16 @@
 
 #include <utility>
 
+#include "common/status_macros.h"
+
 namespace summit::query {
 
 absl::StatusOr<std::vector<v1::Summit>> PairSummits(const storage::SummitStore& store,
                                                     const std::string& a,
                                                     const std::string& b) {
-  absl::StatusOr<std::vector<storage::PairEvent>> events = store.ScanPairEvents(a, b);
-  if (!events.ok()) return events.status();
+  ASSIGN_OR_RETURN(std::vector<storage::PairEvent> events, store.ScanPairEvents(a, b));
   std::vector<v1::Summit> summits;
-  for (const storage::PairEvent& event : *events) {
+  for (const storage::PairEvent& event : events) {
     if (event.event != 0) continue;
     absl::StatusOr<v1::Summit> summit = store.GetSummit(event.summit_id);
     if (absl::IsNotFound(summit.status())) continue;  // Deleted since the scan.

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/field_checks.h"
+#include "common/status_macros.h"
 #include "query_service/pair_summits.h"
 #include "query_service/querier.h"
 #include "query_service/request_checks.h"
@@ -59,11 +60,10 @@ using SectorCounts = std::map<std::string, std::pair<int, int>>;
 // The stored counts of every taxonomy sector (0 for those of no summit).
 absl::StatusOr<SectorCounts> TaxonomyCounts(const SummitStore& store,
                                             const ReferenceData& data) {
-  absl::StatusOr<std::vector<v1::Sector>> stored = store.ListSectorCounts();
-  if (!stored.ok()) return stored.status();
+  ASSIGN_OR_RETURN(std::vector<v1::Sector> stored, store.ListSectorCounts());
   SectorCounts counts;
   for (const data::v1::SectorEntry& entry : data.sectors()) counts[entry.id()];
-  for (const v1::Sector& sector : *stored) {
+  for (const v1::Sector& sector : stored) {
     absl::StatusOr<std::string> id =
         storage::ResourceId(sector.name(), storage::kSectors, "sector");
     if (id.ok() && counts.count(*id) != 0) {
@@ -80,11 +80,10 @@ absl::StatusOr<std::vector<v1::Summit>> FilteredSummits(
     const SummitStore& store, const std::string& summit_id,
     const google::protobuf::RepeatedPtrField<std::string>& countries) {
   if (summit_id.empty()) return PairSummits(store, countries[0], countries[1]);
-  absl::StatusOr<v1::Summit> summit = store.GetSummit(summit_id);
-  if (!summit.ok()) return summit.status();
+  ASSIGN_OR_RETURN(v1::Summit summit, store.GetSummit(summit_id));
   std::vector<v1::Summit> summits;
-  if (countries.empty() || HasBoth(*summit, countries[0], countries[1])) {
-    summits.push_back(*std::move(summit));
+  if (countries.empty() || HasBoth(summit, countries[0], countries[1])) {
+    summits.push_back(std::move(summit));
   }
   return summits;
 }
@@ -93,9 +92,8 @@ absl::StatusOr<std::vector<v1::Summit>> FilteredSummits(
 absl::StatusOr<SectorCounts> CountSectors(const std::vector<v1::Summit>& summits) {
   SectorCounts counts;
   for (const v1::Summit& summit : summits) {
-    absl::StatusOr<storage::SummitFacts> facts = storage::DeriveSummitFacts(summit);
-    if (!facts.ok()) return facts.status();
-    for (const auto& [sector_id, agreements] : facts->sectors) {
+    ASSIGN_OR_RETURN(storage::SummitFacts facts, storage::DeriveSummitFacts(summit));
+    for (const auto& [sector_id, agreements] : facts.sectors) {
       ++counts[sector_id].first;
       counts[sector_id].second += agreements;
     }
@@ -120,42 +118,33 @@ std::vector<std::string> MemberIds(const v1::Summit& summit, const std::string& 
 
 absl::StatusOr<std::string> Querier::GetParticipantEncoded(
     const std::string& name) const {
-  absl::StatusOr<std::string> id =
-      storage::ResourceId(name, storage::kParticipants, "name");
-  if (!id.ok()) return id.status();
-  absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
-  if (!db.ok()) return db.status();
-  return SummitStore(db->get()).GetParticipantEncoded(*id);
+  ASSIGN_OR_RETURN(std::string id,
+                   storage::ResourceId(name, storage::kParticipants, "name"));
+  ASSIGN_OR_RETURN(std::shared_ptr<storage::Database> db, Db());
+  return SummitStore(db.get()).GetParticipantEncoded(id);
 }
 
 absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(
     const v1::ListParticipantsRequest& request) const {
-  absl::StatusOr<PageRequest> page = page_tokens_.ReadPageRequest(request);
-  if (!page.ok()) return page.status();
-  if (absl::Status s = ValidateCountry(request.country_code(), "country_code", data_,
-                                       /*required=*/false);
-      !s.ok()) {
-    return s;
-  }
-  absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
-  if (!db.ok()) return db.status();
-  const SummitStore store(db->get());
+  ASSIGN_OR_RETURN(PageRequest page, page_tokens_.ReadPageRequest(request));
+  RETURN_IF_ERROR(
+      ValidateCountry(request.country_code(), "country_code", data_, /*required=*/false));
+  ASSIGN_OR_RETURN(std::shared_ptr<storage::Database> db, Db());
+  const SummitStore store(db.get());
 
   std::vector<std::string> ids;
   std::string resume_after;
-  absl::StatusOr<std::string> summit_id =
-      FilterId(request.summit(), storage::kSummits, "summit");
-  if (!summit_id.ok()) return summit_id.status();
-  if (!summit_id->empty()) {
-    absl::StatusOr<v1::Summit> summit = store.GetSummit(*summit_id);
-    if (!summit.ok()) return summit.status();
-    ids = PageOfIds(MemberIds(*summit, request.country_code()), *page, &resume_after);
+  ASSIGN_OR_RETURN(std::string summit_id,
+                   FilterId(request.summit(), storage::kSummits, "summit"));
+  if (!summit_id.empty()) {
+    ASSIGN_OR_RETURN(v1::Summit summit, store.GetSummit(summit_id));
+    ids = PageOfIds(MemberIds(summit, request.country_code()), page, &resume_after);
   } else {
-    absl::StatusOr<storage::IdPage> scanned =
-        store.ScanParticipantIds(request.country_code(), page->limit, page->resume_after);
-    if (!scanned.ok()) return scanned.status();
-    ids = std::move(scanned->ids);
-    resume_after = std::move(scanned->resume_after);
+    ASSIGN_OR_RETURN(
+        storage::IdPage scanned,
+        store.ScanParticipantIds(request.country_code(), page.limit, page.resume_after));
+    ids = std::move(scanned.ids);
+    resume_after = std::move(scanned.resume_after);
   }
 
   v1::ListParticipantsResponse response;
@@ -170,15 +159,13 @@ absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(
 }
 
 absl::StatusOr<v1::Sector> Querier::GetSector(const std::string& name) const {
-  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSectors, "name");
-  if (!id.ok()) return id.status();
-  const data::v1::SectorEntry* entry = data_.Sector(*id);
+  ASSIGN_OR_RETURN(std::string id, storage::ResourceId(name, storage::kSectors, "name"));
+  const data::v1::SectorEntry* entry = data_.Sector(id);
   if (entry == nullptr) {
     return absl::NotFoundError(absl::StrCat(name, " not found in the sector taxonomy"));
   }
-  absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
-  if (!db.ok()) return db.status();
-  absl::StatusOr<v1::Sector> counts = SummitStore(db->get()).GetSectorCounts(*id);
+  ASSIGN_OR_RETURN(std::shared_ptr<storage::Database> db, Db());
+  absl::StatusOr<v1::Sector> counts = SummitStore(db.get()).GetSectorCounts(id);
   if (absl::IsNotFound(counts.status())) return MakeSector(*entry, 0, 0);
   if (!counts.ok()) return counts.status();
   return MakeSector(*entry, counts->summit_count(), counts->agreement_count());
@@ -186,39 +173,30 @@ absl::StatusOr<v1::Sector> Querier::GetSector(const std::string& name) const {
 
 absl::StatusOr<v1::ListSectorsResponse> Querier::ListSectors(
     const v1::ListSectorsRequest& request) const {
-  absl::StatusOr<PageRequest> page = page_tokens_.ReadPageRequest(request);
-  if (!page.ok()) return page.status();
-  if (absl::Status s =
-          ValidateCountryPair(request.country_codes(), "country_codes", data_,
-                              /*optional=*/true);
-      !s.ok()) {
-    return s;
-  }
-  absl::StatusOr<std::string> summit_id =
-      FilterId(request.summit(), storage::kSummits, "summit");
-  if (!summit_id.ok()) return summit_id.status();
-  absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
-  if (!db.ok()) return db.status();
-  const SummitStore store(db->get());
+  ASSIGN_OR_RETURN(PageRequest page, page_tokens_.ReadPageRequest(request));
+  RETURN_IF_ERROR(ValidateCountryPair(request.country_codes(), "country_codes", data_,
+                                      /*optional=*/true));
+  ASSIGN_OR_RETURN(std::string summit_id,
+                   FilterId(request.summit(), storage::kSummits, "summit"));
+  ASSIGN_OR_RETURN(std::shared_ptr<storage::Database> db, Db());
+  const SummitStore store(db.get());
 
-  absl::StatusOr<SectorCounts> counts;
-  if (summit_id->empty() && request.country_codes().empty()) {
-    counts = TaxonomyCounts(store, data_);
+  SectorCounts counts;
+  if (summit_id.empty() && request.country_codes().empty()) {
+    ASSIGN_OR_RETURN(counts, TaxonomyCounts(store, data_));
   } else {
-    absl::StatusOr<std::vector<v1::Summit>> summits =
-        FilteredSummits(store, *summit_id, request.country_codes());
-    if (!summits.ok()) return summits.status();
-    counts = CountSectors(*summits);
+    ASSIGN_OR_RETURN(std::vector<v1::Summit> summits,
+                     FilteredSummits(store, summit_id, request.country_codes()));
+    ASSIGN_OR_RETURN(counts, CountSectors(summits));
   }
-  if (!counts.ok()) return counts.status();
   std::vector<std::string> ids;
-  for (const auto& [id, count] : *counts) ids.push_back(id);
+  for (const auto& [id, count] : counts) ids.push_back(id);
   std::string resume_after;
   v1::ListSectorsResponse response;
-  for (const std::string& id : PageOfIds(ids, *page, &resume_after)) {
+  for (const std::string& id : PageOfIds(ids, page, &resume_after)) {
     const data::v1::SectorEntry* entry = data_.Sector(id);
     if (entry == nullptr) continue;  // A sector retired from the taxonomy.
-    const auto& [summits, agreements] = (*counts)[id];
+    const auto& [summits, agreements] = counts[id];
     *response.add_sectors() = MakeSector(*entry, summits, agreements);
   }
   response.set_next_page_token(page_tokens_.MakePageToken(request, resume_after));

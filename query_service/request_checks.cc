@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/field_checks.h"
+#include "common/status_macros.h"
 #include "storage/resource_names.h"
 
 namespace summit::query {
@@ -31,8 +32,8 @@ absl::StatusOr<std::string> FilterId(const std::string& name,
 }
 
 absl::Status ValidateDateRange(const v1::Date& start, const v1::Date& end) {
-  if (absl::Status s = ValidateDate(start, "start_date"); !s.ok()) return s;
-  if (absl::Status s = ValidateDate(end, "end_date"); !s.ok()) return s;
+  RETURN_IF_ERROR(ValidateDate(start, "start_date"));
+  RETURN_IF_ERROR(ValidateDate(end, "end_date"));
   if (EndsBeforeStart(start, end))
     return InvalidField("end_date", "is before start_date");
   return absl::OkStatus();
@@ -61,11 +62,8 @@ absl::Status ValidateCountryPair(
         field, absl::StrCat("has ", codes.size(), " codes; give exactly two countries"));
   }
   for (int i = 0; i < 2; ++i) {
-    if (absl::Status s = ValidateCountry(codes[i], absl::StrCat(field, "[", i, "]"), data,
-                                         /*required=*/true);
-        !s.ok()) {
-      return s;
-    }
+    RETURN_IF_ERROR(ValidateCountry(codes[i], absl::StrCat(field, "[", i, "]"), data,
+                                    /*required=*/true));
   }
   if (codes[0] == codes[1]) return InvalidField(field, "names the same country twice");
   return absl::OkStatus();
@@ -74,16 +72,9 @@ absl::Status ValidateCountryPair(
 absl::Status ValidateTradePartners(const std::string& reporter,
                                    const std::string& partner,
                                    const ReferenceData& data) {
-  if (absl::Status s = ValidateCountry(reporter, "reporter_code", data,
-                                       /*required=*/true);
-      !s.ok()) {
-    return s;
-  }
-  if (absl::Status s = ValidateCountry(partner, "partner_code", data,
-                                       /*required=*/true, /*allow_world=*/true);
-      !s.ok()) {
-    return s;
-  }
+  RETURN_IF_ERROR(ValidateCountry(reporter, "reporter_code", data, /*required=*/true));
+  RETURN_IF_ERROR(ValidateCountry(partner, "partner_code", data, /*required=*/true,
+                                  /*allow_world=*/true));
   if (partner == reporter) return InvalidField("partner_code", "is the reporter itself");
   return absl::OkStatus();
 }
@@ -110,9 +101,9 @@ absl::StatusOr<std::vector<std::string>> ReadCommodityCodes(
     if (!request.commodity_codes().empty()) {
       return InvalidField("sector", "is set together with commodity_codes; give one");
     }
-    absl::StatusOr<std::string> id = ValidateSectorName(request.sector(), "sector", data);
-    if (!id.ok()) return id.status();
-    const data::v1::SectorEntry& entry = *data.Sector(*id);
+    ASSIGN_OR_RETURN(std::string id,
+                     ValidateSectorName(request.sector(), "sector", data));
+    const data::v1::SectorEntry& entry = *data.Sector(id);
     if (entry.hs_chapters().empty()) {
       return InvalidField(
           "sector",

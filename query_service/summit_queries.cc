@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "common/field_checks.h"
+#include "common/status_macros.h"
 #include "query_service/querier.h"
 #include "query_service/request_checks.h"
 #include "storage/resource_names.h"
@@ -22,24 +23,21 @@ absl::StatusOr<std::vector<SummitScan>> ReadSummitScans(
   auto scan = [&](SummitScan::Index index, std::string id) {
     scans.push_back({index, std::move(id), request.start_date(), request.end_date()});
   };
-  absl::StatusOr<std::string> participant =
-      FilterId(request.participant(), storage::kParticipants, "participant");
-  if (!participant.ok()) return participant.status();
-  if (!participant->empty()) {
-    scan(SummitScan::Index::kByParticipant, *std::move(participant));
+  ASSIGN_OR_RETURN(
+      std::string participant,
+      FilterId(request.participant(), storage::kParticipants, "participant"));
+  if (!participant.empty()) {
+    scan(SummitScan::Index::kByParticipant, std::move(participant));
   }
   if (!request.country_code().empty()) {
-    if (absl::Status s = ValidateCountry(request.country_code(), "country_code", data,
-                                         /*required=*/true);
-        !s.ok()) {
-      return s;
-    }
+    RETURN_IF_ERROR(
+        ValidateCountry(request.country_code(), "country_code", data, /*required=*/true));
     scan(SummitScan::Index::kByCountry, request.country_code());
   }
   if (!request.sector().empty()) {
-    absl::StatusOr<std::string> id = ValidateSectorName(request.sector(), "sector", data);
-    if (!id.ok()) return id.status();
-    scan(SummitScan::Index::kBySector, *std::move(id));
+    ASSIGN_OR_RETURN(std::string id,
+                     ValidateSectorName(request.sector(), "sector", data));
+    scan(SummitScan::Index::kBySector, std::move(id));
   }
   if (scans.empty()) scan(SummitScan::Index::kByDate, "");
   return scans;
@@ -48,37 +46,29 @@ absl::StatusOr<std::vector<SummitScan>> ReadSummitScans(
 }  // namespace
 
 absl::StatusOr<std::string> Querier::GetSummitEncoded(const std::string& name) const {
-  absl::StatusOr<std::string> id = storage::ResourceId(name, storage::kSummits, "name");
-  if (!id.ok()) return id.status();
-  absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
-  if (!db.ok()) return db.status();
-  return SummitStore(db->get()).GetSummitEncoded(*id);
+  ASSIGN_OR_RETURN(std::string id, storage::ResourceId(name, storage::kSummits, "name"));
+  ASSIGN_OR_RETURN(std::shared_ptr<storage::Database> db, Db());
+  return SummitStore(db.get()).GetSummitEncoded(id);
 }
 
 absl::StatusOr<v1::ListSummitsResponse> Querier::ListSummits(
     const v1::ListSummitsRequest& request) const {
-  absl::StatusOr<PageRequest> page = page_tokens_.ReadPageRequest(request);
-  if (!page.ok()) return page.status();
-  if (absl::Status s = ValidateDateRange(request.start_date(), request.end_date());
-      !s.ok())
-    return s;
-  absl::StatusOr<std::vector<SummitScan>> scans = ReadSummitScans(request, data_);
-  if (!scans.ok()) return scans.status();
+  ASSIGN_OR_RETURN(PageRequest page, page_tokens_.ReadPageRequest(request));
+  RETURN_IF_ERROR(ValidateDateRange(request.start_date(), request.end_date()));
+  ASSIGN_OR_RETURN(std::vector<SummitScan> scans, ReadSummitScans(request, data_));
 
-  absl::StatusOr<std::shared_ptr<storage::Database>> db = Db();
-  if (!db.ok()) return db.status();
-  const SummitStore store(db->get());
-  absl::StatusOr<storage::IdPage> ids =
-      store.ScanSummitIds(*scans, page->limit, page->resume_after);
-  if (!ids.ok()) return ids.status();
+  ASSIGN_OR_RETURN(std::shared_ptr<storage::Database> db, Db());
+  const SummitStore store(db.get());
+  ASSIGN_OR_RETURN(storage::IdPage ids,
+                   store.ScanSummitIds(scans, page.limit, page.resume_after));
   v1::ListSummitsResponse response;
-  for (const std::string& id : ids->ids) {
+  for (const std::string& id : ids.ids) {
     absl::StatusOr<v1::Summit> summit = store.GetSummit(id);
     if (absl::IsNotFound(summit.status())) continue;  // Deleted since the scan.
     if (!summit.ok()) return summit.status();
     *response.add_summits() = *std::move(summit);
   }
-  response.set_next_page_token(page_tokens_.MakePageToken(request, ids->resume_after));
+  response.set_next_page_token(page_tokens_.MakePageToken(request, ids.resume_after));
   return response;
 }
 

@@ -34,6 +34,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/file_util.h"
+#include "common/status_macros.h"
 #include "extractor/extractor.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -189,20 +190,18 @@ int Extract(const std::vector<char*>& args) {
 // The token: --token_file, else $SUMMIT_TOKEN; empty when neither.
 absl::StatusOr<std::string> Token() {
   if (const std::string path = absl::GetFlag(FLAGS_token_file); !path.empty()) {
-    absl::StatusOr<std::string> contents = summit::ReadFileToString(path);
-    if (!contents.ok()) return contents.status();
-    return std::string(absl::StripAsciiWhitespace(*contents));
+    ASSIGN_OR_RETURN(std::string contents, summit::ReadFileToString(path));
+    return std::string(absl::StripAsciiWhitespace(contents));
   }
   const char* env = std::getenv("SUMMIT_TOKEN");
   return env != nullptr ? env : "";
 }
 
 absl::StatusOr<summit::LoadOptions> LoadOptionsFromFlags() {
-  absl::StatusOr<std::string> token = Token();
-  if (!token.ok()) return token.status();
+  ASSIGN_OR_RETURN(std::string token, Token());
   summit::LoadOptions options;
   options.ingest_addr = absl::GetFlag(FLAGS_ingest_addr);
-  options.token = *std::move(token);
+  options.token = std::move(token);
   options.timeout = absl::GetFlag(FLAGS_load_timeout);
   options.published_from_name = absl::GetFlag(FLAGS_published_from_name);
   return options;
