@@ -4,10 +4,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/raw_rpc.h"
+#include "common/status_macros.h"
 #include "common/status_util.h"
 #include "openssl/crypto.h"
 
-namespace summit {
+namespace summit::ingest {
 
 using common::AnswerUnary;
 using common::ParseMessage;
@@ -223,10 +224,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::DeleteSummit(
       context, *request, response,
       [this](const v1::DeleteSummitRequest& parsed)
           -> absl::StatusOr<v1::DeleteSummitResponse> {
-        if (absl::Status deleted = ingestor_->DeleteSummit(parsed.name());
-            !deleted.ok()) {
-          return deleted;
-        }
+        RETURN_IF_ERROR(ingestor_->DeleteSummit(parsed.name()));
         return v1::DeleteSummitResponse();
       });
 }
@@ -236,4 +234,4 @@ grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestTradeFlows(
   return new TradeStream(ingestor_, response, Authorize(*context));
 }
 
-}  // namespace summit
+}  // namespace summit::ingest

@@ -8,7 +8,7 @@
 #include "ingest_service/ingestor.h"
 #include "summit/v1/ingest_service.grpc.pb.h"
 
-namespace summit {
+namespace summit::ingest {
 
 // Every method of IngestService registered raw (see common/raw_rpc.h).
 using RawIngestService = v1::IngestService::WithRawCallbackMethod_ExtractArticle<
@@ -55,6 +55,6 @@ class IngestServiceImpl final : public RawIngestService {
   const std::string token_;
 };
 
-}  // namespace summit
+}  // namespace summit::ingest
 
 #endif  // SUMMIT_INGEST_SERVICE_INGEST_SERVICE_IMPL_H_

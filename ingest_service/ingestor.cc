@@ -11,11 +11,12 @@
 #include "absl/time/civil_time.h"
 #include "common/digest.h"
 #include "common/resource_names.h"
+#include "common/status_macros.h"
 #include "common/text_spans.h"
 #include "extractor/dates.h"
 #include "google/protobuf/util/time_util.h"
 
-namespace summit {
+namespace summit::ingest {
 
 using common::kSectors;
 using common::kSummits;
@@ -53,9 +54,8 @@ absl::StatusOr<std::vector<std::string>> Candidates(const storage::SummitStore& 
     bound.set_month(d.month());
     bound.set_day(d.day());
   }
-  absl::StatusOr<storage::IdPage> page = store.ScanSummitIds({scan}, 100, "");
-  if (!page.ok()) return page.status();
-  return page->ids;
+  ASSIGN_OR_RETURN(storage::IdPage page, store.ScanSummitIds({scan}, 100, ""));
+  return page.ids;
 }
 
 std::set<std::string> Countries(const v1::Summit& summit) {
@@ -134,27 +134,23 @@ Ingestor::Ingestor(storage::Database* db, ValidationLimits limits)
 
 absl::StatusOr<v1::ExtractArticleResponse> Ingestor::ExtractArticle(
     const v1::Article& article) const {
-  if (absl::Status s = ValidateArticle(article, "article", limits_, false); !s.ok())
-    return s;
+  RETURN_IF_ERROR(ValidateArticle(article, "article", limits_, false));
   return ToExtractArticleResponse(extractor_.Extract(article));
 }
 
 absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
     const v1::Article& article) {
-  if (absl::Status s = ValidateArticle(article, "article", limits_, true); !s.ok())
-    return s;
+  RETURN_IF_ERROR(ValidateArticle(article, "article", limits_, true));
   const std::string sha = Sha256Hex(article.text());
   // A resent report is answered without extracting it again; the decision
   // below checks the same again under the lock.
-  absl::StatusOr<std::optional<storage::ArticleRecord>> seen =
-      summits_.GetArticle(article.source_id());
-  if (!seen.ok()) return seen.status();
+  ASSIGN_OR_RETURN(std::optional<storage::ArticleRecord> seen,
+                   summits_.GetArticle(article.source_id()));
   v1::IngestArticleResponse response;
-  if (seen->has_value() && (*seen)->content_sha256 == sha) {
-    absl::StatusOr<v1::Summit> summit = summits_.GetSummit((*seen)->summit_id);
-    if (!summit.ok()) return summit.status();
+  if (seen.has_value() && seen->content_sha256 == sha) {
+    ASSIGN_OR_RETURN(v1::Summit summit, summits_.GetSummit(seen->summit_id));
     response.set_outcome(v1::INGEST_OUTCOME_UNCHANGED);
-    *response.mutable_summit() = *std::move(summit);
+    *response.mutable_summit() = std::move(summit);
     return response;
   }
 
@@ -178,13 +174,13 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
   // Read, merge and commit in one critical section, so that reports of one
   // meeting arriving together all end up in one summit.
   std::string target_id;
-  absl::StatusOr<storage::CommitResult> committed =
-      summits_.Update([&]() -> absl::StatusOr<storage::SummitChange> {
-        return DecideArticle(article.source_id(), sha, summit, response, target_id);
-      });
-  if (!committed.ok()) return committed.status();
-  auto written = committed->written.find(target_id);
-  if (written != committed->written.end()) {
+  ASSIGN_OR_RETURN(storage::CommitResult committed,
+                   summits_.Update([&]() -> absl::StatusOr<storage::SummitChange> {
+                     return DecideArticle(article.source_id(), sha, summit, response,
+                                          target_id);
+                   }));
+  auto written = committed.written.find(target_id);
+  if (written != committed.written.end()) {
     *response.mutable_summit() = std::move(written->second.summit);
   }
   return response;
@@ -195,24 +191,20 @@ absl::StatusOr<storage::SummitChange> Ingestor::DecideArticle(
     const std::optional<v1::Summit>& extracted, v1::IngestArticleResponse& response,
     std::string& target_id) const {
   storage::SummitChange change;
-  absl::StatusOr<std::optional<storage::ArticleRecord>> previous =
-      summits_.GetArticle(source_id);
-  if (!previous.ok()) return previous.status();
-  if (previous->has_value() && (*previous)->content_sha256 == sha) {
+  ASSIGN_OR_RETURN(std::optional<storage::ArticleRecord> previous,
+                   summits_.GetArticle(source_id));
+  if (previous.has_value() && previous->content_sha256 == sha) {
     // The same text was stored since the check before extraction.
-    absl::StatusOr<v1::Summit> summit = summits_.GetSummit((*previous)->summit_id);
-    if (!summit.ok()) return summit.status();
+    ASSIGN_OR_RETURN(v1::Summit summit, summits_.GetSummit(previous->summit_id));
     response.set_outcome(v1::INGEST_OUTCOME_UNCHANGED);
     response.clear_not_summit_reason();
-    *response.mutable_summit() = *std::move(summit);
+    *response.mutable_summit() = std::move(summit);
     return change;
   }
   // The report's earlier contribution goes, whatever the new text says.
-  if (previous->has_value()) {
-    const std::string& old_id = (*previous)->summit_id;
-    absl::StatusOr<v1::Summit> old = summits_.GetSummit(old_id);
-    if (!old.ok()) return old.status();
-    v1::Summit rest = *std::move(old);
+  if (previous.has_value()) {
+    const std::string& old_id = previous->summit_id;
+    ASSIGN_OR_RETURN(v1::Summit rest, summits_.GetSummit(old_id));
     RemoveSource(source_id, rest);
     if (rest.sources_size() == 0) {
       change.deletes.push_back(old_id);
@@ -235,24 +227,22 @@ absl::StatusOr<storage::SummitChange> Ingestor::DecideArticle(
     if (!got.ok()) return got.status();
     return *std::move(got);
   };
-  absl::StatusOr<std::vector<std::string>> candidates = Candidates(summits_, summit);
-  if (!candidates.ok()) return candidates.status();
-  candidates->push_back(*ResourceId(summit.name(), kSummits, "summit.name"));
+  ASSIGN_OR_RETURN(std::vector<std::string> candidates, Candidates(summits_, summit));
+  candidates.push_back(*ResourceId(summit.name(), kSummits, "summit.name"));
   std::optional<v1::Summit> target;
-  for (const std::string& id : *candidates) {
-    absl::StatusOr<std::optional<v1::Summit>> stored = current(id);
-    if (!stored.ok()) return stored.status();
-    if (stored->has_value() && Countries(**stored) == Countries(summit)) {
-      target = std::move(**stored);
+  for (const std::string& id : candidates) {
+    ASSIGN_OR_RETURN(std::optional<v1::Summit> stored, current(id));
+    if (stored.has_value() && Countries(*stored) == Countries(summit)) {
+      target = std::move(*stored);
       break;
     }
   }
   v1::IngestOutcome outcome =
-      previous->has_value() ? v1::INGEST_OUTCOME_UPDATED : v1::INGEST_OUTCOME_CREATED;
+      previous.has_value() ? v1::INGEST_OUTCOME_UPDATED : v1::INGEST_OUTCOME_CREATED;
   if (target) {
     MergeSummit(summit, *target);
     summit = *std::move(target);
-    if (!previous->has_value()) outcome = v1::INGEST_OUTCOME_MERGED;
+    if (!previous.has_value()) outcome = v1::INGEST_OUTCOME_MERGED;
   }
   // One version per summit in the change: the merged one replaces any rest.
   target_id = *ResourceId(summit.name(), kSummits, "name");
@@ -270,20 +260,18 @@ absl::StatusOr<storage::SummitChange> Ingestor::DecideArticle(
 
 absl::StatusOr<v1::UpsertSummitResponse> Ingestor::UpsertSummit(
     const v1::Summit& summit) {
-  if (absl::Status s = ValidateSummit(summit, "summit", data_); !s.ok()) return s;
+  RETURN_IF_ERROR(ValidateSummit(summit, "summit", data_));
   bool created = false;
-  absl::StatusOr<v1::Summit> stored = summits_.PutSummit(summit, &created);
-  if (!stored.ok()) return stored.status();
+  ASSIGN_OR_RETURN(v1::Summit stored, summits_.PutSummit(summit, &created));
   v1::UpsertSummitResponse response;
-  *response.mutable_summit() = *std::move(stored);
+  *response.mutable_summit() = std::move(stored);
   response.set_created(created);
   return response;
 }
 
 absl::Status Ingestor::DeleteSummit(const std::string& name) {
-  absl::StatusOr<std::string> id = ResourceId(name, kSummits, "name");
-  if (!id.ok()) return id.status();
-  return summits_.DeleteSummit(*id);
+  ASSIGN_OR_RETURN(std::string id, ResourceId(name, kSummits, "name"));
+  return summits_.DeleteSummit(id);
 }
 
 absl::Status Ingestor::IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch,
@@ -313,10 +301,10 @@ absl::Status Ingestor::IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch
   std::vector<const v1::TradeFlow*> rows;
   rows.reserve(accepted.size());
   for (const v1::TradeFlow& flow : accepted) rows.push_back(&flow);
-  if (absl::Status s = trade_.PutFlows(rows); !s.ok()) return s;
+  RETURN_IF_ERROR(trade_.PutFlows(rows));
   response.set_accepted_count(response.accepted_count() +
                               static_cast<int64_t>(rows.size()));
   return absl::OkStatus();
 }
 
-}  // namespace summit
+}  // namespace summit::ingest

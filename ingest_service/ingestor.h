@@ -20,7 +20,7 @@
 #include "storage/trade_store.h"
 #include "summit/v1/ingest_service.pb.h"
 
-namespace summit {
+namespace summit::ingest {
 
 // Rows one IngestTradeFlows batch may hold (the API's documented limit).
 inline constexpr int kMaxTradeBatchRows = 10000;
@@ -76,6 +76,6 @@ void MergeSummit(const v1::Summit& from, v1::Summit& into);
 // The API's form of what the extractor read (ExtractArticle's answer).
 v1::ExtractArticleResponse ToExtractArticleResponse(extractor::Extraction extraction);
 
-}  // namespace summit
+}  // namespace summit::ingest
 
 #endif  // SUMMIT_INGEST_SERVICE_INGESTOR_H_

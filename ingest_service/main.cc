@@ -83,10 +83,10 @@ int main(int argc, char** argv) {
   }
   spdlog::info("database {} open", db_path);
 
-  summit::ValidationLimits limits;
+  summit::ingest::ValidationLimits limits;
   limits.max_text_bytes = static_cast<size_t>(max_article_bytes);
-  summit::Ingestor ingestor(db->get(), limits);
-  summit::IngestServiceImpl service(&ingestor, token);
+  summit::ingest::Ingestor ingestor(db->get(), limits);
+  summit::ingest::IngestServiceImpl service(&ingestor, token);
   summit::common::HealthService health({"summit.v1.IngestService"});
   health.SetAllServing(grpc::health::v1::HealthCheckResponse::SERVING);
 

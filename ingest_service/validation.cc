@@ -8,9 +8,10 @@
 #include "common/field_checks.h"
 #include "common/quote.h"
 #include "common/resource_names.h"
+#include "common/status_macros.h"
 #include "common/text_spans.h"
 
-namespace summit {
+namespace summit::ingest {
 
 using common::CommodityCodeProblem;
 using common::CountryCodeProblem;
@@ -79,53 +80,34 @@ absl::Status ValidateArticle(const v1::Article& article, absl::string_view field
 
 absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
                             const ReferenceData& data) {
-  if (absl::StatusOr<std::string> id =
-          ResourceId(summit.name(), kSummits, Path(field, "name"));
-      !id.ok()) {
-    return id.status();
-  }
-  if (absl::Status s = ValidateDate(summit.date(), Path(field, "date")); !s.ok())
-    return s;
-  if (absl::Status s = ValidateLocation(summit.location(), Path(field, "location"), data);
-      !s.ok()) {
-    return s;
-  }
+  RETURN_IF_ERROR(ResourceId(summit.name(), kSummits, Path(field, "name")).status());
+  RETURN_IF_ERROR(ValidateDate(summit.date(), Path(field, "date")));
+  RETURN_IF_ERROR(ValidateLocation(summit.location(), Path(field, "location"), data));
   std::set<std::string> participants;
   for (int i = 0; i < summit.participants_size(); ++i) {
     const v1::SummitParticipant& p = summit.participants(i);
     const std::string at = Path(field, "participants", i);
-    if (absl::StatusOr<std::string> id =
-            ResourceId(p.participant(), kParticipants, Path(at, "participant"));
-        !id.ok()) {
-      return id.status();
-    }
+    RETURN_IF_ERROR(
+        ResourceId(p.participant(), kParticipants, Path(at, "participant")).status());
     if (!participants.insert(p.participant()).second) {
       return InvalidField(Path(at, "participant"),
                           absl::StrCat(Quote(p.participant()), " is listed twice"));
     }
-    if (absl::Status s =
-            ValidateCountry(p.country_code(), Path(at, "country_code"), data, true);
-        !s.ok()) {
-      return s;
-    }
+    RETURN_IF_ERROR(
+        ValidateCountry(p.country_code(), Path(at, "country_code"), data, true));
   }
   for (int i = 0; i < summit.sectors_size(); ++i) {
-    if (absl::StatusOr<std::string> id = ValidateSectorName(
-            summit.sectors(i).sector(), Path(Path(field, "sectors", i), "sector"), data);
-        !id.ok()) {
-      return id.status();
-    }
+    RETURN_IF_ERROR(ValidateSectorName(summit.sectors(i).sector(),
+                                       Path(Path(field, "sectors", i), "sector"), data)
+                        .status());
   }
   for (int i = 0; i < summit.agreements_size(); ++i) {
     const v1::Agreement& a = summit.agreements(i);
     const std::string at = Path(field, "agreements", i);
     if (a.count() < 0) return InvalidField(Path(at, "count"), "is negative");
     for (int j = 0; j < a.sectors_size(); ++j) {
-      if (absl::StatusOr<std::string> id =
-              ValidateSectorName(a.sectors(j), Path(at, "sectors", j), data);
-          !id.ok()) {
-        return id.status();
-      }
+      RETURN_IF_ERROR(
+          ValidateSectorName(a.sectors(j), Path(at, "sectors", j), data).status());
     }
   }
   for (int i = 0; i < summit.amounts_size(); ++i) {
@@ -139,28 +121,19 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
           Path(at, "currency_code"),
           absl::StrCat(Quote(a.currency_code()), " is not an ISO 4217 code"));
     }
-    if (absl::Status s =
-            ValidateCountry(a.country_code(), Path(at, "country_code"), data, false);
-        !s.ok()) {
-      return s;
-    }
-    if (absl::Status s = ValidateDate(a.date(), Path(at, "date")); !s.ok()) return s;
+    RETURN_IF_ERROR(
+        ValidateCountry(a.country_code(), Path(at, "country_code"), data, false));
+    RETURN_IF_ERROR(ValidateDate(a.date(), Path(at, "date")));
   }
   for (int i = 0; i < summit.related_engagements_size(); ++i) {
     const v1::RelatedEngagement& e = summit.related_engagements(i);
     const std::string at = Path(field, "related_engagements", i);
     if (e.ordinal() < 0) return InvalidField(Path(at, "ordinal"), "is negative");
-    if (absl::Status s = ValidateDate(e.date(), Path(at, "date")); !s.ok()) return s;
-    if (absl::Status s = ValidateLocation(e.location(), Path(at, "location"), data);
-        !s.ok()) {
-      return s;
-    }
+    RETURN_IF_ERROR(ValidateDate(e.date(), Path(at, "date")));
+    RETURN_IF_ERROR(ValidateLocation(e.location(), Path(at, "location"), data));
     for (int j = 0; j < e.country_codes_size(); ++j) {
-      if (absl::Status s = ValidateCountry(e.country_codes(j),
-                                           Path(at, "country_codes", j), data, true);
-          !s.ok()) {
-        return s;
-      }
+      RETURN_IF_ERROR(
+          ValidateCountry(e.country_codes(j), Path(at, "country_codes", j), data, true));
     }
   }
   for (int i = 0; i < summit.statements_size(); ++i) {
@@ -172,11 +145,8 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
     }
   }
   for (int i = 0; i < summit.sources_size(); ++i) {
-    if (absl::Status s = ValidateDate(summit.sources(i).published(),
-                                      Path(Path(field, "sources", i), "published"));
-        !s.ok()) {
-      return s;
-    }
+    RETURN_IF_ERROR(ValidateDate(summit.sources(i).published(),
+                                 Path(Path(field, "sources", i), "published")));
   }
   absl::Status spans;
   ForEachTextSpan(summit, [&](absl::string_view path, const v1::TextSpan& span) {
@@ -221,4 +191,4 @@ std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
   return std::nullopt;
 }
 
-}  // namespace summit
+}  // namespace summit::ingest

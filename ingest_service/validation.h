@@ -15,7 +15,7 @@
 #include "reference/reference_data.h"
 #include "summit/v1/resources.pb.h"
 
-namespace summit {
+namespace summit::ingest {
 
 // What a field may hold.
 struct ValidationLimits {
@@ -44,6 +44,6 @@ struct FieldProblem {
 std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
                                               const reference::ReferenceData& data);
 
-}  // namespace summit
+}  // namespace summit::ingest
 
 #endif  // SUMMIT_INGEST_SERVICE_VALIDATION_H_

@@ -4,7 +4,7 @@
 
 #include "spdlog/spdlog.h"
 
-namespace summit {
+namespace summit::query {
 
 FollowerLoop::FollowerLoop(std::string primary_path, std::string secondary_path,
                            absl::Duration interval)
@@ -66,4 +66,4 @@ void FollowerLoop::Run(const std::function<void(bool)>& on_serving) {
   } while (!stop_.WaitForNotificationWithTimeout(interval_));
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -15,7 +15,7 @@
 #include "absl/time/time.h"
 #include "storage/follower.h"
 
-namespace summit {
+namespace summit::query {
 
 class FollowerLoop final {
  public:
@@ -47,6 +47,6 @@ class FollowerLoop final {
   std::unique_ptr<storage::Follower> follower_ ABSL_GUARDED_BY(mu_);
 };
 
-}  // namespace summit
+}  // namespace summit::query
 
 #endif  // SUMMIT_QUERY_SERVICE_FOLLOWER_LOOP_H_

@@ -35,9 +35,9 @@ int main(int argc, char** argv) {
       "database summit_ingest writes at --db_path.");
 
   const std::string key_file = absl::GetFlag(FLAGS_page_token_key_file);
-  absl::StatusOr<summit::PageTokens> page_tokens =
-      key_file.empty() ? summit::PageTokens::WithRandomKey()
-                       : summit::PageTokens::FromKeyFile(key_file);
+  absl::StatusOr<summit::query::PageTokens> page_tokens =
+      key_file.empty() ? summit::query::PageTokens::WithRandomKey()
+                       : summit::query::PageTokens::FromKeyFile(key_file);
   if (!page_tokens.ok()) {
     spdlog::critical("--page_token_key_file: {}",
                      std::string(page_tokens.status().message()));
@@ -47,15 +47,15 @@ int main(int argc, char** argv) {
   // Health says NOT_SERVING until the database opens: summit_ingest may
   // not have created it yet.
   summit::common::HealthService health({"summit.v1.QueryService"});
-  summit::FollowerLoop follower(absl::GetFlag(FLAGS_db_path),
-                                absl::GetFlag(FLAGS_secondary_path),
-                                absl::GetFlag(FLAGS_catchup_interval));
+  summit::query::FollowerLoop follower(absl::GetFlag(FLAGS_db_path),
+                                       absl::GetFlag(FLAGS_secondary_path),
+                                       absl::GetFlag(FLAGS_catchup_interval));
   follower.Start([&health](bool serving) {
     health.SetAllServing(serving ? grpc::health::v1::HealthCheckResponse::SERVING
                                  : grpc::health::v1::HealthCheckResponse::NOT_SERVING);
   });
-  summit::Querier querier(&follower, *std::move(page_tokens));
-  summit::QueryServiceImpl service(&querier);
+  summit::query::Querier querier(&follower, *std::move(page_tokens));
+  summit::query::QueryServiceImpl service(&querier);
 
   if (absl::Status status = summit::common::ServeUntilTerminated(
           summit::common::ServerOptionsFromFlags(absl::GetFlag(FLAGS_listen)), {&service},

@@ -9,12 +9,13 @@
 #include "absl/strings/str_cat.h"
 #include "common/digest.h"
 #include "common/file_util.h"
+#include "common/status_macros.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "openssl/crypto.h"
 
-namespace summit {
+namespace summit::query {
 
 using common::HmacSha256;
 using common::RandomBytes;
@@ -51,9 +52,8 @@ absl::StatusOr<PageTokens> PageTokens::WithKey(std::string key) {
 }
 
 absl::StatusOr<PageTokens> PageTokens::FromKeyFile(const std::string& path) {
-  absl::StatusOr<std::string> key = ReadFileToString(path);
-  if (!key.ok()) return key.status();
-  absl::StatusOr<PageTokens> tokens = WithKey(*std::move(key));
+  ASSIGN_OR_RETURN(std::string key, ReadFileToString(path));
+  absl::StatusOr<PageTokens> tokens = WithKey(std::move(key));
   if (!tokens.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": ", tokens.status().message(),
@@ -126,4 +126,4 @@ std::string PageTokens::MakePageToken(const Message& request,
       std::string(1, kTokenVersion), resume_after, Tag(request, resume_after)));
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -18,7 +18,7 @@
 #include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 
-namespace summit {
+namespace summit::query {
 
 inline constexpr int kDefaultPageSize = 50;
 inline constexpr int kMaxPageSize = 1000;
@@ -71,6 +71,6 @@ class PageTokens final {
   std::string key_;
 };
 
-}  // namespace summit
+}  // namespace summit::query
 
 #endif  // SUMMIT_QUERY_SERVICE_PAGE_TOKEN_H_

@@ -2,6 +2,10 @@
 // current database. Every method validates its request first and names the
 // offending field in INVALID_ARGUMENT; UNAVAILABLE before the database
 // opens. Thread-safe.
+//
+// Defined by RPC family: summit_queries.cc, participant_sector_queries.cc,
+// trade_queries.cc and bilateral_queries.cc; the checks of their request
+// fields are in request_checks.h.
 #ifndef SUMMIT_QUERY_SERVICE_QUERIER_H_
 #define SUMMIT_QUERY_SERVICE_QUERIER_H_
 
@@ -17,7 +21,7 @@
 #include "summit/v1/query_service.pb.h"
 #include "summit/v1/resources.pb.h"
 
-namespace summit {
+namespace summit::query {
 
 class Querier final {
  public:
@@ -77,6 +81,6 @@ class Querier final {
   const PageTokens page_tokens_;
 };
 
-}  // namespace summit
+}  // namespace summit::query
 
 #endif  // SUMMIT_QUERY_SERVICE_QUERIER_H_

@@ -2,7 +2,7 @@
 
 #include "common/raw_rpc.h"
 
-namespace summit {
+namespace summit::query {
 
 using common::AnswerUnary;
 
@@ -78,4 +78,4 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetBilateralOverview(
       });
 }
 
-}  // namespace summit
+}  // namespace summit::query

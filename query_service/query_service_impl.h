@@ -5,7 +5,7 @@
 #include "query_service/querier.h"
 #include "summit/v1/query_service.grpc.pb.h"
 
-namespace summit {
+namespace summit::query {
 
 // Every method of QueryService registered raw (see common/raw_rpc.h).
 using RawQueryService = v1::QueryService::WithRawCallbackMethod_GetSummit<
@@ -56,6 +56,6 @@ class QueryServiceImpl final : public RawQueryService {
   const Querier* const querier_;
 };
 
-}  // namespace summit
+}  // namespace summit::query
 
 #endif  // SUMMIT_QUERY_SERVICE_QUERY_SERVICE_IMPL_H_

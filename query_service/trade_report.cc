@@ -5,8 +5,9 @@
 #include <tuple>
 
 #include "absl/strings/match.h"
+#include "common/status_macros.h"
 
-namespace summit {
+namespace summit::query {
 namespace {
 
 absl::Status Add(int64_t value, int64_t* sum) {
@@ -41,27 +42,26 @@ absl::Status SumFlowCode(const storage::TradeStore& store, const TradeQuery& que
   absl::Status overflow;
   const storage::TradeRange range{query.reporter_code, query.partner_code, flow,
                                   query.start_year, query.end_year};
-  absl::Status status = store.ScanFlows(
-      range, code, code != "TOTAL", [&](const v1::TradeFlow& row) {
-        Cell& cell = years[row.year()][row.commodity_code()];
-        if (cell.description.empty()) cell.description = row.commodity_description();
-        if (row.month() == 0) {
-          cell.has_annual = true;
-          cell.annual = row.value_usd_cents();
-        } else if (overflow.ok()) {
-          overflow = Add(row.value_usd_cents(), &cell.months);
-        }
-      });
-  if (!status.ok()) return status;
-  if (!overflow.ok()) return overflow;
+  const auto add_row = [&](const v1::TradeFlow& row) {
+    Cell& cell = years[row.year()][row.commodity_code()];
+    if (cell.description.empty()) cell.description = row.commodity_description();
+    if (row.month() == 0) {
+      cell.has_annual = true;
+      cell.annual = row.value_usd_cents();
+    } else if (overflow.ok()) {
+      overflow = Add(row.value_usd_cents(), &cell.months);
+    }
+  };
+  RETURN_IF_ERROR(store.ScanFlows(range, code, code != "TOTAL", add_row));
+  RETURN_IF_ERROR(overflow);
   for (const auto& [year, codes] : years) {
     for (const auto& [commodity, cell] : codes) {
       if (HasAncestor(codes, commodity)) continue;
       const int64_t value = cell.has_annual ? cell.annual : cell.months;
-      if (absl::Status s = Add(value, &sums->by_year[flow][year]); !s.ok()) return s;
+      RETURN_IF_ERROR(Add(value, &sums->by_year[flow][year]));
       CommodityTotal& total = (*commodities)[commodity];
       if (total.code.empty()) total = {flow, commodity, cell.description, 0};
-      if (absl::Status s = Add(value, &total.value_usd_cents); !s.ok()) return s;
+      RETURN_IF_ERROR(Add(value, &total.value_usd_cents));
     }
   }
   return absl::OkStatus();
@@ -82,16 +82,13 @@ absl::StatusOr<TradeSums> SumTrade(const storage::TradeStore& store,
   for (v1::TradeFlowDirection flow : query.flows) {
     std::map<std::string, CommodityTotal> commodities;
     for (const std::string& code : query.codes) {
-      if (absl::Status s = SumFlowCode(store, query, flow, code, &commodities, &sums);
-          !s.ok()) {
-        return s;
-      }
+      RETURN_IF_ERROR(SumFlowCode(store, query, flow, code, &commodities, &sums));
     }
     for (auto& [code, total] : commodities) sums.commodities.push_back(std::move(total));
   }
   for (const auto& [flow, years] : sums.by_year) {
     for (const auto& [year, value] : years) {
-      if (absl::Status s = Add(value, &sums.totals[flow]); !s.ok()) return s;
+      RETURN_IF_ERROR(Add(value, &sums.totals[flow]));
     }
   }
   return sums;
@@ -158,4 +155,4 @@ void FillTopCommodities(const TradeSums& sums, int limit,
   }
 }
 
-}  // namespace summit
+}  // namespace summit::query

@@ -18,7 +18,7 @@
 #include "storage/trade_store.h"
 #include "summit/v1/query_service.pb.h"
 
-namespace summit {
+namespace summit::query {
 
 // Which rows to sum.
 struct TradeQuery {
@@ -69,6 +69,6 @@ void FillBalance(const TradeSums& sums,
 void FillTopCommodities(const TradeSums& sums, int limit,
                         google::protobuf::RepeatedPtrField<v1::CommodityValue>* top);
 
-}  // namespace summit
+}  // namespace summit::query
 
 #endif  // SUMMIT_QUERY_SERVICE_TRADE_REPORT_H_

@@ -19,6 +19,7 @@
 #include "absl/time/clock.h"
 #include "common/field_checks.h"
 #include "common/file_util.h"
+#include "common/status_macros.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/security/credentials.h"
@@ -106,9 +107,8 @@ absl::StatusOr<v1::Article> ArticleOf(const std::filesystem::path& file,
   std::filesystem::path sidecar = file;
   sidecar.replace_extension(".json");
   if (std::filesystem::exists(sidecar)) {
-    absl::StatusOr<std::string> json = ReadFileToString(sidecar.string());
-    if (!json.ok()) return json.status();
-    auto status = google::protobuf::util::JsonStringToMessage(*json, &article);
+    ASSIGN_OR_RETURN(std::string json, ReadFileToString(sidecar.string()));
+    auto status = google::protobuf::util::JsonStringToMessage(json, &article);
     if (!status.ok()) {
       return absl::InvalidArgumentError(absl::StrCat(
           sidecar.string(), ": not an Article in JSON: ", status.ToString()));
@@ -128,13 +128,12 @@ absl::StatusOr<v1::Article> ArticleOf(const std::filesystem::path& file,
     article.mutable_published()->set_month(day.month());
     article.mutable_published()->set_day(day.day());
   }
-  absl::StatusOr<std::string> text = ReadFileToString(file.string());
-  if (!text.ok()) return text.status();
-  if (const int64_t at = InvalidUtf8At(*text); at >= 0) {
+  ASSIGN_OR_RETURN(std::string text, ReadFileToString(file.string()));
+  if (const int64_t at = InvalidUtf8At(text); at >= 0) {
     return absl::InvalidArgumentError(absl::StrCat(
         file.string(), ": not valid UTF-8 at byte ", at, ", not a text report"));
   }
-  article.set_text(*std::move(text));
+  article.set_text(std::move(text));
   return article;
 }
 

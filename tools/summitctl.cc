@@ -34,6 +34,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/file_util.h"
+#include "common/status_macros.h"
 #include "extractor/extractor.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -177,7 +178,8 @@ int Extract(const std::vector<char*>& args) {
   article.set_url(absl::GetFlag(FLAGS_source_url));
   article.set_source_id(absl::GetFlag(FLAGS_source_id));
   const summit::v1::ExtractArticleResponse response =
-      summit::ToExtractArticleResponse(summit::extractor::Extractor().Extract(article));
+      summit::ingest::ToExtractArticleResponse(
+          summit::extractor::Extractor().Extract(article));
   std::string json;
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;
@@ -190,20 +192,18 @@ int Extract(const std::vector<char*>& args) {
 // The token: --token_file, else $SUMMIT_TOKEN; empty when neither.
 absl::StatusOr<std::string> Token() {
   if (const std::string path = absl::GetFlag(FLAGS_token_file); !path.empty()) {
-    absl::StatusOr<std::string> contents = summit::common::ReadFileToString(path);
-    if (!contents.ok()) return contents.status();
-    return std::string(absl::StripAsciiWhitespace(*contents));
+    ASSIGN_OR_RETURN(std::string contents, summit::common::ReadFileToString(path));
+    return std::string(absl::StripAsciiWhitespace(contents));
   }
   const char* env = std::getenv("SUMMIT_TOKEN");
   return env != nullptr ? env : "";
 }
 
 absl::StatusOr<summit::LoadOptions> LoadOptionsFromFlags() {
-  absl::StatusOr<std::string> token = Token();
-  if (!token.ok()) return token.status();
+  ASSIGN_OR_RETURN(std::string token, Token());
   summit::LoadOptions options;
   options.ingest_addr = absl::GetFlag(FLAGS_ingest_addr);
-  options.token = *std::move(token);
+  options.token = std::move(token);
   options.timeout = absl::GetFlag(FLAGS_load_timeout);
   options.published_from_name = absl::GetFlag(FLAGS_published_from_name);
   return options;

@@ -24,6 +24,8 @@
 #include "tests/testing/shared_files.h"
 
 namespace summit::extractor {
+
+using ingest::ToExtractArticleResponse;
 namespace {
 
 using ::testing::ElementsAre;

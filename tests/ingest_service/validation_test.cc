@@ -6,7 +6,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
-namespace summit {
+namespace summit::ingest {
 
 using common::ValidateDate;
 using reference::ReferenceData;
@@ -129,4 +129,4 @@ TEST(ValidationTest, EverySpanIsChecked) {
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::ingest

@@ -22,7 +22,7 @@
 #include "tests/testing/process.h"
 #include "tests/testing/temp_dir.h"
 
-namespace summit {
+namespace summit::query {
 
 using common::HmacSha256;
 using common::Sha256;
@@ -294,4 +294,4 @@ TEST_F(PageTokenKeyFileTest, AKeyFileShorterThan32BytesOrMissingIsRefusedAtStart
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::query

@@ -15,7 +15,7 @@
 #include "tests/testing/summits.h"
 #include "tests/testing/temp_dir.h"
 
-namespace summit {
+namespace summit::query {
 namespace {
 
 using ::testing::ElementsAre;
@@ -96,4 +96,4 @@ TEST(QuerierTest, TheTimelineListsAnEngagementOnceAndNotBesideItsOwnSummit) {
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::query

@@ -10,7 +10,7 @@
 #include "storage/database.h"
 #include "tests/testing/temp_dir.h"
 
-namespace summit {
+namespace summit::query {
 namespace {
 
 using ::testing::ElementsAre;
@@ -57,8 +57,8 @@ TEST_F(TradeReportTest, AChapterCoversItsHeadingsAndAnAnnualRowItsMonths) {
   Put(kExport, "2701", 2024, 0, 300);  // Inside the chapter's 1000.
   Put(kExport, "2701", 2025, 1, 40);   // 2025 has headings only, by month.
   Put(kExport, "2709", 2025, 0, 60);
-  Put(kExport, "2709", 2025, 3, 5);    // Inside the annual 60.
-  Put(kExport, "28", 2024, 0, 7);      // Another chapter, not asked for.
+  Put(kExport, "2709", 2025, 3, 5);         // Inside the annual 60.
+  Put(kExport, "28", 2024, 0, 7);           // Another chapter, not asked for.
   Put(kExport, "27", 2024, 0, 999, "USA");  // Another partner.
   absl::StatusOr<TradeSums> sums = Sum({"27"});
   ASSERT_TRUE(sums.ok()) << sums.status();
@@ -69,7 +69,8 @@ TEST_F(TradeReportTest, AChapterCoversItsHeadingsAndAnAnnualRowItsMonths) {
   for (const CommodityTotal& total : sums->commodities) {
     commodities.emplace_back(total.code, total.value_usd_cents);
   }
-  EXPECT_THAT(commodities, ElementsAre(Pair("27", 1000), Pair("2701", 40), Pair("2709", 60)));
+  EXPECT_THAT(commodities,
+              ElementsAre(Pair("27", 1000), Pair("2701", 40), Pair("2709", 60)));
 }
 
 TEST_F(TradeReportTest, YearBoundsAreInclusiveAndSeriesCarryGrowthAndBalance) {
@@ -119,4 +120,4 @@ TEST_F(TradeReportTest, ASumBeyondInt64IsOutOfRangeNotWrapped) {
 }
 
 }  // namespace
-}  // namespace summit
+}  // namespace summit::query
