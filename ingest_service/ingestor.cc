@@ -142,16 +142,21 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
     const v1::Article& article) {
   RETURN_IF_ERROR(ValidateArticle(article, "article", limits_, true));
   const std::string sha = Sha256Hex(article.text());
-  // A resent report is answered without extracting it again; the decision
-  // below checks the same again under the lock.
+  // A resent report is answered without extracting it again. These two
+  // reads are outside the writer's lock: a write between them may have moved
+  // or deleted the summit, and then the report takes the full path, whose
+  // decision reads again under the lock.
   ASSIGN_OR_RETURN(std::optional<storage::ArticleRecord> seen,
                    summits_.GetArticle(article.source_id()));
   v1::IngestArticleResponse response;
   if (seen.has_value() && seen->content_sha256 == sha) {
-    ASSIGN_OR_RETURN(v1::Summit summit, summits_.GetSummit(seen->summit_id));
-    response.set_outcome(v1::INGEST_OUTCOME_UNCHANGED);
-    *response.mutable_summit() = std::move(summit);
-    return response;
+    absl::StatusOr<v1::Summit> summit = summits_.GetSummit(seen->summit_id);
+    if (summit.ok()) {
+      response.set_outcome(v1::INGEST_OUTCOME_UNCHANGED);
+      *response.mutable_summit() = *std::move(summit);
+      return response;
+    }
+    if (!absl::IsNotFound(summit.status())) return summit.status();
   }
 
   extractor::Extraction extracted = extractor_.Extract(article);
