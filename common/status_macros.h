@@ -32,9 +32,12 @@
   SUMMIT_ASSIGN_OR_RETURN_IMPL_(SUMMIT_STATUS_CONCAT_(summit_statusor_, __LINE__), lhs, \
                                 rexpr)
 
+// `lhs` may be a declaration, so it cannot be put in parentheses.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define SUMMIT_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, rexpr) \
   auto statusor = (rexpr);                                  \
   if (!statusor.ok()) return std::move(statusor).status();  \
   lhs = *std::move(statusor)
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif  // SUMMIT_COMMON_STATUS_MACROS_H_

@@ -15,7 +15,7 @@ using reference::Tokenize;
 Document::Document(absl::string_view text) : text_(text), tokens_(Tokenize(text)) {
   // Building a sentence iterator with the English abbreviation filters
   // ("Mr.", "Feb.") costs far more than using one: one per thread.
-  thread_local const std::unique_ptr<icu::BreakIterator> breaks = [] {
+  thread_local const std::unique_ptr<icu::BreakIterator> kSentenceBreaks = [] {
     UErrorCode error = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> made(
         icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), error));
@@ -25,16 +25,16 @@ Document::Document(absl::string_view text) : text_(text), tokens_(Tokenize(text)
   UErrorCode status = U_ZERO_ERROR;
   UText* utext =
       utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (breaks != nullptr && U_SUCCESS(status)) {
-    breaks->setText(utext, status);
-    for (int32_t end = breaks->next();
+  if (kSentenceBreaks != nullptr && U_SUCCESS(status)) {
+    kSentenceBreaks->setText(utext, status);
+    for (int32_t end = kSentenceBreaks->next();
          U_SUCCESS(status) && end != icu::BreakIterator::DONE &&
          end < static_cast<int32_t>(text.size());
-         end = breaks->next()) {
+         end = kSentenceBreaks->next()) {
       sentence_starts_.push_back(static_cast<uint32_t>(end));
     }
     // The iterator keeps a pointer to the UText: detach it before closing.
-    breaks->setText(icu::UnicodeString());
+    kSentenceBreaks->setText(icu::UnicodeString());
   }
   utext_close(utext);
 

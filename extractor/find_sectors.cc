@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <map>
 
-#include "absl/strings/str_cat.h"
+#include "common/resource_names.h"
 #include "extractor/finders.h"
 
 namespace summit::extractor {
@@ -21,10 +21,9 @@ std::vector<bool> QuotedTokens(const Document& doc) {
     const Token& w = tokens[i];
     if (Is(w, "“") || (Is(w, "\"") && !inside)) {
       inside = true;
-    } else if (Is(w, "”") || Is(w, "\"")) {
-      inside = false;
-    } else if (i > 0 && tokens[i].sentence != tokens[i - 1].sentence &&
-               doc.text()[tokens[i].start - 1] == '\n') {
+    } else if (Is(w, "”") || Is(w, "\"") ||
+               (i > 0 && tokens[i].sentence != tokens[i - 1].sentence &&
+                doc.text()[tokens[i].start - 1] == '\n')) {
       inside = false;
     }
     quoted[i] = inside;
@@ -63,7 +62,7 @@ void FindSectors(const Analysis& analysis, v1::Summit& summit) {
     v1::SummitSector*& sector = by_id[*match.value];
     if (sector == nullptr) {
       sector = summit.add_sectors();
-      sector->set_sector(absl::StrCat("sectors/", *match.value));
+      sector->set_sector(common::ResourceName(common::kSectors, *match.value));
       sector->set_surface_text(std::string(analysis.doc().TextOf(i, next)));
       *sector->mutable_span() = analysis.Span(i, next);
     }
@@ -80,7 +79,7 @@ std::vector<std::string> SectorsIn(const Analysis& analysis, size_t first, size_
       ++i;
       continue;
     }
-    const std::string name = absl::StrCat("sectors/", *match.value);
+    const std::string name = common::ResourceName(common::kSectors, *match.value);
     if (std::find(sectors.begin(), sectors.end(), name) == sectors.end()) {
       sectors.push_back(name);
     }

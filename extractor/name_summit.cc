@@ -4,6 +4,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/resource_names.h"
 #include "extractor/finders.h"
 
 namespace summit::extractor {
@@ -57,7 +58,7 @@ void NameSummit(const Analysis& analysis, v1::Summit& summit) {
     parts.push_back(Slug(city));
   }
   parts.push_back(absl::StrJoin(countries, "-"));
-  summit.set_name(absl::StrCat("summits/", absl::StrJoin(parts, "-")));
+  summit.set_name(common::ResourceName(common::kSummits, absl::StrJoin(parts, "-")));
 
   const std::string who = JoinNames(names);
   if (call) {

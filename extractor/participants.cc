@@ -4,7 +4,7 @@
 #include <set>
 #include <tuple>
 
-#include "absl/strings/str_cat.h"
+#include "common/resource_names.h"
 
 namespace summit::extractor {
 namespace {
@@ -90,7 +90,7 @@ std::vector<std::string> ParticipantNames(const std::vector<Leader>& leaders,
                                           const std::vector<int>& participants) {
   std::vector<std::string> names(leaders.size());
   for (int k : participants) {
-    names[k] = absl::StrCat("participants/", Slug(leaders[k].display_name));
+    names[k] = common::ResourceName(common::kParticipants, Slug(leaders[k].display_name));
   }
   return names;
 }

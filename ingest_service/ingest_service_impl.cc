@@ -36,8 +36,12 @@ class StreamReader : public grpc::ServerReadReactor<grpc::ByteBuffer> {
   void OnReadDone(bool ok) override {
     if (!ok) {  // The client closed the stream.
       absl::StatusOr<grpc::ByteBuffer> encoded = ToByteBuffer(response_);
-      if (encoded.ok()) *out_ = *std::move(encoded);
-      Finish(ToGrpcStatus(encoded.status()));
+      if (!encoded.ok()) {
+        Finish(ToGrpcStatus(encoded.status()));
+        return;
+      }
+      *out_ = *std::move(encoded);
+      Finish(grpc::Status::OK);
       return;
     }
     Request request;

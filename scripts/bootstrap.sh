@@ -25,7 +25,7 @@ readonly kBuildPackages=(
 readonly kTestPackages=(
   rocksdb-tools libgtest-dev libgmock-dev libbenchmark-dev openssl
   python3-grpcio python3-protobuf
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-tidy-14
 )
 kAptPackages=("${kBuildPackages[@]}")
 "${build_only}" || kAptPackages+=("${kTestPackages[@]}")
