@@ -53,6 +53,19 @@ class AnalyzedText final {
   const std::unique_ptr<Analysis> analysis_;
 };
 
+// A sentence reporting a meeting of two leaders in Nairobi, to put before
+// the sentences a finder's test is about.
+inline constexpr char kMeeting[] =
+    "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
+
+// What `finder` adds to an empty summit from the analysis of `text`.
+inline v1::Summit RunFinder(void (*finder)(const Analysis&, v1::Summit&),
+                            const AnalyzedText& text) {
+  v1::Summit summit;
+  finder(*text, summit);
+  return summit;
+}
+
 }  // namespace summit::extractor
 
 #endif  // SUMMIT_TESTS_EXTRACTOR_ANALYZED_TEXT_H_

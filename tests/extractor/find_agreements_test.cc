@@ -13,14 +13,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr char kMeeting[] =
-    "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
-
-v1::Summit Agreements(const AnalyzedText& a) {
-  v1::Summit summit;
-  FindAgreements(*a, summit);
-  return summit;
-}
+v1::Summit Agreements(const AnalyzedText& a) { return RunFinder(&FindAgreements, a); }
 
 TEST(FindAgreementsTest, CountedNounAfterASigningVerbWithItsSectors) {
   const AnalyzedText a(

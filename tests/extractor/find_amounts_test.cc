@@ -15,13 +15,9 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr char kMeeting[] =
-    "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
-
 // "value (whole) unit currency qualifier country|span text" of each amount.
 std::vector<std::string> Amounts(const AnalyzedText& a) {
-  v1::Summit summit;
-  FindAmounts(*a, summit);
+  const v1::Summit summit = RunFinder(&FindAmounts, a);
   std::vector<std::string> out;
   for (const v1::Amount& amount : summit.amounts()) {
     out.push_back(absl::StrCat(static_cast<int64_t>(amount.value()), " ", amount.unit(),

@@ -8,11 +8,7 @@
 namespace summit::extractor {
 namespace {
 
-v1::Summit Located(const AnalyzedText& a) {
-  v1::Summit summit;
-  FindLocation(*a, summit);
-  return summit;
-}
+v1::Summit Located(const AnalyzedText& a) { return RunFinder(&FindLocation, a); }
 
 TEST(FindLocationTest, CityAfterInInAMeetingSentence) {
   const AnalyzedText a(

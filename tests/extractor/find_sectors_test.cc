@@ -13,14 +13,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr char kMeeting[] =
-    "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
-
-v1::Summit Sectors(const AnalyzedText& a) {
-  v1::Summit summit;
-  FindSectors(*a, summit);
-  return summit;
-}
+v1::Summit Sectors(const AnalyzedText& a) { return RunFinder(&FindSectors, a); }
 
 std::vector<std::string> Ids(const v1::Summit& summit) {
   std::vector<std::string> ids;

@@ -14,13 +14,9 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-constexpr char kMeeting[] =
-    "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
-
 // "speaker|verb|text|span text" of each statement.
 std::vector<std::string> Statements(const AnalyzedText& a) {
-  v1::Summit summit;
-  FindStatements(*a, summit);
+  const v1::Summit summit = RunFinder(&FindStatements, a);
   std::vector<std::string> out;
   for (const v1::Statement& s : summit.statements()) {
     out.push_back(
