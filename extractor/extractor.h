@@ -11,14 +11,17 @@
 //
 // Adding a kind of fact:
 //   1. its field in proto/summit/v1/resources.proto (with a TextSpan if it
-//      comes from the text: validation, merging, source removal, the tests'
+//      comes from the text: validation, source removal, the tests'
 //      comparator and the fuzzer find spans by reflection, see
 //      common/text_spans.h);
 //   2. its finder: a function in finders.h, in a file of its own, called in
 //      Extract() after the finders it reads;
 //   3. its words, if any, in words.json (and ExtractorWords);
 //   4. the finder's unit tests in tests/extractor/, and the fact in the
-//      expected records of the sample reports.
+//      expected records of the sample reports;
+//   5. when two reports of one meeting state the same fact: its key in
+//      MergeSummit (ingest_service/ingestor.cc), which merges facts kind by
+//      kind.
 // Rules are general: a comment states the pattern a rule handles, with a
 // made-up example if one helps, never a sentence of a sample report.
 #ifndef SUMMIT_EXTRACTOR_EXTRACTOR_H_
