@@ -16,8 +16,7 @@ bool ReportsTheMeeting(int s, const Document& doc, const SentenceCues& cues,
                        const std::vector<DateMention>& dates,
                        const DateMention* meeting_date) {
   if (!cues.meeting[s] || cues.negated[s]) return false;
-  if (meeting_date == nullptr) return true;
-  const int year = meeting_date->date.year();
+  const int year = meeting_date != nullptr ? meeting_date->date.year() : 0;
   return std::none_of(dates.begin(), dates.end(), [&](const DateMention& m) {
     return doc.tokens()[m.first].sentence == s && &m != meeting_date &&
            (m.future || (m.date.year() != 0 && year != 0 && m.date.year() != year));
