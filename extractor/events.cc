@@ -7,6 +7,7 @@ namespace summit::extractor {
 
 using reference::Is;
 using reference::Token;
+
 namespace {
 
 // Whether token t may be part of an event's name.

@@ -10,6 +10,7 @@ namespace summit::extractor {
 using reference::Is;
 using reference::PhraseTable;
 using reference::Token;
+
 namespace {
 
 using NounMatch = PhraseTable<v1::AgreementKind>::Match;

@@ -10,6 +10,7 @@ namespace summit::extractor {
 
 using reference::Is;
 using reference::Token;
+
 namespace {
 
 // Reads the number at i into amount.value: "125", "14.7 billion", "5bn",

@@ -9,6 +9,7 @@ namespace summit::extractor {
 
 using reference::Is;
 using reference::Token;
+
 namespace {
 
 // The countries sentence s names, and the participants' when it speaks of

@@ -8,6 +8,7 @@ namespace summit::extractor {
 
 using reference::Is;
 using reference::Token;
+
 namespace {
 
 // Whether the city at tokens [i, i + length) opens a dateline ("LISBON,

@@ -9,6 +9,7 @@ namespace summit::extractor {
 
 using reference::Is;
 using reference::Token;
+
 namespace {
 
 // Which tokens stand inside quotation marks; a quotation ends with its

@@ -6,6 +6,7 @@ namespace summit::extractor {
 
 using reference::Is;
 using reference::Token;
+
 namespace {
 
 bool IsQuote(const Token& w) {

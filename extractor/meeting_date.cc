@@ -11,6 +11,7 @@ namespace summit::extractor {
 
 using reference::ReferenceData;
 using reference::Token;
+
 namespace {
 
 // Tokens between a date and the nearest meeting word of its sentence.

@@ -8,6 +8,7 @@
 namespace summit::extractor {
 
 using reference::Token;
+
 namespace {
 
 // Whether `value` is one of the tens that open compounds: 20, 30 ... 90.

@@ -20,6 +20,7 @@ namespace summit::query {
 
 using common::ValidateCountry;
 using reference::ReferenceData;
+
 namespace {
 
 using storage::SummitStore;
@@ -132,13 +133,13 @@ absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(
   ASSIGN_OR_RETURN(PageRequest page, page_tokens_.ReadPageRequest(request));
   RETURN_IF_ERROR(
       ValidateCountry(request.country_code(), "country_code", data_, /*required=*/false));
+  ASSIGN_OR_RETURN(std::string summit_id,
+                   FilterId(request.summit(), common::kSummits, "summit"));
   ASSIGN_OR_RETURN(std::shared_ptr<storage::Database> db, Db());
   const SummitStore store(db.get());
 
   std::vector<std::string> ids;
   std::string resume_after;
-  ASSIGN_OR_RETURN(std::string summit_id,
-                   FilterId(request.summit(), common::kSummits, "summit"));
   if (!summit_id.empty()) {
     ASSIGN_OR_RETURN(v1::Summit summit, store.GetSummit(summit_id));
     ids = PageOfIds(MemberIds(summit, request.country_code()), page, &resume_after);

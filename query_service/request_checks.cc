@@ -20,6 +20,7 @@ using common::ValidateCountry;
 using common::ValidateDate;
 using common::ValidateSectorName;
 using reference::ReferenceData;
+
 namespace {
 
 // Whether the earliest day of `start` falls after the latest day of `end`.

@@ -14,6 +14,7 @@ namespace summit::query {
 using common::ValidateCountry;
 using common::ValidateSectorName;
 using reference::ReferenceData;
+
 namespace {
 
 using storage::SummitScan;

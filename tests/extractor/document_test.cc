@@ -8,6 +8,7 @@
 namespace summit::extractor {
 
 using reference::Token;
+
 namespace {
 
 TEST(DocumentTest, CutsSentencesAtTheirEnds) {

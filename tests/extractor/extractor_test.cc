@@ -26,6 +26,7 @@
 namespace summit::extractor {
 
 using ingest::ToExtractArticleResponse;
+
 namespace {
 
 using ::testing::ElementsAre;

@@ -13,6 +13,7 @@
 namespace summit::extractor {
 
 using reference::ReferenceData;
+
 namespace {
 
 using ::testing::ElementsAre;

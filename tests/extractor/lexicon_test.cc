@@ -10,6 +10,7 @@ namespace summit::extractor {
 using reference::Token;
 using reference::TokenHash;
 using reference::Tokenize;
+
 namespace {
 
 Token One(const std::string& word) { return Tokenize(word).at(0); }

@@ -9,6 +9,7 @@ namespace summit::extractor {
 
 using reference::Token;
 using reference::Tokenize;
+
 namespace {
 
 // The only token of `text`.

@@ -22,6 +22,7 @@
 namespace summit::ingest {
 
 using common::ForEachTextSpan;
+
 namespace {
 
 using ::google::protobuf::util::MessageDifferencer;

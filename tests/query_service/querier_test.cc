@@ -95,5 +95,35 @@ TEST(QuerierTest, TheTimelineListsAnEngagementOnceAndNotBesideItsOwnSummit) {
   EXPECT_EQ(overview->timeline(0).summit(), "summits/2026-01-17-beijing-can-chn");
 }
 
+// Every request is checked before the database is needed: a bad request is
+// INVALID_ARGUMENT naming its field even while the database is not open.
+TEST(QuerierTest, RequestsAreCheckedBeforeTheDatabaseIsOpen) {
+  testing::TempDir dir;
+  FollowerLoop follower(dir.Sub("no-db"), dir.Sub("secondary"), absl::Milliseconds(10));
+  ASSERT_EQ(follower.db(), nullptr);
+  absl::StatusOr<PageTokens> page_tokens = PageTokens::WithRandomKey();
+  ASSERT_TRUE(page_tokens.ok()) << page_tokens.status();
+  const Querier querier(&follower, *std::move(page_tokens));
+  auto expect_invalid = [](const absl::Status& status, const std::string& field) {
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << status;
+    EXPECT_THAT(std::string(status.message()), ::testing::StartsWith(field)) << status;
+  };
+
+  v1::ListParticipantsRequest participants;
+  participants.set_summit("meetings/1");
+  expect_invalid(querier.ListParticipants(participants).status(), "summit");
+  v1::ListSummitsRequest summits;
+  summits.set_participant("xi-jinping");
+  expect_invalid(querier.ListSummits(summits).status(), "participant");
+  v1::ListSectorsRequest sectors;
+  sectors.set_summit("summits/");
+  expect_invalid(querier.ListSectors(sectors).status(), "summit");
+  expect_invalid(querier.GetSummitEncoded("summit/x").status(), "name");
+
+  // A good request waits for the database.
+  EXPECT_EQ(querier.ListParticipants(v1::ListParticipantsRequest()).status().code(),
+            absl::StatusCode::kUnavailable);
+}
+
 }  // namespace
 }  // namespace summit::query
