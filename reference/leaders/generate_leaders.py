@@ -485,6 +485,11 @@ def aliases_for(name, countries, extra):
             last = surname(words)
             if last:
                 out.add(last)
+                # "al-Assad" is also "Assad" in English-language reports; not so for the
+                # Gulf dynasties' names ("al-Khalifa" is not "Khalifa").
+                if (re.match(r"^(al|el)-\w", last, re.IGNORECASE) and " " not in last
+                        and not countries & GULF):
+                    out.add(last[3:])
         if countries & FAMILY_FIRST_BOTH:
             out.add(words[0])
         if countries & BOTH_ORDERS and len(words) == 2:
