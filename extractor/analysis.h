@@ -6,8 +6,9 @@
 //
 // The stages that build it run in the constructor, each a function of the
 // stages before it (see their headers): cues, leaders and events of the
-// text; the dates, resolved; the meeting's date; the participants; the
-// mention index. The finders (extractor/finders.h) then read it.
+// text; the dates, resolved; the meeting's date; the leaders linked to the
+// table of heads of state and government; the participants; the mention
+// index. The finders (extractor/finders.h) then read it.
 #ifndef SUMMIT_EXTRACTOR_ANALYSIS_H_
 #define SUMMIT_EXTRACTOR_ANALYSIS_H_
 
@@ -22,6 +23,7 @@
 #include "extractor/events.h"
 #include "extractor/leaders.h"
 #include "extractor/lexicon.h"
+#include "extractor/linking.h"
 #include "extractor/meeting_date.h"
 #include "extractor/participants.h"
 #include "reference/reference_data.h"
@@ -80,11 +82,11 @@ class Analysis final {
   const Lexicon& lexicon_;
   const Document doc_;
   const SentenceCues cues_;
-  const std::vector<Leader> leaders_;
   const std::vector<Event> events_;
   const absl::flat_hash_set<int> event_sentences_;
   const ResolvedDates dates_;
   const DateMention* const meeting_date_;
+  const std::vector<Leader> leaders_;
   const ParticipantSelection selection_;
   const MentionIndex mentions_;
   const std::vector<std::string> participant_names_;

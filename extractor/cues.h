@@ -11,7 +11,9 @@
 namespace summit::extractor {
 
 struct SentenceCues {
-  // Per sentence: it has a meeting word ("met", "talks", "call").
+  // Per sentence: it has a meeting word ("met", "talks", "call") that is
+  // not set in another event's time ("followed a meeting with"), or an
+  // attendance phrase ("took part").
   std::vector<bool> meeting;
   // Per sentence: it says someone did not take part ("did not attend").
   std::vector<bool> negated;

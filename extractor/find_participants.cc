@@ -11,6 +11,7 @@ void FindParticipants(const Analysis& analysis, v1::Summit& summit) {
     participant->set_display_name(leader.display_name);
     participant->set_title(leader.title);
     participant->set_country_code(leader.country);
+    participant->set_wikidata_id(leader.wikidata_id);
     for (const auto& [first, last] : leader.mentions) {
       *participant->add_mentions() = analysis.Span(first, last);
     }

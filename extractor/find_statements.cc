@@ -44,14 +44,21 @@ struct StatementBounds {
   size_t span_last = 0;
 };
 
-// The text after the verb at i runs to the sentence's end [.., last) or to
-// the next "and <reporting verb>"; with nothing after the verb, it is the
-// quotation before the speaker ("“We will build,” she said."). False when
-// there is no text.
+// The text after the verb at i (and after an addressee and "that") runs to
+// the sentence's end [.., last) or to the next "and <reporting verb>"; with nothing after
+// the verb, it is the quotation before the speaker ("“We will build,” she said."). False
+// when there is no text.
 bool FindText(const Analysis& analysis, size_t i, size_t text_start, size_t subject,
               size_t first, size_t last, StatementBounds& bounds) {
   const std::vector<Token>& tokens = analysis.tokens();
   const auto& verbs = analysis.lexicon().reporting_verbs;
+  // "told her Chilean counterpart that ...": the addressee is no part of it.
+  if (const int addressee = analysis.mentions().ParticipantAt(text_start);
+      addressee >= 0) {
+    size_t after = text_start;
+    while (after < last && analysis.mentions().ParticipantAt(after) == addressee) ++after;
+    if (analysis.IsWord(after, "that")) text_start = after;
+  }
   if (analysis.IsWord(text_start, "that") || analysis.IsWord(text_start, "on"))
     ++text_start;
   size_t end = text_start;

@@ -22,7 +22,7 @@ class Finder {
   Finder(const Document& doc, const ReferenceData& data, const Lexicon& lexicon)
       : doc_(doc), data_(data), lexicon_(lexicon), tokens_(doc.tokens()) {}
 
-  std::vector<Leader> Run() {
+  TextLeaders Run() {
     for (int s = 0; s < doc_.sentence_count(); ++s) {
       auto [first, last] = doc_.SentenceTokens(s);
       sentence_leader_ = -1;
@@ -30,13 +30,12 @@ class Finder {
     }
     NameCounterparts();
     FindShortMentions();
-    FillMissingCountries(doc_, data_, leaders_);
     for (Leader& leader : leaders_) {
       std::sort(leader.mentions.begin(), leader.mentions.end());
       leader.mentions.erase(std::unique(leader.mentions.begin(), leader.mentions.end()),
                             leader.mentions.end());
     }
-    return std::move(leaders_);
+    return {std::move(leaders_), std::move(unresolved_)};
   }
 
  private:
@@ -284,7 +283,10 @@ class Finder {
         continue;
       }
       const auto [first, last] = CoordinatedName();
-      if (first == last) continue;
+      if (first == last) {
+        unresolved_.push_back(counterpart);
+        continue;
+      }
       Record(first, last, first, last, counterpart.country, counterpart.title,
              counterpart.kind);
       leaders_.back().mentions.emplace_back(counterpart.first, counterpart.last);
@@ -371,7 +373,10 @@ class Finder {
                 : leaders_[k].country == descriptor.country;
         if (same) match = match == -1 ? static_cast<int>(k) : -2;
       }
-      if (match < 0) continue;
+      if (match < 0) {
+        unresolved_.push_back(descriptor);
+        continue;
+      }
       Leader& leader = leaders_[match];
       leader.mentions.emplace_back(descriptor.first, descriptor.last);
       if (!descriptor.country.empty() && !descriptor.title.empty() &&
@@ -383,14 +388,6 @@ class Finder {
     }
   }
 
-  struct Descriptor {
-    size_t first;
-    size_t last;
-    std::string country;  // Empty for "the Prime Minister".
-    std::string title;
-    data::v1::OfficeKind kind;
-  };
-
   const Document& doc_;
   const ReferenceData& data_;
   const Lexicon& lexicon_;
@@ -398,14 +395,15 @@ class Finder {
   std::vector<Leader> leaders_;
   std::vector<Descriptor> descriptors_;
   std::vector<Descriptor> counterparts_;
+  std::vector<Descriptor> unresolved_;
   int sentence_leader_ = -1;
   absl::flat_hash_set<int> provisional_title_;
 };
 
 }  // namespace
 
-std::vector<Leader> FindLeaders(const Document& doc, const ReferenceData& data,
-                                const Lexicon& lexicon) {
+TextLeaders FindLeaders(const Document& doc, const ReferenceData& data,
+                        const Lexicon& lexicon) {
   return Finder(doc, data, lexicon).Run();
 }
 

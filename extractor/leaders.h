@@ -25,18 +25,33 @@ struct Leader {
   std::vector<std::pair<size_t, size_t>> mentions;
   // Lower-case tokens of the full name.
   std::vector<std::string> name_tokens;
+  // Wikidata id of the person of reference/data/leaders.json the name is
+  // linked to (see linking.h); empty when unlinked.
+  std::string wikidata_id;
+};
+
+// A mention of a leader without the name: "the Peruvian president", "the
+// Prime Minister", "her Chilean counterpart".
+struct Descriptor {
+  size_t first;
+  size_t last;
+  std::string country;  // Empty for "the Prime Minister".
+  std::string title;
+  data::v1::OfficeKind kind;
+};
+
+struct TextLeaders {
+  std::vector<Leader> leaders;
+  // Descriptors that name no one leader of the text yet (the linking may
+  // tell whose they are).
+  std::vector<Descriptor> unresolved;
 };
 
 // Finds the leaders of `doc`. Spokespersons, executives and others whose
 // role data/titles.json excludes are left out, and so are people named
 // without an office.
-std::vector<Leader> FindLeaders(const Document& doc, const reference::ReferenceData& data,
-                                const Lexicon& lexicon);
-
-// Gives a leader named without a country the most mentioned country of the
-// text that no other leader has; part of FindLeaders.
-void FillMissingCountries(const Document& doc, const reference::ReferenceData& data,
-                          std::vector<Leader>& leaders);
+TextLeaders FindLeaders(const Document& doc, const reference::ReferenceData& data,
+                        const Lexicon& lexicon);
 
 }  // namespace summit::extractor
 

@@ -74,6 +74,10 @@ Lexicon* Load() {
   lexicon->non_name_words = TokenSet(words.non_name_words());
   lexicon->possessives = TokenSet(words.possessives());
   lexicon->month_abbreviations = TokenSet(words.month_abbreviations());
+  lexicon->sequence_words = TokenSet(words.sequence_words());
+  for (const std::string& phrase : words.attendance_phrases()) {
+    lexicon->attendance_phrases.Add(phrase, true);
+  }
   for (const data::v1::WordLemma& verb : words.reporting_verbs()) {
     lexicon->reporting_verbs[verb.word()] = verb.lemma();
   }

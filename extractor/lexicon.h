@@ -66,6 +66,8 @@ struct Lexicon {
   reference::TokenSet non_name_words{};
   reference::TokenSet possessives{};
   reference::TokenSet month_abbreviations{};
+  reference::TokenSet sequence_words{};
+  reference::PhraseTable<bool> attendance_phrases;
 };
 
 }  // namespace summit::extractor

@@ -23,11 +23,24 @@ bool ReportsTheMeeting(int s, const Document& doc, const SentenceCues& cues,
   });
 }
 
-std::set<std::string> CountriesOf(const std::vector<Leader>& leaders,
-                                  const std::vector<int>& chosen) {
+// How many countries the chosen leaders represent.
+size_t CountryCount(const std::vector<Leader>& leaders, const std::vector<int>& chosen) {
   std::set<std::string> countries;
   for (int k : chosen) countries.insert(leaders[k].country);
-  return countries;
+  return countries.size();
+}
+
+// How many countries the chosen leaders' heads of state or government
+// represent.
+size_t HeadCountries(const std::vector<Leader>& leaders, const std::vector<int>& chosen) {
+  std::set<std::string> countries;
+  for (int k : chosen) {
+    if (leaders[k].kind == data::v1::OFFICE_KIND_HEAD_OF_STATE ||
+        leaders[k].kind == data::v1::OFFICE_KIND_HEAD_OF_GOVERNMENT) {
+      countries.insert(leaders[k].country);
+    }
+  }
+  return countries.size();
 }
 
 }  // namespace
@@ -56,12 +69,18 @@ ParticipantSelection SelectParticipants(const Document& doc, const SentenceCues&
     }
   }
   std::vector<int>& chosen = selection.participants;
-  chosen = CountriesOf(leaders, in_meetings).size() >= 2 ? in_meetings : all;
-  if (CountriesOf(leaders, chosen).size() < 2) {
+  // Meeting sentences that name one country's head, or no one, leave the
+  // heads to other sentences; ministers of two countries meeting alone
+  // are no summit.
+  const size_t heads_in_meetings = HeadCountries(leaders, in_meetings);
+  const bool ministers_meeting =
+      heads_in_meetings == 0 && CountryCount(leaders, in_meetings) >= 2;
+  chosen = heads_in_meetings >= 2 || ministers_meeting ? in_meetings : all;
+  if (HeadCountries(leaders, chosen) < 2) {
     chosen.clear();
     selection.not_summit_reason =
-        "no meeting between heads of state or government or ministers of two or more "
-        "countries is reported";
+        "no meeting between heads of state or government of two or more countries is "
+        "reported";
     return selection;
   }
   std::sort(chosen.begin(), chosen.end(), [&](int a, int b) {

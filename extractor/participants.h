@@ -1,4 +1,4 @@
-// Stage 4 of the analysis: which of the leaders named took part in the
+// Stage 5 of the analysis: which of the leaders named took part in the
 // meeting, and which tokens mention them.
 #ifndef SUMMIT_EXTRACTOR_PARTICIPANTS_H_
 #define SUMMIT_EXTRACTOR_PARTICIPANTS_H_
@@ -22,9 +22,11 @@ struct ParticipantSelection {
 
 // The participants are the leaders with a country and an office named in a
 // sentence that reports the meeting (a meeting word, no negation, no date
-// in a year other than the meeting's, no date to come); all such leaders when that leaves
-// fewer than two countries. No summit without a meeting sentence or
-// without two countries.
+// in a year other than the meeting's, no date to come); all such leaders
+// when that leaves fewer than two countries with a head of state or
+// government. No summit without a meeting sentence or without heads of
+// state or government of two countries: ministers meeting alone are not a
+// summit.
 ParticipantSelection SelectParticipants(const Document& doc, const SentenceCues& cues,
                                         const std::vector<Leader>& leaders,
                                         const std::vector<DateMention>& dates,

@@ -1,5 +1,6 @@
 #include "ingest_service/validation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -49,6 +50,13 @@ absl::Status ValidateLocation(const v1::Location& location, absl::string_view fi
                          false);
 }
 
+// "Q" and a number without leading zeros.
+bool IsWikidataId(absl::string_view id) {
+  return id.size() >= 2 && id.size() <= 12 && id[0] == 'Q' && id[1] != '0' &&
+         std::all_of(id.begin() + 1, id.end(),
+                     [](char c) { return absl::ascii_isdigit(c); });
+}
+
 }  // namespace
 
 absl::Status ValidateArticle(const v1::Article& article, absl::string_view field,
@@ -95,6 +103,11 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
     }
     RETURN_IF_ERROR(
         ValidateCountry(p.country_code(), Path(at, "country_code"), data, true));
+    if (!p.wikidata_id().empty() && !IsWikidataId(p.wikidata_id())) {
+      return InvalidField(Path(at, "wikidata_id"),
+                          absl::StrCat(Quote(p.wikidata_id()),
+                                       " is not a Wikidata item id such as \"Q15031\""));
+    }
   }
   for (int i = 0; i < summit.sectors_size(); ++i) {
     RETURN_IF_ERROR(ValidateSectorName(summit.sectors(i).sector(),

@@ -1,7 +1,11 @@
 #include "reference/reference_data.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
+#include <map>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -19,6 +23,7 @@ extern const char kTitles[];
 extern const char kSectors[];
 extern const char kCurrencies[];
 extern const char kEvents[];
+extern const char kLeaders[];
 }  // namespace embedded
 
 namespace {
@@ -125,6 +130,32 @@ void ReferenceData::Load() {
   for (const data::v1::RecurringEvent& event : events.events()) {
     recurring_events_.Add(event.name(), event);
     for (const std::string& alias : event.aliases()) recurring_events_.Add(alias, event);
+  }
+  LoadLeaders();
+}
+
+void ReferenceData::LoadLeaders() {
+  auto leaders =
+      Parse<data::v1::KnownLeaders>(embedded::kLeaders, "reference/data/leaders.json");
+  known_leaders_.assign(std::make_move_iterator(leaders.mutable_people()->begin()),
+                        std::make_move_iterator(leaders.mutable_people()->end()));
+  // A phrase table keeps the first value of a phrase: gather everyone of
+  // an alias first.
+  std::map<std::vector<std::string>, std::pair<std::string, std::vector<int>>> by_alias;
+  for (size_t k = 0; k < known_leaders_.size(); ++k) {
+    for (const std::string& alias : known_leaders_[k].aliases()) {
+      auto& [phrase, people] = by_alias[LowerTokens(alias)];
+      phrase = alias;
+      if (people.empty() || people.back() != static_cast<int>(k)) {
+        people.push_back(static_cast<int>(k));
+      }
+    }
+    for (const data::v1::LeaderTerm& term : known_leaders_[k].terms()) {
+      leaders_as_of_ = std::max({leaders_as_of_, term.start(), term.end()});
+    }
+  }
+  for (auto& [tokens, entry] : by_alias) {
+    leader_aliases_.Add(entry.first, std::move(entry.second));
   }
 }
 

@@ -1,7 +1,8 @@
 // The reference data summit reads texts and validates records with: ISO
 // countries and currencies from Debian's iso-codes, and the project's own
 // reference/data/ files (demonyms and other country names, cities, titles of office,
-// the sector taxonomy, currency words, recurring events). All of it is embedded in the
+// the sector taxonomy, currency words, recurring events, heads of state and
+// government with their terms). All of it is embedded in the
 // binary at build time and parsed once.
 #ifndef SUMMIT_REFERENCE_REFERENCE_DATA_H_
 #define SUMMIT_REFERENCE_REFERENCE_DATA_H_
@@ -55,9 +56,22 @@ class ReferenceData final {
     return recurring_events_;
   }
 
+  // The heads of state and government of data/leaders.json, ordered by
+  // Wikidata id.
+  const std::vector<data::v1::KnownLeader>& known_leaders() const {
+    return known_leaders_;
+  }
+  // Every alias of a known leader over lower-cased tokens; the value holds
+  // the indexes into known_leaders() of everyone called so ("Kim").
+  const PhraseTable<std::vector<int>>& leader_aliases() const { return leader_aliases_; }
+  // The last day data/leaders.json is known to be right for, "YYYY-MM-DD":
+  // the latest start or end of a term in it.
+  const std::string& leaders_as_of() const { return leaders_as_of_; }
+
  private:
   ReferenceData() = default;
   void Load();
+  void LoadLeaders();
 
   absl::flat_hash_map<std::string, std::string> country_names_by_code_;
   absl::flat_hash_set<std::string> currency_codes_;
@@ -73,6 +87,9 @@ class ReferenceData final {
   PhraseTable<std::string> currency_symbols_;
   PhraseTable<std::string> currency_words_;
   PhraseTable<data::v1::RecurringEvent> recurring_events_;
+  std::vector<data::v1::KnownLeader> known_leaders_;
+  PhraseTable<std::vector<int>> leader_aliases_;
+  std::string leaders_as_of_;
 };
 
 }  // namespace summit::reference

@@ -157,8 +157,8 @@ absl::Status LoadSector(const SummitStore& store, const std::string& id,
 }
 
 // Adds (sign +1) or removes (sign -1) one summit's share of the aggregates.
-// An added summit also refreshes its participants' names, titles and
-// countries; removing one keeps them, as history.
+// An added summit also refreshes its participants' names, titles,
+// countries and Wikidata ids; removing one keeps them, as history.
 absl::Status ApplyShare(const SummitStore& store, const SummitFacts& facts, int sign,
                         Aggregates& aggregates) {
   for (const auto& [id, entry] : facts.participants) {
@@ -170,6 +170,7 @@ absl::Status ApplyShare(const SummitStore& store, const SummitFacts& facts, int 
       participant.set_display_name(entry->display_name());
     if (!entry->country_code().empty())
       participant.set_country_code(entry->country_code());
+    if (!entry->wikidata_id().empty()) participant.set_wikidata_id(entry->wikidata_id());
     AddFirst(participant.mutable_titles(), entry->title());
     for (const v1::TextSpan& mention : entry->mentions()) {
       if (mention.text() != participant.display_name() &&

@@ -32,8 +32,9 @@ strings, arrays and objects only):
 - terms: country is ISO 3166-1 alpha-3; role is a value of summit.data.v1.OfficeKind
   (OFFICE_KIND_HEAD_OF_STATE or OFFICE_KIND_HEAD_OF_GOVERNMENT); start and end are
   YYYY-MM-DD, end "" while in office; title is the English title of the office.
-- One person per line, people sorted by the number of their qid, terms by start, country
-  and role, keys sorted, no timestamps: the same inputs give the same bytes.
+- One person per line, people sorted by the number of their qid, terms by start (France
+  and the United Kingdom first among terms held in personal union), country and role,
+  keys sorted, no timestamps: the same inputs give the same bytes.
 
 Python 3 standard library only.
 """
@@ -89,6 +90,14 @@ FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
 FAMILY_FIRST_BOTH = {"VNM"}
 # Japanese names are written given-family in English media and family-given at home.
 BOTH_ORDERS = {"JPN"}
+# Offices held in personal union: the French president is also co-prince of Andorra and
+# head of France's territories, the British monarch also monarch of the other realms and
+# the Crown dependencies. Among terms that start on the same day the home country's comes
+# first, which the extractor takes when a report names no country.
+PERSONAL_UNION_HOMES = {"FRA", "GBR"}
+# Ethiopian and Eritrean names are a given name, the father's and the grandfather's, with
+# no family name: reports call a leader by the given name or the first two names.
+PATRONYMIC_NAMES = {"ETH", "ERI"}
 
 # Leading honorifics that are not part of the name news reports use. Longest first.
 HONORIFICS = [
@@ -470,8 +479,9 @@ def surname(words):
 def aliases_for(name, countries, extra):
     """The names a person is called by (see README.md): the name, the name without
     honorifics, the surname, family names of East Asian names, both orders of Japanese
-    names, given name + patronymic (and given name alone for Gulf royals), curated
-    aliases, and all of these with diacritics folded."""
+    names, the given name and first two names of Ethiopian and Eritrean names, given
+    name + patronymic (and given name alone for Gulf royals), curated aliases, full names
+    with their hyphens as spaces, and all of these with diacritics folded."""
     out = set()
     base = strip_honorifics(name)
     for full in {name, base}:
@@ -481,7 +491,7 @@ def aliases_for(name, countries, extra):
             continue
         if countries & FAMILY_NAME_FIRST:
             out.add(words[0])
-        else:
+        elif not countries & PATRONYMIC_NAMES:
             last = surname(words)
             if last:
                 out.add(last)
@@ -492,6 +502,9 @@ def aliases_for(name, countries, extra):
                     out.add(last[3:])
         if countries & FAMILY_FIRST_BOTH:
             out.add(words[0])
+        if countries & PATRONYMIC_NAMES and len(words) >= 3:
+            out.add(words[0])
+            out.add(" ".join(words[:2]))
         if countries & BOTH_ORDERS and len(words) == 2:
             out.add(words[1] + " " + words[0])
         for i, word in enumerate(words):
@@ -509,6 +522,8 @@ def aliases_for(name, countries, extra):
                     and words[0] not in COMMON_GIVEN_NAMES):
                 out.add(words[0])
     out.update(extra)
+    # "Moon Jae-in" is also written "Moon Jae In".
+    out |= {re.sub(r"(?<=\w)-(?=\w)", " ", alias) for alias in out if " " in alias}
     out |= {fold(alias) for alias in out}
     return sorted(alias for alias in out if alias)
 
@@ -569,7 +584,8 @@ def build(shared, stats):
                 "start": term["start"],
                 "end": term["end"],
             })
-        out_terms.sort(key=lambda t: (t["start"], t["country"], t["role"], t["end"]))
+        out_terms.sort(key=lambda t: (t["start"], t["country"] not in PERSONAL_UNION_HOMES,
+                                      t["country"], t["role"], t["end"]))
         countries = {t["country"] for t in out_terms}
         people.append({
             "qid": qid,

@@ -26,6 +26,20 @@ TEST(CuesTest, MeetingWordsMarkTheirSentences) {
   EXPECT_FALSE(cues.state_visit);
 }
 
+TEST(CuesTest, AttendancePhrasesMarkTheirSentences) {
+  const SentenceCues cues = Cues(
+      "The leaders met in Lima. The premiers of Peru and Chile were also present. "
+      "Ana Ruiz took part in the dinner. The ministers attended. Trade grew.");
+  EXPECT_THAT(cues.meeting, ElementsAre(true, true, true, true, false));
+}
+
+TEST(CuesTest, AMeetingAfterASequenceWordIsAnotherEvent) {
+  const SentenceCues cues = Cues(
+      "It followed a meeting with the king. It came ahead of talks in Lima. The "
+      "leaders met after lunch.");
+  EXPECT_THAT(cues.meeting, ElementsAre(false, false, true));
+}
+
 TEST(CuesTest, NoMeetingWord) {
   const SentenceCues cues = Cues("Exports of wheat rose sharply.");
   EXPECT_THAT(cues.meeting, ElementsAre(false));

@@ -41,13 +41,13 @@ TEST(FindStatementsTest, PronounAdverbAndThat) {
   const AnalyzedText a(std::string(kMeeting) +
                        "Abiy spoke first. He also stressed that energy ties matter.");
   EXPECT_THAT(Statements(a),
-              ElementsAre("participants/abiy-ahmed|stress|energy ties matter|He also "
+              ElementsAre("participants/abiy-ahmed-ali|stress|energy ties matter|He also "
                           "stressed that energy ties matter"));
 }
 
 TEST(FindStatementsTest, QuotationBeforeTheSpeaker) {
   const AnalyzedText a(std::string(kMeeting) + "“We will build roads,” Abiy said.");
-  EXPECT_THAT(Statements(a), ElementsAre("participants/abiy-ahmed|say|We will build "
+  EXPECT_THAT(Statements(a), ElementsAre("participants/abiy-ahmed-ali|say|We will build "
                                          "roads|“We will build roads,” Abiy said"));
 }
 
@@ -61,7 +61,7 @@ TEST(FindStatementsTest, OthersSpeakNoStatement) {
 TEST(FindStatementsTest, CalledForButNotCalledAName) {
   const AnalyzedText a(std::string(kMeeting) +
                        "Abiy called for more investment. Ruto called Abiy a friend.");
-  EXPECT_THAT(Statements(a), ElementsAre("participants/abiy-ahmed|call for|more "
+  EXPECT_THAT(Statements(a), ElementsAre("participants/abiy-ahmed-ali|call for|more "
                                          "investment|Abiy called for more investment"));
 }
 

@@ -29,7 +29,7 @@ TEST(NameSummitTest, BilateralMeetingInACity) {
   const v1::Summit summit = Named(a);
   EXPECT_EQ(summit.format(), v1::SUMMIT_FORMAT_BILATERAL);
   EXPECT_EQ(summit.name(), "summits/2026-05-05-nairobi-eth-ken");
-  EXPECT_EQ(summit.title(), "Abiy Ahmed and William Ruto meet in Nairobi");
+  EXPECT_EQ(summit.title(), "Abiy Ahmed Ali and William Ruto meet in Nairobi");
   ASSERT_EQ(summit.sources_size(), 1);
   EXPECT_EQ(summit.sources(0).source_id(), "test-source");
   EXPECT_EQ(summit.sources(0).url(), "https://example.org/report");
@@ -57,14 +57,14 @@ TEST(NameSummitTest, PhoneAndVideoCallsAreNamedCalls) {
                          "Ahmed on May 5, 2026."));
   EXPECT_EQ(phone.format(), v1::SUMMIT_FORMAT_PHONE_CALL);
   EXPECT_EQ(phone.name(), "summits/2026-05-05-call-eth-ken");
-  EXPECT_EQ(phone.title(), "Abiy Ahmed and William Ruto hold a phone call");
+  EXPECT_EQ(phone.title(), "Abiy Ahmed Ali and William Ruto hold a phone call");
   const v1::Summit video =
       Named(AnalyzedText("Kenyan President William Ruto held virtual talks with "
                          "Ethiopian Prime Minister Abiy "
                          "Ahmed in May 2026."));
   EXPECT_EQ(video.format(), v1::SUMMIT_FORMAT_VIDEO_CALL);
   EXPECT_EQ(video.name(), "summits/2026-05-call-eth-ken");
-  EXPECT_EQ(video.title(), "Abiy Ahmed and William Ruto hold a video call");
+  EXPECT_EQ(video.title(), "Abiy Ahmed Ali and William Ruto hold a video call");
 }
 
 TEST(NameSummitTest, StateVisit) {
@@ -73,7 +73,7 @@ TEST(NameSummitTest, StateVisit) {
       "Minister Abiy Ahmed in 2026."));
   EXPECT_EQ(summit.format(), v1::SUMMIT_FORMAT_STATE_VISIT);
   EXPECT_EQ(summit.name(), "summits/2026-eth-ken");
-  EXPECT_EQ(summit.title(), "Abiy Ahmed and William Ruto meet");
+  EXPECT_EQ(summit.title(), "Abiy Ahmed Ali and William Ruto meet");
 }
 
 TEST(NameSummitTest, ThreeCountriesAreMultilateral) {
@@ -83,14 +83,14 @@ TEST(NameSummitTest, ThreeCountriesAreMultilateral) {
   EXPECT_EQ(summit.format(), v1::SUMMIT_FORMAT_MULTILATERAL);
   EXPECT_EQ(summit.name(), "summits/2026-06-02-sao-paulo-eth-ken-som");
   EXPECT_EQ(summit.title(),
-            "Abiy Ahmed, William Ruto and Hassan Sheikh Mohamud meet in São Paulo");
+            "Abiy Ahmed Ali, William Ruto and Hassan Sheikh Mohamud meet in São Paulo");
 }
 
 TEST(NameSummitTest, WithoutDateOrPlaceTheNameIsTheCountries) {
   const v1::Summit summit = Named(AnalyzedText(
       "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed."));
   EXPECT_EQ(summit.name(), "summits/eth-ken");
-  EXPECT_EQ(summit.title(), "Abiy Ahmed and William Ruto meet");
+  EXPECT_EQ(summit.title(), "Abiy Ahmed Ali and William Ruto meet");
   EXPECT_EQ(summit.format(), v1::SUMMIT_FORMAT_BILATERAL);
 }
 

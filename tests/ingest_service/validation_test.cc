@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -107,6 +108,23 @@ TEST(ValidationTest, StatementsMustComeFromParticipants) {
   summit.add_amounts()->set_value(-1);
   EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
             "summit.amounts[0].value: must be finite and non-negative");
+}
+
+TEST(ValidationTest, AWikidataIdIsQAndANumber) {
+  v1::Summit summit;
+  summit.set_name("summits/x");
+  v1::SummitParticipant* p = summit.add_participants();
+  p->set_participant("participants/xi-jinping");
+  p->set_country_code("CHN");
+  p->set_wikidata_id("Q15031");
+  EXPECT_TRUE(ValidateSummit(summit, "summit", ReferenceData::Get()).ok());
+  for (const char* bad :
+       {"15031", "Q", "Q015031", "q15031", "Q15031x", "Q1234567890123"}) {
+    p->set_wikidata_id(bad);
+    EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+              absl::StrCat("summit.participants[0].wikidata_id: \"", bad,
+                           "\" is not a Wikidata item id such as \"Q15031\""));
+  }
 }
 
 TEST(ValidationTest, EverySpanIsChecked) {
