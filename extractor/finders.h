@@ -44,7 +44,9 @@ std::vector<std::string> SectorsIn(const Analysis& analysis, size_t first, size_
 void FindAgreements(const Analysis& analysis, v1::Summit& summit);
 
 // summit.amounts: money (a number with a currency) and counts (a number
-// with the noun it counts), with qualifier, country and date.
+// with the noun it counts), with qualifier, country and date. A range
+// ("$20-25 billion") is two amounts, at least its low end and at most its
+// high end; numbers of names, models, formulas and years are none.
 void FindAmounts(const Analysis& analysis, v1::Summit& summit);
 
 // summit.related_engagements: other dated events the report names, past
