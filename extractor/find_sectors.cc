@@ -27,8 +27,8 @@ std::vector<bool> ParticipantSentences(const Analysis& analysis) {
 
 // Whether the quotation of tokens [open, close) is a participant's: a
 // sentence it touches names one (or holds a participant's quotation), or it
-// names no speaker of its own (a pronoun after it, "...,” he said", or
-// nothing) and the sentence before it does.
+// opens its sentence, names no speaker of its own (a pronoun after it,
+// "...,” he said", or nothing) and the sentence before it does.
 bool ParticipantQuote(const Analysis& analysis, const std::vector<bool>& participant,
                       size_t open, size_t close) {
   const std::vector<Token>& tokens = analysis.tokens();
@@ -37,7 +37,10 @@ bool ParticipantQuote(const Analysis& analysis, const std::vector<bool>& partici
   for (int s = first; s <= last; ++s) {
     if (participant[s]) return true;
   }
-  if (first == 0 || !participant[first - 1]) return false;
+  if (first == 0 || !participant[first - 1] ||
+      open != analysis.doc().SentenceTokens(first).first) {
+    return false;
+  }
   size_t k = close;
   if (k < tokens.size() && (Is(tokens[k], "”") || Is(tokens[k], "\""))) ++k;
   if (k < tokens.size() && analysis.lexicon().reporting_verbs.contains(tokens[k].lower))
@@ -168,15 +171,16 @@ SectorPhrase SectorAt(const Analysis& analysis, size_t i, size_t last) {
   const auto match = analysis.data().sector_words().Find(tokens, i, last);
   if (!match.length) return {};
   const size_t next = i + match.length;
+  const bool followed = next < last && tokens[next].sentence == tokens[i].sentence;
   SectorPhrase phrase{match.length, next, match.value};
   if (InName(analysis, i, next)) {
     phrase.end = 0;
   } else if (match.length == 1 && lexicon.sector_verbs.contains(tokens[i]) &&
              ((i > 0 && lexicon.verb_markers.contains(tokens[i - 1]) &&
                !InRange(analysis, i - 1)) ||
-              (next < last && lexicon.determiners.contains(tokens[next])))) {
+              (followed && lexicon.determiners.contains(tokens[next])))) {
     phrase.end = 0;
-  } else if (next < last && IsNoun(tokens[next], lexicon)) {
+  } else if (followed && IsNoun(tokens[next], lexicon)) {
     if (lexicon.sector_heads.contains(tokens[next])) {
       // "security sources said": a source of the report, not the sector.
       const bool source =

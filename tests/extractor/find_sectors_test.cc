@@ -123,6 +123,12 @@ TEST(FindSectorsTest, AParticipantsQuoteGoesOnAcrossSentencesAndParagraphs) {
               ElementsAre("sectors/energy", "sectors/tourism", "sectors/mining"));
 }
 
+TEST(FindSectorsTest, AQuoteAfterAnotherSpeakersLeadInIsLeftOut) {
+  const AnalyzedText a(std::string(kMeeting) +
+                       "Anna Berg, a hotel owner, said: \"Tourism will boom.\"");
+  EXPECT_THAT(Ids(Sectors(a)), IsEmpty());
+}
+
 TEST(FindSectorsTest, NoSectorWords) {
   const AnalyzedText a(std::string(kMeeting) + "They discussed the weather.");
   EXPECT_THAT(Ids(Sectors(a)), IsEmpty());
