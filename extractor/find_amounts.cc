@@ -103,9 +103,11 @@ size_t ReadSymbolNumber(const Analysis& analysis, size_t i, size_t end,
                         v1::Amount& amount) {
   const std::vector<Token>& tokens = analysis.tokens();
   const std::string& word = tokens[i].lower;
-  if (tokens[i].kind != Token::Kind::kWord) return i;
-  const size_t digit = word.find_first_of("0123456789");
-  if (digit == 0 || digit == std::string::npos) return i;
+  // Symbols are capitalized ("RM", "Rs", "R").
+  if (tokens[i].kind != Token::Kind::kWord || !tokens[i].capitalized) return i;
+  const size_t digit =
+      std::find_if(word.begin(), word.end(), absl::ascii_isdigit) - word.begin();
+  if (digit == word.size()) return i;
   const std::vector<Token> prefix = reference::Tokenize(word.substr(0, digit));
   const auto symbol = analysis.data().currency_symbols().Find(prefix, 0, prefix.size());
   if (symbol.length != prefix.size()) return i;
@@ -411,8 +413,15 @@ void FindAmounts(const Analysis& analysis, v1::Summit& summit) {
   const std::vector<Token>& tokens = analysis.tokens();
   const std::vector<bool> in_dates = DateTokens(analysis);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (in_dates[i] || tokens[i].kind == Token::Kind::kPunct) continue;
-    const size_t sentence_end = analysis.doc().SentenceTokens(tokens[i].sentence).second;
+    const Token& w = tokens[i];
+    if (in_dates[i] || w.kind == Token::Kind::kPunct) continue;
+    // Most words open no number: turn them away before building an amount.
+    if (w.kind == Token::Kind::kWord && NumberWordValue(w, analysis.lexicon()) <= 0 &&
+        !(w.capitalized &&
+          std::any_of(w.lower.begin(), w.lower.end(), absl::ascii_isdigit))) {
+      continue;
+    }
+    const size_t sentence_end = analysis.doc().SentenceTokens(w.sentence).second;
     v1::Amount amount;
     double upper = 0;
     size_t start = i;

@@ -154,43 +154,31 @@ bool InRange(const Analysis& analysis, size_t k) {
   return false;
 }
 
-// A sector phrase at token i, before `last`: `length` tokens of it, and
-// the mention's `end`, which takes in a head noun after it ("trade talks").
-// `end` is 0 when the phrase is not in the sector's sense: a verb ("to
-// cement ties", "fuel the recovery"), the modifier of another noun
-// ("military attacks", "customs data") or part of a name.
-struct SectorPhrase {
-  size_t length = 0;
-  size_t end = 0;
-  const std::string* id = nullptr;
-};
-
-SectorPhrase SectorAt(const Analysis& analysis, size_t i, size_t last) {
+// Where the mention of the sector phrase of `length` tokens at token i
+// ends, before `last`: after the phrase, or after a head noun that follows
+// it ("trade talks"). 0 when the phrase is not in the sector's sense: a
+// verb ("to cement ties", "fuel the recovery"), the modifier of another
+// noun ("military attacks", "customs data") or part of a name.
+size_t MentionEnd(const Analysis& analysis, size_t i, size_t length, size_t last) {
   const std::vector<Token>& tokens = analysis.tokens();
   const Lexicon& lexicon = analysis.lexicon();
-  const auto match = analysis.data().sector_words().Find(tokens, i, last);
-  if (!match.length) return {};
-  const size_t next = i + match.length;
+  const size_t next = i + length;
   const bool followed = next < last && tokens[next].sentence == tokens[i].sentence;
-  SectorPhrase phrase{match.length, next, match.value};
-  if (InName(analysis, i, next)) {
-    phrase.end = 0;
-  } else if (match.length == 1 && lexicon.sector_verbs.contains(tokens[i]) &&
-             ((i > 0 && lexicon.verb_markers.contains(tokens[i - 1]) &&
-               !InRange(analysis, i - 1)) ||
-              (followed && lexicon.determiners.contains(tokens[next])))) {
-    phrase.end = 0;
-  } else if (followed && IsNoun(tokens[next], lexicon)) {
-    if (lexicon.sector_heads.contains(tokens[next])) {
-      // "security sources said": a source of the report, not the sector.
-      const bool source =
-          next + 1 < last && lexicon.reporting_verbs.contains(tokens[next + 1].lower);
-      phrase.end = source ? 0 : next + 1;
-    } else if (!analysis.data().sector_words().Find(tokens, next, last).length) {
-      phrase.end = 0;
-    }
+  if (InName(analysis, i, next)) return 0;
+  if (length == 1 && lexicon.sector_verbs.contains(tokens[i]) &&
+      ((i > 0 && lexicon.verb_markers.contains(tokens[i - 1]) &&
+        !InRange(analysis, i - 1)) ||
+       (followed && lexicon.determiners.contains(tokens[next])))) {
+    return 0;
   }
-  return phrase;
+  if (!followed || !IsNoun(tokens[next], lexicon)) return next;
+  if (lexicon.sector_heads.contains(tokens[next])) {
+    // "security sources said": a source of the report, not the sector.
+    const bool source =
+        next + 1 < last && lexicon.reporting_verbs.contains(tokens[next + 1].lower);
+    return source ? 0 : next + 1;
+  }
+  return analysis.data().sector_words().Find(tokens, next, last).length ? next : 0;
 }
 
 }  // namespace
@@ -200,34 +188,45 @@ void FindSectors(const Analysis& analysis, v1::Summit& summit) {
   const std::vector<bool> others_quotes = OthersQuotes(analysis);
   std::map<std::string, v1::SummitSector*> by_id;
   for (size_t i = 0; i < tokens.size();) {
-    const SectorPhrase phrase = SectorAt(analysis, i, tokens.size());
-    if (phrase.end == 0 || others_quotes[i]) {
-      i += std::max<size_t>(phrase.length, 1);
+    const auto match = analysis.data().sector_words().Find(tokens, i, tokens.size());
+    if (!match.length) {
+      ++i;
       continue;
     }
-    v1::SummitSector*& sector = by_id[*phrase.id];
+    const size_t end = MentionEnd(analysis, i, match.length, tokens.size());
+    if (end == 0 || others_quotes[i]) {
+      i += match.length;
+      continue;
+    }
+    v1::SummitSector*& sector = by_id[*match.value];
     if (sector == nullptr) {
       sector = summit.add_sectors();
-      sector->set_sector(common::ResourceName(common::kSectors, *phrase.id));
-      sector->set_surface_text(std::string(analysis.doc().TextOf(i, phrase.end)));
-      *sector->mutable_span() = analysis.Span(i, phrase.end);
+      sector->set_sector(common::ResourceName(common::kSectors, *match.value));
+      sector->set_surface_text(std::string(analysis.doc().TextOf(i, end)));
+      *sector->mutable_span() = analysis.Span(i, end);
+      *sector->add_mentions() = sector->span();
+    } else {
+      *sector->add_mentions() = analysis.Span(i, end);
     }
-    *sector->add_mentions() = analysis.Span(i, phrase.end);
-    i += phrase.length;
+    i += match.length;
   }
 }
 
 std::vector<std::string> SectorsIn(const Analysis& analysis, size_t first, size_t last) {
   std::vector<std::string> sectors;
   for (size_t i = first; i < last;) {
-    const SectorPhrase phrase = SectorAt(analysis, i, last);
-    if (phrase.end != 0) {
-      const std::string name = common::ResourceName(common::kSectors, *phrase.id);
+    const auto match = analysis.data().sector_words().Find(analysis.tokens(), i, last);
+    if (!match.length) {
+      ++i;
+      continue;
+    }
+    if (MentionEnd(analysis, i, match.length, last) != 0) {
+      const std::string name = common::ResourceName(common::kSectors, *match.value);
       if (std::find(sectors.begin(), sectors.end(), name) == sectors.end()) {
         sectors.push_back(name);
       }
     }
-    i += std::max<size_t>(phrase.length, 1);
+    i += match.length;
   }
   return sectors;
 }
