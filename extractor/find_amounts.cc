@@ -1,8 +1,12 @@
-// Amounts of money and counts of things.
+// Amounts of money and counts of things. A number counts only as a
+// quantity: not inside a name, a model, a formula or as a year. A range
+// ("$20-25 billion") gives two amounts, its low end at least and its high
+// end at most, so that either bound a report is quoted for is found.
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "extractor/finders.h"
 #include "extractor/numbers.h"
 
@@ -13,10 +17,57 @@ using reference::Token;
 
 namespace {
 
+// Whether `token` is a dash, as between the numbers of a range ("20-25").
+bool IsDash(const Token& token) {
+  return Is(token, "-") || Is(token, "–") || Is(token, "—");
+}
+
+// Whether token k is a word of capital letters only, as the names of
+// models are ("MAX", not "A350"), and no currency code.
+bool AllCaps(const Analysis& analysis, size_t k) {
+  const Token& token = analysis.tokens()[k];
+  if (token.kind != Token::Kind::kWord || token.lower.size() < 2 ||
+      analysis.data().IsCurrencyCode(absl::AsciiStrToUpper(token.lower))) {
+    return false;
+  }
+  const absl::string_view text = analysis.doc().TextOf(k, k + 1);
+  return std::all_of(text.begin(), text.end(), absl::ascii_isupper);
+}
+
+// Whether the number at k is a model number: one before a name in capitals
+// ("737 MAX").
+bool ModelNumber(const Analysis& analysis, size_t k) {
+  return analysis.tokens()[k].kind == Token::Kind::kNumber &&
+         k + 1 < analysis.tokens().size() && AllCaps(analysis, k + 1) &&
+         analysis.tokens()[k + 1].sentence == analysis.tokens()[k].sentence;
+}
+
+// Multiplies `value` by the scale words from token j on ("billion", "lakh
+// crore" = 1e12, and "-billion" joined by a hyphen); returns the index
+// after them.
+size_t ReadScales(const Analysis& analysis, size_t j, size_t end, double& value) {
+  const std::vector<Token>& tokens = analysis.tokens();
+  const auto& scales = analysis.lexicon().scale_words;
+  if (j + 1 < end && Is(tokens[j], "-") && tokens[j].start == tokens[j - 1].end &&
+      scales.contains(tokens[j + 1].lower)) {
+    ++j;
+  }
+  for (; j < end; ++j) {
+    auto scale = scales.find(tokens[j].lower);
+    if (scale == scales.end() || tokens[j].lower.size() < 2) break;
+    value *= scale->second;
+  }
+  return j;
+}
+
 // Reads the number at i into amount.value: "125", "14.7 billion", "5bn",
-// "twenty five". Returns the index after it, or i when there is none (or
-// when a second number follows, as in "4 2025").
-size_t ReadNumber(const Analysis& analysis, size_t i, size_t end, v1::Amount& amount) {
+// "20-billion", "3.2 lakh crore", "twenty five". A range of two numbers
+// ("20-25 billion", "20 to 25 billion") sets `upper` to its second number,
+// scaled like the first. Returns the index after it, or i when there is
+// none (or when a second number follows, as in "4 2025", unless that is a
+// model number: "25 737 MAX").
+size_t ReadNumber(const Analysis& analysis, size_t i, size_t end, v1::Amount& amount,
+                  double& upper) {
   const std::vector<Token>& tokens = analysis.tokens();
   const Lexicon& lexicon = analysis.lexicon();
   double value = NumberValue(tokens[i], lexicon);
@@ -28,15 +79,54 @@ size_t ReadNumber(const Analysis& analysis, size_t i, size_t end, v1::Amount& am
     value = next == 100 ? value * 100 : value + next;
     ++j;
   }
-  if (j < end && tokens[j].kind == Token::Kind::kNumber) return i;
-  if (j < end) {
-    if (auto scale = lexicon.scale_words.find(tokens[j].lower);
-        scale != lexicon.scale_words.end() && tokens[j].lower.size() > 1) {
-      value *= scale->second;
-      ++j;
-    }
+  if (j < end && tokens[j].kind == Token::Kind::kNumber && !ModelNumber(analysis, j)) {
+    return i;
   }
-  amount.set_value(value);
+  upper = 0;
+  if (j + 1 < end && tokens[i].kind == Token::Kind::kNumber &&
+      (IsDash(tokens[j]) || Is(tokens[j], "to")) &&
+      tokens[j + 1].kind == Token::Kind::kNumber) {
+    upper = NumberValue(tokens[j + 1], lexicon);
+    if (upper > 0) j += 2;
+  }
+  double scale = 1;
+  j = ReadScales(analysis, j, end, scale);
+  amount.set_value(value * scale);
+  upper *= scale;
+  return j;
+}
+
+// Reads a number written with its currency symbol in one word ("RM5bn",
+// "Rs3.2 lakh crore", "R20 million") into amount's value and currency.
+// Returns the index after it, or i when token i is none.
+size_t ReadSymbolNumber(const Analysis& analysis, size_t i, size_t end,
+                        v1::Amount& amount) {
+  const std::vector<Token>& tokens = analysis.tokens();
+  const std::string& word = tokens[i].lower;
+  // Symbols are capitalized ("RM", "Rs", "R").
+  if (tokens[i].kind != Token::Kind::kWord || !tokens[i].capitalized) return i;
+  const size_t digit =
+      std::find_if(word.begin(), word.end(), absl::ascii_isdigit) - word.begin();
+  if (digit == word.size()) return i;
+  const std::vector<Token> prefix = reference::Tokenize(word.substr(0, digit));
+  const auto symbol = analysis.data().currency_symbols().Find(prefix, 0, prefix.size());
+  if (symbol.length != prefix.size()) return i;
+  std::string digits = word.substr(digit);
+  size_t j = i + 1;
+  // "Rs3.2" is written as "rs3", ".", "2".
+  if (j + 1 < end && Is(tokens[j], ".") && tokens[j].start == tokens[i].end &&
+      tokens[j + 1].kind == Token::Kind::kNumber &&
+      tokens[j + 1].start == tokens[j].end) {
+    digits += "." + tokens[j + 1].lower;
+    j += 2;
+  }
+  const double value =
+      NumberValue(reference::Tokenize(digits).front(), analysis.lexicon());
+  if (value <= 0) return i;
+  double scale = 1;
+  j = ReadScales(analysis, j, end, scale);
+  amount.set_value(value * scale);
+  amount.set_currency_code(*symbol.value);
   return j;
 }
 
@@ -89,13 +179,67 @@ size_t CurrencyAfter(const Analysis& analysis, size_t j, size_t end, v1::Amount&
   return j;
 }
 
+// Whether the number at [i, j), which has no currency, is part of a name
+// or a notation and no quantity: a capitalized number word within a
+// sentence ("Group of Seven"); a number after a capitalized word, or after
+// one and "of" ("Vision 2030", "Boeing 737", "Group of 20"); a model number
+// ("737 MAX"); a term of a formula, ratio or score ("2+2", "3:1", "24/7");
+// a year ("2030").
+bool InNameOrNotation(const Analysis& analysis, size_t i, size_t j) {
+  const std::vector<Token>& tokens = analysis.tokens();
+  const Lexicon& lexicon = analysis.lexicon();
+  const size_t sentence_first = analysis.doc().SentenceTokens(tokens[i].sentence).first;
+  if (tokens[i].kind == Token::Kind::kWord) {
+    return tokens[i].capitalized && i > sentence_first &&
+           tokens[i - 1].kind == Token::Kind::kWord;
+  }
+  double year = 0;
+  if (tokens[i].lower.size() == 4 && absl::SimpleAtod(tokens[i].lower, &year) &&
+      year >= 1900 && year <= 2100 &&
+      !lexicon.scale_words.contains(tokens[j - 1].lower)) {
+    return true;
+  }
+  if (ModelNumber(analysis, i)) return true;
+  auto notation = [&](size_t k) {
+    return Is(tokens[k], "+") || Is(tokens[k], "/") || Is(tokens[k], ":");
+  };
+  if ((i > 0 && notation(i - 1) && tokens[i - 1].end == tokens[i].start) ||
+      (i + 1 < tokens.size() && notation(i + 1) &&
+       tokens[i + 1].start == tokens[i].end)) {
+    return true;
+  }
+  size_t k = i;
+  if (k > sentence_first + 1 && Is(tokens[k - 1], "of")) --k;
+  if (k == sentence_first) return false;
+  const Token& before = tokens[k - 1];
+  return before.kind == Token::Kind::kWord && before.capitalized &&
+         (k - 1 > sentence_first || k < i) && !lexicon.non_name_words.contains(before) &&
+         !lexicon.function_words.contains(before) &&
+         lexicon.month_names.Value(before) == 0 &&
+         lexicon.weekday_names.Value(before) == 0 &&
+         !lexicon.amount_qualifiers.Find(tokens, k - 1, k).length;
+}
+
+// The country of a plural nationality ("Canadians"); "" when token k is
+// none.
+std::string PluralDemonym(const Analysis& analysis, size_t k) {
+  const Token& token = analysis.tokens()[k];
+  if (!token.capitalized || token.lower.size() < 4 || token.lower.back() != 's')
+    return "";
+  const std::vector<Token> singular =
+      reference::Tokenize(token.lower.substr(0, token.lower.size() - 1));
+  const auto demonym = analysis.data().demonyms().Find(singular, 0, singular.size());
+  return demonym.length == singular.size() ? *demonym.value : "";
+}
+
 // Whether token k may stand between a number and what it counts: a count
-// adjective, a capitalized word, a participle before another word, or "and"
-// after a nationality ("Danish and Irish firms").
+// adjective, a capitalized word, a model number ("737 MAX"), a participle
+// before another word, or "and" after a nationality ("Danish and Irish
+// firms").
 bool IsCountModifier(const Analysis& analysis, size_t k, size_t end, int demonyms) {
   const std::vector<Token>& tokens = analysis.tokens();
   return analysis.lexicon().count_adjectives.contains(tokens[k]) ||
-         tokens[k].capitalized ||
+         tokens[k].capitalized || ModelNumber(analysis, k) ||
          (absl::EndsWith(tokens[k].lower, "ed") && k + 1 < end &&
           tokens[k + 1].kind == Token::Kind::kWord) ||
          (Is(tokens[k], "and") && demonyms > 0);
@@ -146,6 +290,20 @@ size_t CountedNoun(const Analysis& analysis, size_t i, size_t j, size_t end,
       k += demonym.length;
     } else {
       ++k;
+    }
+  }
+  // "two Canadians": a plural nationality with no noun after it is the noun.
+  const bool noun_follows = k < end && tokens[k].kind == Token::Kind::kWord &&
+                            !tokens[k].capitalized &&
+                            !lexicon.ignored_units.contains(tokens[k]) &&
+                            !lexicon.function_words.contains(tokens[k]) &&
+                            !absl::EndsWith(tokens[k].lower, "ed");
+  if (k > j && !noun_follows) {
+    if (std::string nationality = PluralDemonym(analysis, k - 1); !nationality.empty()) {
+      country = nationality;
+      amount.set_unit("people");
+      amount.set_counted(std::string(analysis.doc().TextOf(j, k)));
+      return k;
     }
   }
   if (k >= end) return j;
@@ -255,12 +413,26 @@ void FindAmounts(const Analysis& analysis, v1::Summit& summit) {
   const std::vector<Token>& tokens = analysis.tokens();
   const std::vector<bool> in_dates = DateTokens(analysis);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (in_dates[i] || tokens[i].kind == Token::Kind::kPunct) continue;
-    const size_t sentence_end = analysis.doc().SentenceTokens(tokens[i].sentence).second;
+    const Token& w = tokens[i];
+    if (in_dates[i] || w.kind == Token::Kind::kPunct) continue;
+    // Most words open no number: turn them away before building an amount.
+    if (w.kind == Token::Kind::kWord && NumberWordValue(w, analysis.lexicon()) <= 0 &&
+        !(w.capitalized &&
+          std::any_of(w.lower.begin(), w.lower.end(), absl::ascii_isdigit))) {
+      continue;
+    }
+    const size_t sentence_end = analysis.doc().SentenceTokens(w.sentence).second;
     v1::Amount amount;
-    const size_t number_end = ReadNumber(analysis, i, sentence_end, amount);
-    if (number_end == i) continue;
-    size_t start = CurrencyBefore(analysis, i, amount);
+    double upper = 0;
+    size_t start = i;
+    size_t number_end = ReadSymbolNumber(analysis, i, sentence_end, amount);
+    if (number_end == i) {
+      number_end = ReadNumber(analysis, i, sentence_end, amount, upper);
+      if (number_end == i) continue;
+      // "2-1": a score, not a range.
+      if (upper != 0 && upper <= amount.value()) continue;
+      start = CurrencyBefore(analysis, i, amount);
+    }
     size_t end = number_end;
     std::string country;
     size_t resume = 0;
@@ -268,6 +440,7 @@ void FindAmounts(const Analysis& analysis, v1::Summit& summit) {
       end = CurrencyAfter(analysis, number_end, sentence_end, amount);
     }
     if (amount.currency_code().empty()) {
+      if (InNameOrNotation(analysis, i, number_end)) continue;
       end = CountedNoun(analysis, i, number_end, sentence_end, amount, country, &resume);
       if (end == number_end) continue;
     }
@@ -280,6 +453,17 @@ void FindAmounts(const Analysis& analysis, v1::Summit& summit) {
     }
     *amount.mutable_span() = analysis.Span(start, end);
     i = (resume != 0 ? resume : end) - 1;
+    if (upper != 0) {
+      // A range is two amounts: at least its first number, at most its
+      // second ("$20-25 billion": 2e10 and 2.5e10).
+      amount.set_qualifier(v1::AMOUNT_QUALIFIER_AT_LEAST);
+      v1::Amount high = amount;
+      high.set_value(upper);
+      high.set_qualifier(v1::AMOUNT_QUALIFIER_AT_MOST);
+      AddAmountOnce(std::move(amount), summit);
+      AddAmountOnce(std::move(high), summit);
+      continue;
+    }
     AddAmountOnce(std::move(amount), summit);
   }
 }

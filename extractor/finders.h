@@ -26,13 +26,17 @@ void FindLocation(const Analysis& analysis, v1::Summit& summit);
 // summit.participants: the selected leaders with every mention.
 void FindParticipants(const Analysis& analysis, v1::Summit& summit);
 
-// summit.sectors: sector words of the text, once per sector with every
-// mention, except a word naming a source ("customs data") and words quoted
-// from someone who is not a participant.
+// summit.sectors: sector words of the text in a sense that names their
+// sector, once per sector with every mention (the words and the head noun
+// after them: "trade talks"), except words quoted from someone who is not
+// a participant. A sector word is not in that sense as a verb ("to cement
+// ties") or before a noun that heads a compound about something else
+// ("military attacks", "customs data").
 void FindSectors(const Analysis& analysis, v1::Summit& summit);
 
 // The sector names ("sectors/{id}") of the sector words in tokens
-// [first, last), in text order, once each. FindAgreements uses it.
+// [first, last), in the sense FindSectors takes them, in text order, once
+// each. FindAgreements uses it.
 std::vector<std::string> SectorsIn(const Analysis& analysis, size_t first, size_t last);
 
 // summit.agreements: agreement nouns after a signing verb (a joint
@@ -40,7 +44,9 @@ std::vector<std::string> SectorsIn(const Analysis& analysis, size_t first, size_
 void FindAgreements(const Analysis& analysis, v1::Summit& summit);
 
 // summit.amounts: money (a number with a currency) and counts (a number
-// with the noun it counts), with qualifier, country and date.
+// with the noun it counts), with qualifier, country and date. A range
+// ("$20-25 billion") is two amounts, at least its low end and at most its
+// high end; numbers of names, models, formulas and years are none.
 void FindAmounts(const Analysis& analysis, v1::Summit& summit);
 
 // summit.related_engagements: other dated events the report names, past

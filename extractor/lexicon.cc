@@ -62,7 +62,6 @@ Lexicon* Load() {
   lexicon->event_name_stops = TokenSet(words.event_name_stops());
   lexicon->ignored_units = TokenSet(words.ignored_units());
   lexicon->count_adjectives = TokenSet(words.count_adjectives());
-  lexicon->source_nouns = TokenSet(words.source_nouns());
   lexicon->action_verbs = TokenSet(words.action_verbs());
   lexicon->action_name_stops = TokenSet(words.action_name_stops());
   lexicon->past_meeting_auxiliaries = TokenSet(words.past_meeting_auxiliaries());
@@ -78,6 +77,12 @@ Lexicon* Load() {
   for (const std::string& phrase : words.attendance_phrases()) {
     lexicon->attendance_phrases.Add(phrase, true);
   }
+  lexicon->sector_heads = TokenSet(words.sector_heads());
+  lexicon->function_words = TokenSet(words.function_words());
+  lexicon->sector_verbs = TokenSet(words.sector_verbs());
+  lexicon->verb_markers = TokenSet(words.verb_markers());
+  lexicon->determiners = TokenSet(words.determiners());
+  lexicon->institution_words = TokenSet(words.institution_words());
   for (const data::v1::WordLemma& verb : words.reporting_verbs()) {
     lexicon->reporting_verbs[verb.word()] = verb.lemma();
   }

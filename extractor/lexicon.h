@@ -51,7 +51,6 @@ struct Lexicon {
   reference::PhraseTable<v1::AmountQualifier> amount_qualifiers;
   reference::TokenSet ignored_units{};
   reference::TokenSet count_adjectives{};
-  reference::TokenSet source_nouns{};
   reference::TokenSet action_verbs{};
   reference::TokenSet action_name_stops{};
   reference::TokenSet past_meeting_auxiliaries{};
@@ -68,6 +67,12 @@ struct Lexicon {
   reference::TokenSet month_abbreviations{};
   reference::TokenSet sequence_words{};
   reference::PhraseTable<bool> attendance_phrases;
+  reference::TokenSet sector_heads{};
+  reference::TokenSet function_words{};
+  reference::TokenSet sector_verbs{};
+  reference::TokenSet verb_markers{};
+  reference::TokenSet determiners{};
+  reference::TokenSet institution_words{};
 };
 
 }  // namespace summit::extractor

@@ -20,6 +20,8 @@ bool IsTens(double value) {
 
 double NumberWordValue(const Token& token, const Lexicon& lexicon) {
   if (double value = lexicon.number_words.Value(token); value > 0) return value;
+  // The shortest compound is nine letters: "forty-one".
+  if (token.lower.size() < 9) return 0;
   const size_t dash = token.lower.find('-');
   // Tens words are 5 to 7 letters: "twenty" to "seventy".
   if (dash < 5 || dash > 7) return 0;

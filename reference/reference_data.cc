@@ -125,6 +125,20 @@ void ReferenceData::Load() {
     for (const std::string& word : currency.words())
       currency_words_.Add(word, currency.code());
   }
+  // Then every other ISO 4217 currency by its English name ("Kenyan
+  // Shilling") and plural, after the project's words so that those win;
+  // not the X codes of metals, drawing rights and test funds (but the CFA
+  // and CFP francs and the East Caribbean dollar), nor names with remarks.
+  for (const data::v1::IsoCurrency& currency : iso_currencies.currencies()) {
+    const std::string& code = currency.alpha_3();
+    if ((code[0] == 'X' && code != "XOF" && code != "XAF" && code != "XPF" &&
+         code != "XCD") ||
+        currency.name().find('(') != std::string::npos) {
+      continue;
+    }
+    currency_words_.Add(currency.name(), code);
+    currency_words_.Add(absl::StrCat(currency.name(), "s"), code);
+  }
   const auto events =
       Parse<data::v1::RecurringEvents>(embedded::kEvents, "reference/data/events.json");
   for (const data::v1::RecurringEvent& event : events.events()) {

@@ -101,6 +101,96 @@ TEST(FindAmountsTest, ANumberWithinTheCountedPhraseIsAnAmountToo) {
                   "11 frigate  AMOUNT_QUALIFIER_UNSPECIFIED ESP|11 frigates"));
 }
 
+TEST(FindAmountsTest, LakhAndCroreScalesMultiply) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "India set aside Rs3.2 lakh crore and 450 crore rupees for ports.");
+  EXPECT_THAT(
+      Amounts(a),
+      ElementsAre("3200000000000  INR AMOUNT_QUALIFIER_UNSPECIFIED IND|Rs3.2 lakh crore",
+                  "4500000000  INR AMOUNT_QUALIFIER_UNSPECIFIED IND|450 crore rupees"));
+}
+
+TEST(FindAmountsTest, SymbolsWrittenOnToTheNumber) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "The loans were RM5bn, R20 million, SR3 billion and Rp 10 trillion.");
+  EXPECT_THAT(
+      Amounts(a),
+      ElementsAre("5000000000  MYR AMOUNT_QUALIFIER_UNSPECIFIED |RM5bn",
+                  "20000000  ZAR AMOUNT_QUALIFIER_UNSPECIFIED |R20 million",
+                  "3000000000  SAR AMOUNT_QUALIFIER_UNSPECIFIED |SR3 billion",
+                  "10000000000000  IDR AMOUNT_QUALIFIER_UNSPECIFIED |Rp 10 trillion"));
+}
+
+TEST(FindAmountsTest, CurrencyWordsOfManyCurrencies) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "They pledged 900 billion won, 2 trillion rupiah, 40 billion lira, "
+      "12 billion rand, 7 billion dirhams, 3 billion riyals, 60 billion "
+      "ringgit and 5 billion Kenyan shillings.");
+  const v1::Summit summit = RunFinder(&FindAmounts, a);
+  std::vector<std::string> codes;
+  for (const v1::Amount& amount : summit.amounts()) {
+    codes.push_back(amount.currency_code());
+  }
+  EXPECT_THAT(codes, ElementsAre("KRW", "IDR", "TRY", "ZAR", "AED", "SAR", "MYR", "KES"));
+}
+
+TEST(FindAmountsTest, IsoCodesBeforeTheNumber) {
+  const AnalyzedText a(std::string(kMeeting) +
+                       "The fund holds USD 5 billion and EUR 2bn.");
+  EXPECT_THAT(Amounts(a),
+              ElementsAre("5000000000  USD AMOUNT_QUALIFIER_UNSPECIFIED |USD 5 billion",
+                          "2000000000  EUR AMOUNT_QUALIFIER_UNSPECIFIED |EUR 2bn"));
+}
+
+TEST(FindAmountsTest, AHyphenatedScaleAndARangeOfTwoBounds) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "A $20-billion order came first. Later deals may add $20-25 billion.");
+  EXPECT_THAT(Amounts(a),
+              ElementsAre("20000000000  USD AMOUNT_QUALIFIER_UNSPECIFIED |$20-billion",
+                          "20000000000  USD AMOUNT_QUALIFIER_AT_LEAST |$20-25 billion",
+                          "25000000000  USD AMOUNT_QUALIFIER_AT_MOST |$20-25 billion"));
+}
+
+TEST(FindAmountsTest, OneAmountInTwoCurrencies) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "Kenya pledged 45 billion Kenyan shillings, or roughly $350 million.");
+  EXPECT_THAT(
+      Amounts(a),
+      ElementsAre(
+          "45000000000  KES AMOUNT_QUALIFIER_UNSPECIFIED KEN|45 billion Kenyan shillings",
+          "350000000  USD AMOUNT_QUALIFIER_APPROXIMATELY KEN|roughly $350 million"));
+}
+
+TEST(FindAmountsTest, NumbersInNamesModelsFormulasAndYearsAreNoAmounts) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "They held a 2+2 dialogue on Vision 2030 before the Group of Seven "
+      "and G20 meetings, won 3:1 on penalties, praised the Boeing 787 and "
+      "set 2035 goals.");
+  EXPECT_THAT(Amounts(a), IsEmpty());
+}
+
+TEST(FindAmountsTest, ACountBeforeAModelNumberCountsWhatFollowsTheModel) {
+  const AnalyzedText a(std::string(kMeeting) +
+                       "The airline ordered 25 737 MAX jets and 10 new freighters.");
+  EXPECT_THAT(
+      Amounts(a),
+      ElementsAre("25 jet  AMOUNT_QUALIFIER_UNSPECIFIED |25 737 MAX jets",
+                  "10 freighter  AMOUNT_QUALIFIER_UNSPECIFIED |10 new freighters"));
+}
+
+TEST(FindAmountsTest, APluralNationalityIsWhatItCounts) {
+  const AnalyzedText a(std::string(kMeeting) +
+                       "Ruto raised the cases of two Kenyans in custody abroad.");
+  EXPECT_THAT(Amounts(a),
+              ElementsAre("2 people  AMOUNT_QUALIFIER_UNSPECIFIED KEN|two Kenyans"));
+}
+
 TEST(FindAmountsTest, DatedBySentencesOnlyDateAndOnceEach) {
   const AnalyzedText a(std::string(kMeeting) +
                        "Trade reached $4 billion in 2025. Trade reached $4 billion.");

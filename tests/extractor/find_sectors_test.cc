@@ -58,6 +58,77 @@ TEST(FindSectorsTest, QuotesOfOthersAreLeftOutAndParticipantsQuotesKept) {
   EXPECT_EQ(a.Cut(summit.sectors(0).span()), "mining");
 }
 
+TEST(FindSectorsTest, ThemesOfReadoutsBeyondGoods) {
+  const AnalyzedText a(std::string(kMeeting) +
+                       "They discussed refugees, humanitarian assistance, human rights, "
+                       "the peace process, freedom of navigation, scientific research, "
+                       "political dialogue, poverty reduction and economic cooperation.");
+  EXPECT_THAT(
+      Ids(Sectors(a)),
+      ElementsAre("sectors/migration", "sectors/humanitarian", "sectors/human-rights",
+                  "sectors/peace", "sectors/maritime", "sectors/science",
+                  "sectors/diplomacy", "sectors/social", "sectors/economy"));
+}
+
+TEST(FindSectorsTest, AHeadNounAfterASectorWordIsPartOfTheMention) {
+  const AnalyzedText a(std::string(kMeeting) +
+                       "They agreed to expand military exchanges and security ties.");
+  const v1::Summit summit = Sectors(a);
+  ASSERT_THAT(Ids(summit), ElementsAre("sectors/defence"));
+  EXPECT_EQ(summit.sectors(0).surface_text(), "military exchanges");
+  ASSERT_EQ(summit.sectors(0).mentions_size(), 2);
+  EXPECT_EQ(a.Cut(summit.sectors(0).mentions(1)), "security ties");
+}
+
+TEST(FindSectorsTest, SectorWordsUsedAsVerbsAreNone) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "The visit will cement ties, and new roads could fuel the recovery. "
+      "Dams will power the region, and the talks helped steel their resolve.");
+  EXPECT_THAT(Ids(Sectors(a)), ElementsAre("sectors/transport"));
+}
+
+TEST(FindSectorsTest, TheSameWordsAsNounsAreSectors) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "They discussed cement, fuel and power, from steel to farm exports.");
+  EXPECT_THAT(Ids(Sectors(a)),
+              ElementsAre("sectors/construction", "sectors/energy", "sectors/mining",
+                          "sectors/agriculture", "sectors/trade"));
+}
+
+TEST(FindSectorsTest, ASectorWordModifyingAnotherNounIsNone) {
+  const AnalyzedText a(std::string(kMeeting) +
+                       "Military attacks near the parliament building worried the trade "
+                       "minister, security sources said.");
+  EXPECT_THAT(Ids(Sectors(a)), IsEmpty());
+}
+
+TEST(FindSectorsTest, NamesOfInstitutionsAndEventsAreNoSectors) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "Both back the World Trade Organization and will attend the Harbour "
+      "Energy Forum. They hailed the Free Trade Agreement.");
+  const v1::Summit summit = Sectors(a);
+  ASSERT_THAT(Ids(summit), ElementsAre("sectors/trade"));
+  EXPECT_EQ(summit.sectors(0).surface_text(), "Free Trade Agreement");
+}
+
+TEST(FindSectorsTest, AParticipantsQuoteGoesOnAcrossSentencesAndParagraphs) {
+  const AnalyzedText a(
+      std::string(kMeeting) +
+      "Ruto spoke first.\n\"We talked about energy. Tourism matters too,\" "
+      "he said.\n\"And mining.\"");
+  EXPECT_THAT(Ids(Sectors(a)),
+              ElementsAre("sectors/energy", "sectors/tourism", "sectors/mining"));
+}
+
+TEST(FindSectorsTest, AQuoteAfterAnotherSpeakersLeadInIsLeftOut) {
+  const AnalyzedText a(std::string(kMeeting) +
+                       "Anna Berg, a hotel owner, said: \"Tourism will boom.\"");
+  EXPECT_THAT(Ids(Sectors(a)), IsEmpty());
+}
+
 TEST(FindSectorsTest, NoSectorWords) {
   const AnalyzedText a(std::string(kMeeting) + "They discussed the weather.");
   EXPECT_THAT(Ids(Sectors(a)), IsEmpty());

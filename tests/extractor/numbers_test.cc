@@ -28,6 +28,8 @@ TEST(NumbersTest, DigitsWithSeparatorsAndScaleSuffixes) {
   EXPECT_DOUBLE_EQ(Value("5bn"), 5e9);
   EXPECT_DOUBLE_EQ(Value("2.5m"), 2.5e6);
   EXPECT_DOUBLE_EQ(Value("3tn"), 3e12);
+  EXPECT_DOUBLE_EQ(Value("2lakh"), 2e5);
+  EXPECT_DOUBLE_EQ(Value("7crore"), 7e7);
   EXPECT_DOUBLE_EQ(Value("5xyz"), 0);
 }
 
