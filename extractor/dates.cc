@@ -4,6 +4,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/strip.h"
 
 namespace summit::extractor {
 
@@ -13,11 +14,16 @@ using reference::Token;
 namespace {
 
 // A plain number token's value, or -1.
+// The value of a number token, ordinal suffix dropped ("27th" is 27); -1
+// for other tokens.
 int NumberOf(const Token& token) {
+  if (token.kind != Token::Kind::kNumber) return -1;
+  absl::string_view digits = token.lower;
+  for (absl::string_view suffix : {"st", "nd", "rd", "th"}) {
+    if (absl::ConsumeSuffix(&digits, suffix)) break;
+  }
   int value = 0;
-  if (token.kind != Token::Kind::kNumber || !absl::SimpleAtoi(token.lower, &value))
-    return -1;
-  return value;
+  return absl::SimpleAtoi(digits, &value) ? value : -1;
 }
 
 bool IsYear(int value) { return value >= 1900 && value <= 2100; }
@@ -182,11 +188,21 @@ class Finder {
       }
       return false;
     }
-    if (Is(t, "today") || Is(t, "yesterday") || Is(t, "tomorrow")) {
+    if (Is(t, "today") || Is(t, "yesterday") || Is(t, "tomorrow") || Is(t, "tonight")) {
       m.relative = true;
       m.rule = DateMention::Rule::kDayOffset;
-      m.offset = Is(t, "today") ? 0 : Is(t, "yesterday") ? -1 : 1;
+      m.offset = Is(t, "yesterday") ? -1 : Is(t, "tomorrow") ? 1 : 0;
       m.last = i + 1;
+      return true;
+    }
+    // "last night", "this morning": the anchor's day or the one before.
+    if ((Is(t, "last") || Is(t, "this")) && i + 1 < end &&
+        (Is(tokens_[i + 1], "night") || Is(tokens_[i + 1], "morning") ||
+         Is(tokens_[i + 1], "afternoon") || Is(tokens_[i + 1], "evening"))) {
+      m.relative = true;
+      m.rule = DateMention::Rule::kDayOffset;
+      m.offset = Is(t, "last") && Is(tokens_[i + 1], "night") ? -1 : 0;
+      m.last = i + 2;
       return true;
     }
     if (int weekday = WeekdayOf(t); weekday >= 0 && t.capitalized) {

@@ -32,13 +32,16 @@ ResolvedDates ResolveDates(const Document& doc, const Lexicon& lexicon,
 // with a meeting word and no other event (earlier sentences first, then
 // nearer the meeting word); a full date of a meeting sentence that names an
 // event when it is more precise (the meeting may be that event); else the
-// date of a dateline ("LIMA, Feb. 3 —"). Null when there is none.
+// date of a dateline ("LIMA, Feb. 3 —"). Dates that end more than a month
+// before `published` come after the dateline: a report tells of a recent
+// meeting, and an older date is an earlier one's. Null when there is none.
 // Points into `dates`.
 const DateMention* ChooseMeetingDate(const Document& doc,
                                      const reference::ReferenceData& data,
                                      const Lexicon& lexicon, const SentenceCues& cues,
                                      const absl::flat_hash_set<int>& event_sentences,
-                                     const std::vector<DateMention>& dates);
+                                     const std::vector<DateMention>& dates,
+                                     const v1::Date& published);
 
 }  // namespace summit::extractor
 

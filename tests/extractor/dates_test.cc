@@ -34,6 +34,15 @@ std::vector<std::string> Resolved(const std::string& text,
   return out;
 }
 
+TEST(DatesTest, PartsOfTheDayAndOrdinalDays) {
+  EXPECT_THAT(Resolved("They dined last night and met this morning; more talks tonight.",
+                       absl::CivilDay(2026, 2, 23)),
+              ElementsAre("last night=2026-2-22", "this morning=2026-2-23",
+                          "tonight=2026-2-23"));
+  EXPECT_THAT(Resolved("The summit opened at 10 am on May 27th, 2024.", std::nullopt),
+              ElementsAre("May 27th, 2024=2024-5-27"));
+}
+
 TEST(DatesTest, AbsoluteForms) {
   const Document doc(
       "They met on January 17, 2026 and on 3 March 2025, talked in October 2025 and "

@@ -101,6 +101,30 @@ TEST(MeetingDateTest, DatelineWhenNoMeetingSentenceIsDated) {
   EXPECT_EQ(MeetingDate(a), "Jan. 17=2026-1-17");
 }
 
+TEST(MeetingDateTest, AnOlderDateThanAMonthBeforePublicationIsAnotherMeetings) {
+  // Published on November 11: "in June" is an earlier meeting's month,
+  // and the dateline dates this one.
+  const AnalyzedText a(
+      "SEOUL, Nov. 11, 2026 — The two presidents appeared together. After meeting in "
+      "June, they had hoped for a deal by now.",
+      2026, 11, 11);
+  EXPECT_EQ(MeetingDate(a), "Nov. 11, 2026=2026-11-11");
+  // With nothing nearer, the older date stands.
+  const AnalyzedText only(
+      "The two presidents had met in Rome in June 2026 and agreed on a plan.", 2026, 11,
+      11);
+  EXPECT_EQ(MeetingDate(only), "June 2026=2026-6-0");
+}
+
+TEST(MeetingDateTest, AnAttendancePhraseDatesTheMeeting) {
+  const AnalyzedText a(
+      "Prime Minister Abiy Ahmed and President William Ruto attend a signing ceremony in "
+      "Nairobi, Kenya, March 5, 2026. The two leaders arrived on Wednesday and met for "
+      "talks on Thursday.",
+      2026, 3, 6);
+  EXPECT_EQ(MeetingDate(a), "March 5, 2026=2026-3-5");
+}
+
 TEST(MeetingDateTest, NoneWhenUndatedOrUnresolved) {
   EXPECT_EQ(MeetingDate(AnalyzedText("The leaders met in Rome.")), "none");
   // Tuesday of which week? Without an anchor its year is 0: no date.
