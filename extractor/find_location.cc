@@ -3,10 +3,12 @@
 #include <optional>
 
 #include "extractor/finders.h"
+#include "extractor/places.h"
 
 namespace summit::extractor {
 
 using reference::Is;
+using reference::Place;
 using reference::Token;
 
 namespace {
@@ -52,7 +54,8 @@ std::vector<size_t> SearchOrder(const Analysis& analysis) {
   return order;
 }
 
-// A city named as the meeting's place; else a dateline's city. A dateline
+// A place of the gazetteer named as the meeting's place; else a dateline's
+// place. A dateline
 // stands in for a named place unless it heads the sentence that dates the
 // meeting.
 std::optional<v1::Location> FindCity(const Analysis& analysis) {
@@ -61,14 +64,18 @@ std::optional<v1::Location> FindCity(const Analysis& analysis) {
   std::optional<v1::Location> dateline;
   for (size_t i : SearchOrder(analysis)) {
     if (!tokens[i].capitalized) continue;
-    auto city = analysis.data().cities().Find(tokens, i, tokens.size());
-    if (!city.length) continue;
-    const bool is_dateline = IsDatelineCity(analysis, i, city.length);
-    if (!is_dateline && !IsMeetingPlace(analysis, i, city.length)) continue;
-    v1::Location location;
-    location.set_city(city.value->name());
-    location.set_country_code(city.value->country());
-    *location.mutable_span() = analysis.Span(i, i + city.length);
+    auto match = analysis.data().gazetteer().Find(tokens, i, tokens.size());
+    if (!match.length) continue;
+    const bool is_dateline = IsDatelineCity(analysis, i, match.length);
+    if (!is_dateline && !IsMeetingPlace(analysis, i, match.length)) continue;
+    std::vector<const Place*> candidates;
+    for (const Place& place : *match.value) {
+      if (is_dateline || PrepositionSuffices(analysis, place))
+        candidates.push_back(&place);
+    }
+    const Place* place = ChoosePlace(analysis, candidates, i + match.length);
+    if (place == nullptr) continue;
+    v1::Location location = LocationOf(analysis, *place, i, i + match.length);
     if (!is_dateline ||
         (date != nullptr && analysis.SentenceOf(date->first) == tokens[i].sentence)) {
       return location;

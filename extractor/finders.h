@@ -17,10 +17,11 @@ namespace summit::extractor {
 void FindDate(const Analysis& analysis, v1::Summit& summit,
               std::vector<std::string>& warnings);
 
-// summit.location: a city of the gazetteer after "in", "to" or "at" in a
+// summit.location: a place of the gazetteer after "in", "to" or "at" in a
 // sentence that reports the meeting (the sentence that dates it first),
-// else a dateline's city, else a country after "in" or "to" there. None
-// for a phone or video call.
+// else a dateline's place, else a country after "in" or "to" there; among
+// places sharing a name, the one ChoosePlace (extractor/places.h) picks.
+// None for a phone or video call.
 void FindLocation(const Analysis& analysis, v1::Summit& summit);
 
 // summit.participants: the selected leaders with every mention.
