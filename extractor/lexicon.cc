@@ -74,6 +74,9 @@ Lexicon* Load() {
   lexicon->non_name_words = TokenSet(words.non_name_words());
   lexicon->possessives = TokenSet(words.possessives());
   lexicon->month_abbreviations = TokenSet(words.month_abbreviations());
+  lexicon->past_words = TokenSet(words.past_words());
+  lexicon->place_nouns = TokenSet(words.place_nouns());
+  lexicon->venue_heads = TokenSet(words.venue_heads());
   for (const data::v1::WordLemma& verb : words.reporting_verbs()) {
     lexicon->reporting_verbs[verb.word()] = verb.lemma();
   }

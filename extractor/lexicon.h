@@ -66,6 +66,9 @@ struct Lexicon {
   reference::TokenSet non_name_words{};
   reference::TokenSet possessives{};
   reference::TokenSet month_abbreviations{};
+  reference::TokenSet past_words{};
+  reference::TokenSet place_nouns{};
+  reference::TokenSet venue_heads{};
 };
 
 }  // namespace summit::extractor
