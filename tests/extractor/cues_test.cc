@@ -26,6 +26,12 @@ TEST(CuesTest, MeetingWordsMarkTheirSentences) {
   EXPECT_FALSE(cues.state_visit);
 }
 
+TEST(CuesTest, ADiscussionBetweenLeadersIsAMeeting) {
+  const SentenceCues cues =
+      Cues("Trade was the topic of discussion between the two presidents in Kisumu.");
+  EXPECT_THAT(cues.meeting, ElementsAre(true));
+}
+
 TEST(CuesTest, NoMeetingWord) {
   const SentenceCues cues = Cues("Exports of wheat rose sharply.");
   EXPECT_THAT(cues.meeting, ElementsAre(false));
