@@ -44,15 +44,17 @@ v1::Location PlaceAfter(const Analysis& analysis, size_t from, size_t end) {
   v1::Location location;
   for (size_t i = from; i + 1 < end; ++i) {
     if (!Is(tokens[i], "in") && !Is(tokens[i], "at")) continue;
-    if (auto match = analysis.data().gazetteer().Find(tokens, i + 1, end);
-        match.length && tokens[i + 1].capitalized) {
-      std::vector<const reference::Place*> candidates;
-      for (const reference::Place& place : *match.value) {
-        if (PrepositionSuffices(analysis, place)) candidates.push_back(&place);
-      }
-      const size_t last = i + 1 + match.length;
-      if (const reference::Place* place = ChoosePlace(analysis, candidates, last)) {
-        return LocationOf(analysis, *place, i + 1, last);
+    if (tokens[i + 1].capitalized) {
+      if (auto match = analysis.data().gazetteer().Find(tokens, i + 1, end);
+          match.length) {
+        std::vector<const reference::Place*> candidates;
+        for (const reference::Place& place : *match.value) {
+          if (PrepositionSuffices(analysis, place)) candidates.push_back(&place);
+        }
+        const size_t last = i + 1 + match.length;
+        if (const reference::Place* place = ChoosePlace(analysis, candidates, last)) {
+          return LocationOf(analysis, *place, i + 1, last);
+        }
       }
     }
     size_t c = i + 1;

@@ -1,6 +1,7 @@
 // Where the meeting took place: a place of the gazetteer named the way a
 // careful reader takes for the meeting's place, else a country.
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <utility>
 
@@ -18,6 +19,10 @@ namespace {
 // A dateline opens a sentence within the first bytes of the text, after a
 // headline, a byline or a photo caption.
 constexpr uint32_t kDatelineBytes = 600;
+// The most tokens from a preposition to the place it puts something in:
+// "in the southern port city of Mombasa", "to Prime Minister Jon Berg's
+// Chequers".
+constexpr size_t kPrepositionReach = 8;
 
 bool IsDash(const Token& token) {
   return Is(token, "—") || Is(token, "–") || Is(token, "-");
@@ -221,8 +226,21 @@ struct RankedPlace {
 std::optional<RankedPlace> FindPlace(const Analysis& analysis) {
   const std::vector<Token>& tokens = analysis.tokens();
   std::optional<RankedPlace> best;
+  size_t preposition = SIZE_MAX;  // The last "in", "at" or "to".
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].capitalized) continue;
+    const Token& token = tokens[i];
+    // Two letters first: the cheap test, on every token.
+    if (token.lower.size() == 2 && IsPlacePreposition(token)) {
+      preposition = i;
+      continue;
+    }
+    if (!token.capitalized) continue;
+    // Only a name a preposition may reach, or a sentence's first word near
+    // the top, can be cued: the others skip the lookup.
+    const bool reachable = preposition < i && i - preposition <= kPrepositionReach &&
+                           tokens[preposition].sentence == token.sentence;
+    const bool opens_sentence = i == 0 || tokens[i - 1].sentence != token.sentence;
+    if (!reachable && !(opens_sentence && token.start < kDatelineBytes)) continue;
     auto match = analysis.data().gazetteer().Find(tokens, i, tokens.size());
     if (!match.length || InLeaderMention(analysis, i)) continue;
     const size_t last = i + match.length;

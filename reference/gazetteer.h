@@ -37,6 +37,10 @@ struct Place {
 
 class Gazetteer final {
  public:
+  // By name; a filter of 2^18 bits (32 KB) keeps most words that name no
+  // place out of the table.
+  using Names = PhraseTable<std::vector<Place>, 18>;
+
   // Loads the embedded GeoNames cities and `curated`. `alpha_3` maps ISO
   // alpha-2 codes to alpha-3 ones; cities of other codes are left out.
   Gazetteer(data::v1::CuratedPlaces curated,
@@ -47,8 +51,7 @@ class Gazetteer final {
 
   // The places of the longest name starting at tokens[i], not crossing
   // `end`: curated ones first, then GeoNames' in its order.
-  PhraseTable<std::vector<Place>>::Match Find(const std::vector<Token>& tokens, size_t i,
-                                              size_t end) const {
+  Names::Match Find(const std::vector<Token>& tokens, size_t i, size_t end) const {
     return names_.Find(tokens, i, end);
   }
 
@@ -62,7 +65,7 @@ class Gazetteer final {
   const data::v1::CuratedPlaces curated_;
   // ISO alpha-3 codes by alpha-2, node-based so that places can point at them.
   absl::node_hash_map<std::string, std::string> alpha_3_;
-  PhraseTable<std::vector<Place>> names_;
+  Names names_;
   size_t size_ = 0;
 };
 

@@ -14,7 +14,8 @@
 
 namespace summit::reference {
 
-template <typename Value>
+// kFilterLogBits sizes the filter of first words (see HashFilter).
+template <typename Value, int kFilterLogBits = 12>
 class PhraseTable final {
  public:
   struct Match {
@@ -39,7 +40,10 @@ class PhraseTable final {
     auto it = by_first_.find(tokens[i].hash);
     if (it == by_first_.end()) return {};
     for (const Entry& entry : it->second) {
-      if (i + entry.tokens.size() > end) continue;
+      if (i + entry.tokens.size() > end ||
+          (entry.tokens.size() > 1 && tokens[i + 1].hash != entry.second_hash)) {
+        continue;
+      }
       bool equal = tokens[i].lower == entry.tokens[0];
       for (size_t k = 1; k < entry.tokens.size() && equal; ++k) {
         equal = tokens[i + k].lower == entry.tokens[k];
@@ -54,6 +58,10 @@ class PhraseTable final {
  private:
   struct Entry {
     std::vector<std::string> tokens;
+    // The hash of the second token, when there is one: most entries that
+    // share a first word ("San", "New") differ at once, without reading
+    // their strings.
+    uint64_t second_hash;
     Value value;
   };
 
@@ -72,10 +80,11 @@ class PhraseTable final {
     auto at = std::find_if(entries.begin(), entries.end(), [&](const Entry& entry) {
       return entry.tokens.size() < tokens.size();
     });
-    at = entries.insert(at, Entry{std::move(tokens), Value()});
+    const uint64_t second_hash = tokens.size() > 1 ? TokenHash(tokens[1]) : 0;
+    at = entries.insert(at, Entry{std::move(tokens), second_hash, Value()});
     return {&at->value, true};
   }
-  HashFilter filter_;
+  HashFilter<kFilterLogBits> filter_;
   // By the hash of the first token; entries longest first.
   absl::flat_hash_map<uint64_t, std::vector<Entry>> by_first_;
 };
