@@ -4,6 +4,7 @@
 #include <set>
 
 #include "extractor/finders.h"
+#include "extractor/places.h"
 
 namespace summit::extractor {
 
@@ -43,12 +44,18 @@ v1::Location PlaceAfter(const Analysis& analysis, size_t from, size_t end) {
   v1::Location location;
   for (size_t i = from; i + 1 < end; ++i) {
     if (!Is(tokens[i], "in") && !Is(tokens[i], "at")) continue;
-    if (auto city = analysis.data().cities().Find(tokens, i + 1, end);
-        city.length && tokens[i + 1].capitalized) {
-      location.set_city(city.value->name());
-      location.set_country_code(city.value->country());
-      *location.mutable_span() = analysis.Span(i + 1, i + 1 + city.length);
-      return location;
+    if (tokens[i + 1].capitalized) {
+      if (auto match = analysis.data().gazetteer().Find(tokens, i + 1, end);
+          match.length) {
+        std::vector<const reference::Place*> candidates;
+        for (const reference::Place& place : *match.value) {
+          if (PrepositionSuffices(analysis, place)) candidates.push_back(&place);
+        }
+        const size_t last = i + 1 + match.length;
+        if (const reference::Place* place = ChoosePlace(analysis, candidates, last)) {
+          return LocationOf(analysis, *place, i + 1, last);
+        }
+      }
     }
     size_t c = i + 1;
     if (Is(tokens[c], "the")) ++c;

@@ -17,10 +17,15 @@ namespace summit::extractor {
 void FindDate(const Analysis& analysis, v1::Summit& summit,
               std::vector<std::string>& warnings);
 
-// summit.location: a city of the gazetteer after "in", "to" or "at" in a
-// sentence that reports the meeting (the sentence that dates it first),
-// else a dateline's city, else a country after "in" or "to" there. None
-// for a phone or video call.
+// summit.location: a place of the gazetteer that a preposition puts the
+// meeting in ("in Lima", "to Prime Minister Jon Berg's Chequers", "in the port
+// city of Tianjin", "at the Kremlin") in a clause that reports the meeting
+// and no other time (the sentence that dates the meeting first, then the
+// first such clause; a town before a building), else a dateline's place,
+// else a country after "in" or "to" there; among places sharing a name,
+// the one ChoosePlace (extractor/places.h) picks. None for a phone or video
+// call, unless the sentence that dates the meeting names its place and no
+// call.
 void FindLocation(const Analysis& analysis, v1::Summit& summit);
 
 // summit.participants: the selected leaders with every mention.

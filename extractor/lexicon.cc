@@ -83,6 +83,9 @@ Lexicon* Load() {
   lexicon->verb_markers = TokenSet(words.verb_markers());
   lexicon->determiners = TokenSet(words.determiners());
   lexicon->institution_words = TokenSet(words.institution_words());
+  lexicon->past_words = TokenSet(words.past_words());
+  lexicon->place_nouns = TokenSet(words.place_nouns());
+  lexicon->venue_heads = TokenSet(words.venue_heads());
   for (const data::v1::WordLemma& verb : words.reporting_verbs()) {
     lexicon->reporting_verbs[verb.word()] = verb.lemma();
   }

@@ -73,6 +73,9 @@ struct Lexicon {
   reference::TokenSet verb_markers{};
   reference::TokenSet determiners{};
   reference::TokenSet institution_words{};
+  reference::TokenSet past_words{};
+  reference::TokenSet place_nouns{};
+  reference::TokenSet venue_heads{};
 };
 
 }  // namespace summit::extractor

@@ -37,8 +37,8 @@ const DateMention* DatelineDate(const Document& doc, const ReferenceData& data,
     const int sentence = tokens[mention.first].sentence;
     if (sentence > 1) break;
     const size_t first = doc.SentenceTokens(sentence).first;
-    if (mention.first <= first + 4 &&
-        data.cities().Find(tokens, first, mention.first).length &&
+    if (mention.first <= first + 4 && tokens[first].capitalized &&
+        data.gazetteer().Find(tokens, first, mention.first).length &&
         !event_sentences.contains(sentence)) {
       return &mention;
     }

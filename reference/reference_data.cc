@@ -18,7 +18,7 @@ namespace embedded {
 extern const char kIsoCountries[];
 extern const char kIsoCurrencies[];
 extern const char kCountries[];
-extern const char kCities[];
+extern const char kPlaces[];
 extern const char kTitles[];
 extern const char kSectors[];
 extern const char kCurrencies[];
@@ -68,8 +68,10 @@ void ReferenceData::Load() {
     std::fprintf(stderr, "embedded iso-codes data does not parse\n");
     std::abort();
   }
+  absl::flat_hash_map<std::string, std::string> alpha_3;
   for (const data::v1::IsoCountry& country : iso_countries.countries()) {
     country_names_by_code_[country.alpha_3()] = country.name();
+    alpha_3[country.alpha_2()] = country.alpha_3();
     for (const std::string* name :
          {&country.name(), &country.official_name(), &country.common_name()}) {
       country_names_.Add(*name, country.alpha_3());
@@ -88,12 +90,9 @@ void ReferenceData::Load() {
       demonyms_.Add(demonym, country.alpha_3());
     }
   }
-  const auto cities =
-      Parse<data::v1::Cities>(embedded::kCities, "reference/data/cities.json");
-  for (const data::v1::City& city : cities.cities()) {
-    cities_.Add(city.name(), city);
-    for (const std::string& alias : city.aliases()) cities_.Add(alias, city);
-  }
+  gazetteer_ = std::make_unique<const Gazetteer>(
+      Parse<data::v1::CuratedPlaces>(embedded::kPlaces, "reference/data/places.json"),
+      alpha_3);
   data::v1::Titles titles =
       Parse<data::v1::Titles>(embedded::kTitles, "reference/data/titles.json");
   for (const data::v1::Title& title : titles.titles())

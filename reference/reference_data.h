@@ -1,18 +1,21 @@
 // The reference data summit reads texts and validates records with: ISO
-// countries and currencies from Debian's iso-codes, and the project's own
-// reference/data/ files (demonyms and other country names, cities, titles of office,
-// the sector taxonomy, currency words, recurring events, heads of state and
-// government with their terms). All of it is embedded in the
-// binary at build time and parsed once.
+// countries and currencies from Debian's iso-codes, the gazetteer (GeoNames'
+// cities from Debian's libgeonames and reference/data/places.json), and the
+// project's own reference/data/ files (demonyms and other country names, titles
+// of office, the sector taxonomy, currency words, recurring events, heads of
+// state and government with their terms). All of it is embedded in the binary
+// at build time and parsed once.
 #ifndef SUMMIT_REFERENCE_REFERENCE_DATA_H_
 #define SUMMIT_REFERENCE_REFERENCE_DATA_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/string_view.h"
+#include "reference/gazetteer.h"
 #include "reference/phrase_table.h"
 #include "summit/data/v1/reference_data.pb.h"
 
@@ -41,12 +44,13 @@ class ReferenceData final {
   // `commodity_code`; empty when none does or the code is not HS.
   absl::string_view SectorOfCommodity(absl::string_view commodity_code) const;
 
+  // The places reports name, for the extractor.
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+
   // Phrase tables over lower-cased tokens, for the extractor. Values are
-  // ISO alpha-3 codes, city entries, office kinds, sector ids and ISO 4217
-  // codes.
+  // ISO alpha-3 codes, office kinds, sector ids and ISO 4217 codes.
   const PhraseTable<std::string>& country_names() const { return country_names_; }
   const PhraseTable<std::string>& demonyms() const { return demonyms_; }
-  const PhraseTable<data::v1::City>& cities() const { return cities_; }
   const PhraseTable<data::v1::OfficeKind>& titles() const { return titles_; }
   const PhraseTable<bool>& excluded_roles() const { return excluded_roles_; }
   const PhraseTable<std::string>& sector_words() const { return sector_words_; }
@@ -78,9 +82,9 @@ class ReferenceData final {
   std::vector<data::v1::SectorEntry> sectors_;
   absl::flat_hash_map<std::string, size_t> sector_index_;
   absl::flat_hash_map<std::string, std::string> sector_by_chapter_;
+  std::unique_ptr<const Gazetteer> gazetteer_;
   PhraseTable<std::string> country_names_;
   PhraseTable<std::string> demonyms_;
-  PhraseTable<data::v1::City> cities_;
   PhraseTable<data::v1::OfficeKind> titles_;
   PhraseTable<bool> excluded_roles_;
   PhraseTable<std::string> sector_words_;

@@ -39,21 +39,24 @@ inline bool Is(const Token& token, absl::string_view word) {
 // The hash tokens carry of their lower-case text.
 uint64_t TokenHash(absl::string_view lower);
 
-// A two-bit Bloom filter over token hashes: most tokens are in no table,
-// and this turns them away without a hash-table probe.
+// A two-bit Bloom filter of 2^kLogBits bits over token hashes: most tokens
+// are in no table, and this turns them away without a hash-table probe.
+// 4096 bits suit tables of a few hundred words; the gazetteer's 24,000
+// names need more.
+template <int kLogBits = 12>
 class HashFilter final {
  public:
   void Add(uint64_t hash) {
     bits_.set(hash & kMask);
-    bits_.set((hash >> 12) & kMask);
+    bits_.set((hash >> 32) & kMask);
   }
   bool MayContain(uint64_t hash) const {
-    return bits_.test(hash & kMask) && bits_.test((hash >> 12) & kMask);
+    return bits_.test(hash & kMask) && bits_.test((hash >> 32) & kMask);
   }
 
  private:
-  static constexpr uint64_t kMask = 4095;
-  std::bitset<4096> bits_;
+  static constexpr uint64_t kMask = (uint64_t{1} << kLogBits) - 1;
+  std::bitset<(size_t{1} << kLogBits)> bits_;
 };
 
 // A set of lower-case words, looked up by a token's precomputed hash.
@@ -74,7 +77,7 @@ class TokenSet final {
  private:
   void Add(absl::string_view word);
 
-  HashFilter filter_;
+  HashFilter<> filter_;
   absl::flat_hash_map<uint64_t, std::string> words_;
 };
 

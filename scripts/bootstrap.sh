@@ -15,11 +15,14 @@ case "${1:-}" in
   *) echo "usage: $0 [--build-only]" >&2; exit 2 ;;
 esac
 
-# Build dependencies, all from Debian 12.
+# Build dependencies, all from Debian 12. libgeonames-dev and wamerican are
+# read while building only: the binaries carry GeoNames' cities and the
+# word marks (reference/CMakeLists.txt) and need neither at run time.
 readonly kBuildPackages=(
   cmake ninja-build g++ pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   librocksdb-dev libabsl-dev libicu-dev libcsv-dev libspdlog-dev libssl-dev iso-codes
+  libgeonames-dev wamerican
 )
 # Tests, benchmarks and fuzzing, also from Debian 12.
 readonly kTestPackages=(

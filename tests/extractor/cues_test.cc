@@ -40,6 +40,12 @@ TEST(CuesTest, AMeetingAfterASequenceWordIsAnotherEvent) {
   EXPECT_THAT(cues.meeting, ElementsAre(false, false, true));
 }
 
+TEST(CuesTest, ADiscussionBetweenLeadersIsAMeeting) {
+  const SentenceCues cues =
+      Cues("Trade was the topic of discussion between the two presidents in Kisumu.");
+  EXPECT_THAT(cues.meeting, ElementsAre(true));
+}
+
 TEST(CuesTest, NoMeetingWord) {
   const SentenceCues cues = Cues("Exports of wheat rose sharply.");
   EXPECT_THAT(cues.meeting, ElementsAre(false));
