@@ -30,11 +30,7 @@ class Finder {
     }
     NameCounterparts();
     FindShortMentions();
-    for (Leader& leader : leaders_) {
-      std::sort(leader.mentions.begin(), leader.mentions.end());
-      leader.mentions.erase(std::unique(leader.mentions.begin(), leader.mentions.end()),
-                            leader.mentions.end());
-    }
+    for (Leader& leader : leaders_) leader.SortMentions();
     return {std::move(leaders_), std::move(unresolved_)};
   }
 

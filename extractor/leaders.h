@@ -6,6 +6,7 @@
 #ifndef SUMMIT_EXTRACTOR_LEADERS_H_
 #define SUMMIT_EXTRACTOR_LEADERS_H_
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +29,12 @@ struct Leader {
   // Wikidata id of the person of reference/data/leaders.json the name is
   // linked to (see linking.h); empty when unlinked.
   std::string wikidata_id;
+
+  // Puts the mentions in text order, each once.
+  void SortMentions() {
+    std::sort(mentions.begin(), mentions.end());
+    mentions.erase(std::unique(mentions.begin(), mentions.end()), mentions.end());
+  }
 };
 
 // A mention of a leader without the name: "the Peruvian president", "the

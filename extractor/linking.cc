@@ -51,11 +51,7 @@ class Linker {
     MergeLinked();
     DemoteContradicted();
     ResolveDescriptors();
-    for (Leader& leader : leaders_) {
-      std::sort(leader.mentions.begin(), leader.mentions.end());
-      leader.mentions.erase(std::unique(leader.mentions.begin(), leader.mentions.end()),
-                            leader.mentions.end());
-    }
+    for (Leader& leader : leaders_) leader.SortMentions();
     return std::move(leaders_);
   }
 
