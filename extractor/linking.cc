@@ -259,11 +259,9 @@ class Linker {
       }
       std::vector<int> people;
       for (const std::string& word : leader.name_tokens) {
-        std::vector<Token> probe = reference::Tokenize(word);
-        if (probe.size() != 1) continue;
-        auto match = data_.leader_aliases().Find(probe, 0, 1);
-        if (match.length)
-          people.insert(people.end(), match.value->begin(), match.value->end());
+        if (const std::vector<int>* called = data_.LeadersCalled(word)) {
+          people.insert(people.end(), called->begin(), called->end());
+        }
       }
       if (!leader.country.empty()) AddOfficeHolders(leader.country, people);
       std::sort(people.begin(), people.end());
@@ -279,11 +277,10 @@ class Linker {
 
   // Adds everyone in office in `country` in the window to `people`.
   void AddOfficeHolders(const std::string& country, std::vector<int>& people) const {
-    const std::vector<KnownLeader>& known = data_.known_leaders();
-    for (size_t p = 0; p < known.size(); ++p) {
-      for (const LeaderTerm& term : known[p].terms()) {
+    for (int p : data_.LeadersOf(country)) {
+      for (const LeaderTerm& term : data_.known_leaders()[p].terms()) {
         if (term.country() == country && InWindow(term, window_)) {
-          people.push_back(static_cast<int>(p));
+          people.push_back(p);
           break;
         }
       }
@@ -294,21 +291,20 @@ class Linker {
   // or more ("Abdullah II bin Al Hussein"), or at least half of its words
   // are words of p's aliases: "Hussein bin Talal" is not "Osman Hussein".
   bool NamesAgree(const Leader& leader, int p) const {
-    const KnownLeader& person = data_.known_leaders()[p];
     const std::vector<std::string>& name = leader.name_tokens;
-    std::vector<std::string> words;
-    for (const std::string& alias : person.aliases()) {
-      std::vector<std::string> alias_words = reference::LowerTokens(alias);
-      if (alias_words.size() >= 2 &&
-          std::search(name.begin(), name.end(), alias_words.begin(), alias_words.end()) !=
-              name.end()) {
+    const std::vector<std::vector<std::string>>& aliases = data_.LeaderAliasWords(p);
+    for (const std::vector<std::string>& alias : aliases) {
+      if (alias.size() >= 2 && std::search(name.begin(), name.end(), alias.begin(),
+                                           alias.end()) != name.end()) {
         return true;
       }
-      for (std::string& word : alias_words) words.push_back(std::move(word));
     }
     const size_t shared =
         std::count_if(name.begin(), name.end(), [&](const std::string& word) {
-          return std::find(words.begin(), words.end(), word) != words.end();
+          return std::any_of(
+              aliases.begin(), aliases.end(), [&](const std::vector<std::string>& alias) {
+                return std::find(alias.begin(), alias.end(), word) != alias.end();
+              });
         });
     return 2 * shared >= name.size();
   }
@@ -371,8 +367,8 @@ class Linker {
 
   // Whether the table knows who held the office in the window.
   bool HasHolder(const std::string& country, OfficeKind kind) const {
-    for (const KnownLeader& person : data_.known_leaders()) {
-      for (const LeaderTerm& term : person.terms()) {
+    for (int p : data_.LeadersOf(country)) {
+      for (const LeaderTerm& term : data_.known_leaders()[p].terms()) {
         if (term.country() == country && term.role() == kind && InWindow(term, window_))
           return true;
       }

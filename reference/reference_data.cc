@@ -155,21 +155,40 @@ void ReferenceData::LoadLeaders() {
   // A phrase table keeps the first value of a phrase: gather everyone of
   // an alias first.
   std::map<std::vector<std::string>, std::pair<std::string, std::vector<int>>> by_alias;
+  leader_alias_words_.resize(known_leaders_.size());
   for (size_t k = 0; k < known_leaders_.size(); ++k) {
+    const int person = static_cast<int>(k);
     for (const std::string& alias : known_leaders_[k].aliases()) {
-      auto& [phrase, people] = by_alias[LowerTokens(alias)];
+      std::vector<std::string> words = LowerTokens(alias);
+      auto& [phrase, people] = by_alias[words];
       phrase = alias;
-      if (people.empty() || people.back() != static_cast<int>(k)) {
-        people.push_back(static_cast<int>(k));
+      if (people.empty() || people.back() != person) people.push_back(person);
+      if (words.size() == 1) {
+        std::vector<int>& called = leaders_by_word_[words[0]];
+        if (called.empty() || called.back() != person) called.push_back(person);
       }
+      leader_alias_words_[k].push_back(std::move(words));
     }
     for (const data::v1::LeaderTerm& term : known_leaders_[k].terms()) {
       leaders_as_of_ = std::max({leaders_as_of_, term.start(), term.end()});
+      std::vector<int>& of_country = leaders_by_country_[term.country()];
+      if (of_country.empty() || of_country.back() != person) of_country.push_back(person);
     }
   }
   for (auto& [tokens, entry] : by_alias) {
     leader_aliases_.Add(entry.first, std::move(entry.second));
   }
+}
+
+const std::vector<int>* ReferenceData::LeadersCalled(absl::string_view word) const {
+  auto it = leaders_by_word_.find(word);
+  return it == leaders_by_word_.end() ? nullptr : &it->second;
+}
+
+const std::vector<int>& ReferenceData::LeadersOf(absl::string_view country) const {
+  static const std::vector<int>* const kNone = new std::vector<int>();
+  auto it = leaders_by_country_.find(country);
+  return it == leaders_by_country_.end() ? *kNone : it->second;
 }
 
 bool ReferenceData::IsCountryCode(absl::string_view code, bool allow_world) const {

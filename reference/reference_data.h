@@ -68,6 +68,16 @@ class ReferenceData final {
   // Every alias of a known leader over lower-cased tokens; the value holds
   // the indexes into known_leaders() of everyone called so ("Kim").
   const PhraseTable<std::vector<int>>& leader_aliases() const { return leader_aliases_; }
+  // The lower-cased words of each alias of known_leaders()[k].
+  const std::vector<std::vector<std::string>>& LeaderAliasWords(int k) const {
+    return leader_alias_words_[k];
+  }
+  // Indexes into known_leaders() of everyone with the one-word alias `word`
+  // (lower case); null when none.
+  const std::vector<int>* LeadersCalled(absl::string_view word) const;
+  // Indexes into known_leaders() of everyone with a term in `country`;
+  // empty when none.
+  const std::vector<int>& LeadersOf(absl::string_view country) const;
   // The last day data/leaders.json is known to be right for, "YYYY-MM-DD":
   // the latest start or end of a term in it.
   const std::string& leaders_as_of() const { return leaders_as_of_; }
@@ -93,6 +103,9 @@ class ReferenceData final {
   PhraseTable<data::v1::RecurringEvent> recurring_events_;
   std::vector<data::v1::KnownLeader> known_leaders_;
   PhraseTable<std::vector<int>> leader_aliases_;
+  std::vector<std::vector<std::vector<std::string>>> leader_alias_words_;
+  absl::flat_hash_map<std::string, std::vector<int>> leaders_by_word_;
+  absl::flat_hash_map<std::string, std::vector<int>> leaders_by_country_;
   std::string leaders_as_of_;
 };
 
