@@ -140,17 +140,27 @@ class Finder {
     sentence_leader_ = index;
   }
 
-  // The leader whose full name is, or contains as first or last word, the
-  // given tokens; -1 when none.
+  // The first leader whose full name is the given tokens or holds them in a
+  // row; -1 when none.
   int Lookup(const std::vector<std::string>& name) const {
+    if (name.size() == 1) return LookupWord(name[0]);
     for (size_t k = 0; k < leaders_.size(); ++k) {
       const std::vector<std::string>& full = leaders_[k].name_tokens;
       if (full == name) return static_cast<int>(k);
-      if (name.size() == 1 && (full.front() == name[0] || full.back() == name[0])) {
-        return static_cast<int>(k);
-      }
       if (name.size() < full.size() &&
           std::search(full.begin(), full.end(), name.begin(), name.end()) != full.end()) {
+        return static_cast<int>(k);
+      }
+    }
+    return -1;
+  }
+
+  // Lookup of a one-word name: the first leader with `word` among the
+  // words of the name.
+  int LookupWord(const std::string& word) const {
+    for (size_t k = 0; k < leaders_.size(); ++k) {
+      const std::vector<std::string>& full = leaders_[k].name_tokens;
+      if (std::find(full.begin(), full.end(), word) != full.end()) {
         return static_cast<int>(k);
       }
     }
@@ -346,7 +356,7 @@ class Finder {
           tokens_[i + 1].sentence == t.sentence) {
         continue;
       }
-      int index = Lookup({t.lower});
+      const int index = LookupWord(t.lower);
       if (index < 0) continue;
       size_t first = i;
       // Take a title before it along: "President Ruiz".

@@ -106,16 +106,21 @@ Lexicon* Load() {
 }  // namespace
 
 void TokenValues::Add(const std::string& word, double value) {
-  values_[TokenHash(word)] = {word, value};
+  const uint64_t hash = TokenHash(word);
+  values_[hash] = {word, value};
+  filter_.Add(hash);
 }
 
 double TokenValues::Value(const Token& token) const {
+  if (!filter_.MayContain(token.hash)) return 0;
   auto it = values_.find(token.hash);
   return it != values_.end() && it->second.first == token.lower ? it->second.second : 0;
 }
 
 double TokenValues::Value(const std::string& word) const {
-  auto it = values_.find(TokenHash(word));
+  const uint64_t hash = TokenHash(word);
+  if (!filter_.MayContain(hash)) return 0;
+  auto it = values_.find(hash);
   return it != values_.end() && it->second.first == word ? it->second.second : 0;
 }
 

@@ -23,6 +23,7 @@ class TokenValues final {
   double Value(const std::string& word) const;
 
  private:
+  reference::HashFilter<> filter_;
   absl::flat_hash_map<uint64_t, std::pair<std::string, double>> values_;
 };
 

@@ -1,11 +1,10 @@
 #include "extractor/linking.h"
 
 #include <algorithm>
-#include <map>
 #include <optional>
-#include <tuple>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
@@ -45,7 +44,6 @@ class Linker {
         unresolved_(std::move(found.unresolved)) {}
 
   std::vector<Leader> Run() {
-    CountCountries();
     for (size_t i = 0; i < tokens_.size();) i = MatchAt(i);
     LinkByName();
     MergeLinked();
@@ -57,8 +55,9 @@ class Linker {
 
  private:
   // How often the text names each country, by name or demonym: what
-  // decides between namesakes and between one person's offices.
-  void CountCountries() {
+  // decides between namesakes and between one person's offices. Counted
+  // when first needed: most names have one candidate.
+  void CountCountries() const {
     for (size_t i = 0; i < tokens_.size(); ++i) {
       if (!tokens_[i].capitalized) continue;
       if (CountCountryAt(tokens_, i)) continue;
@@ -70,7 +69,7 @@ class Linker {
     }
   }
 
-  bool CountCountryAt(const std::vector<Token>& tokens, size_t i) {
+  bool CountCountryAt(const std::vector<Token>& tokens, size_t i) const {
     if (auto name = data_.country_names().Find(tokens, i, tokens.size()); name.length) {
       ++country_counts_[*name.value];
       return true;
@@ -83,6 +82,10 @@ class Linker {
   }
 
   int CountryCount(const std::string& country) const {
+    if (!countries_counted_) {
+      CountCountries();
+      countries_counted_ = true;
+    }
     auto it = country_counts_.find(country);
     return it == country_counts_.end() ? 0 : it->second;
   }
@@ -93,15 +96,18 @@ class Linker {
   // offices held in personal union). Null when none is in office.
   const LeaderTerm* BestTerm(int p, const std::string& country, OfficeKind kind) const {
     const LeaderTerm* best = nullptr;
-    std::tuple<bool, bool, int> best_score;
     for (const LeaderTerm& term : data_.known_leaders()[p].terms()) {
       if (!InWindow(term, window_)) continue;
       if (!country.empty() && term.country() != country) continue;
-      std::tuple<bool, bool, int> score{term.role() == kind, term.end().empty(),
-                                        CountryCount(term.country())};
-      if (best == nullptr || score > best_score) {
+      if (best == nullptr) {
         best = &term;
-        best_score = score;
+        continue;
+      }
+      const std::pair<bool, bool> fit{term.role() == kind, term.end().empty()};
+      const std::pair<bool, bool> best_fit{best->role() == kind, best->end().empty()};
+      if (fit > best_fit || (fit == best_fit && CountryCount(term.country()) >
+                                                    CountryCount(best->country()))) {
+        best = &term;
       }
     }
     return best;
@@ -119,7 +125,9 @@ class Linker {
     for (int p : people) {
       const LeaderTerm* term = BestTerm(p, country, kind);
       if (term == nullptr) continue;
-      const int count = CountryCount(term->country());
+      // A lone candidate needs no count unless its country must be named.
+      const bool counted = people.size() > 1 || (country_named && country.empty());
+      const int count = counted ? CountryCount(term->country()) : 0;
       if (country_named && country.empty() && count == 0) continue;
       if (count > chosen_count) {
         chosen = p;
@@ -382,7 +390,8 @@ class Linker {
   const DateWindow& window_;
   std::vector<Leader> leaders_;
   const std::vector<Descriptor> unresolved_;
-  std::map<std::string, int> country_counts_;
+  mutable bool countries_counted_ = false;
+  mutable absl::flat_hash_map<std::string, int> country_counts_;
 };
 
 }  // namespace

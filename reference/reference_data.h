@@ -66,8 +66,11 @@ class ReferenceData final {
     return known_leaders_;
   }
   // Every alias of a known leader over lower-cased tokens; the value holds
-  // the indexes into known_leaders() of everyone called so ("Kim").
-  const PhraseTable<std::vector<int>>& leader_aliases() const { return leader_aliases_; }
+  // the indexes into known_leaders() of everyone called so ("Kim"). Its
+  // 4,000-odd first words would fill the default filter: 2^16 bits.
+  const PhraseTable<std::vector<int>, 16>& leader_aliases() const {
+    return leader_aliases_;
+  }
   // The lower-cased words of each alias of known_leaders()[k].
   const std::vector<std::vector<std::string>>& LeaderAliasWords(int k) const {
     return leader_alias_words_[k];
@@ -102,7 +105,7 @@ class ReferenceData final {
   PhraseTable<std::string> currency_words_;
   PhraseTable<data::v1::RecurringEvent> recurring_events_;
   std::vector<data::v1::KnownLeader> known_leaders_;
-  PhraseTable<std::vector<int>> leader_aliases_;
+  PhraseTable<std::vector<int>, 16> leader_aliases_;
   std::vector<std::vector<std::vector<std::string>>> leader_alias_words_;
   absl::flat_hash_map<std::string, std::vector<int>> leaders_by_word_;
   absl::flat_hash_map<std::string, std::vector<int>> leaders_by_country_;

@@ -69,7 +69,10 @@ std::vector<Token> Tokenize(absl::string_view text) {
       continue;
     }
     const UChar32 c = Next(text, i);
-    if (c == '\t' || c == '\r' || u_isUWhiteSpace(c)) continue;
+    if (c < 0x80 ? absl::ascii_isspace(static_cast<unsigned char>(c))
+                 : u_isUWhiteSpace(c)) {
+      continue;
+    }
     Token token;
     token.start = static_cast<uint32_t>(start);
     if (IsLetter(c)) {
@@ -77,11 +80,16 @@ std::vector<Token> Tokenize(absl::string_view text) {
       token.capitalized = c < 0x80 ? absl::ascii_isupper(c) : u_isupper(c);
       AppendLower(token.lower, c);
       while (i < text.size()) {
-        // ASCII letters and digits, the bulk of English text, directly.
-        const char ascii = text[i];
-        if (absl::ascii_isalnum(ascii)) {
-          token.lower.push_back(absl::ascii_tolower(ascii));
-          ++i;
+        // Runs of ASCII letters and digits, the bulk of English text, at once.
+        size_t run = i;
+        while (run < text.size() && absl::ascii_isalnum(text[run])) ++run;
+        if (run > i) {
+          const size_t from = token.lower.size();
+          token.lower.append(text.data() + i, run - i);
+          for (size_t k = from; k < token.lower.size(); ++k) {
+            token.lower[k] = absl::ascii_tolower(token.lower[k]);
+          }
+          i = run;
           continue;
         }
         size_t j = i;
