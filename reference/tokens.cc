@@ -60,6 +60,12 @@ void TokenSet::Add(absl::string_view word) {
 
 std::vector<Token> Tokenize(absl::string_view text) {
   std::vector<Token> tokens;
+  Tokenize(text, tokens);
+  return tokens;
+}
+
+void Tokenize(absl::string_view text, std::vector<Token>& tokens) {
+  tokens.clear();
   tokens.reserve(text.size() / 5 + 1);  // English averages ~6 bytes a token.
   size_t i = 0;
   while (i < text.size()) {
@@ -175,7 +181,6 @@ std::vector<Token> Tokenize(absl::string_view text) {
     token.hash = TokenHash(token.lower);
     tokens.push_back(std::move(token));
   }
-  return tokens;
 }
 
 std::vector<std::string> LowerTokens(absl::string_view phrase) {
