@@ -32,15 +32,17 @@ class Querier final {
         data_(reference::ReferenceData::Get()),
         page_tokens_(std::move(page_tokens)) {}
 
-  // One summit by resource name, as its stored encoding (a serialized
-  // v1::Summit): the hottest read skips a decode and a re-encode. NOT_FOUND
-  // names it when absent.
-  absl::StatusOr<std::string> GetSummitEncoded(const std::string& name) const;
+  // One summit by resource name in `view` (FULL when unspecified), as its
+  // stored encoding (a serialized v1::Summit): the hottest read skips a
+  // decode and a re-encode. NOT_FOUND names it when absent.
+  absl::StatusOr<std::string> GetSummitEncoded(const v1::GetSummitRequest& request) const;
 
   // Summits matching every filter, by date then name: an intersection of
   // the participant, country and sector indexes (the date index alone
-  // without them), bounded by the page size.
-  absl::StatusOr<v1::ListSummitsResponse> ListSummits(
+  // without them), bounded by the page size. The encoding of a
+  // v1::ListSummitsResponse, made of the stored encodings of the summits in
+  // the asked view (BASIC when unspecified).
+  absl::StatusOr<std::string> ListSummitsEncoded(
       const v1::ListSummitsRequest& request) const;
 
   // One participant with its counts and first/last summit dates, as its

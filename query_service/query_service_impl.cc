@@ -11,7 +11,7 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetSummit(
     grpc::ByteBuffer* response) {
   return AnswerUnary<v1::GetSummitRequest>(
       context, *request, response, [this](const v1::GetSummitRequest& parsed) {
-        return querier_->GetSummitEncoded(parsed.name());
+        return querier_->GetSummitEncoded(parsed);
       });
 }
 
@@ -20,7 +20,7 @@ grpc::ServerUnaryReactor* QueryServiceImpl::ListSummits(
     grpc::ByteBuffer* response) {
   return AnswerUnary<v1::ListSummitsRequest>(
       context, *request, response, [this](const v1::ListSummitsRequest& parsed) {
-        return querier_->ListSummits(parsed);
+        return querier_->ListSummitsEncoded(parsed);
       });
 }
 

@@ -37,6 +37,7 @@ constexpr ColumnFamily kSummitIndexes[] = {
     ColumnFamily::kSummitsByDate, ColumnFamily::kParticipantSummits,
     ColumnFamily::kSectorSummits, ColumnFamily::kCountrySummits,
     ColumnFamily::kPairEvents,    ColumnFamily::kArticles,
+    ColumnFamily::kSummitBasics,
 };
 
 std::string Describe(ColumnFamily family, absl::string_view key) {

@@ -17,7 +17,8 @@ namespace summit::storage {
 // reload the data (no migration has been needed: no version has held data
 // that cannot be reloaded from its reports and CSVs).
 //   2: participant records hold first_seen and last_seen.
-inline constexpr uint32_t kSchemaVersion = 2;
+//   3: kSummitBasics holds each summit's BASIC view.
+inline constexpr uint32_t kSchemaVersion = 3;
 
 // Column families, by position in kColumnFamilies. Records hold protobuf
 // values; indexes hold empty values unless noted.
@@ -38,6 +39,8 @@ enum class ColumnFamily : int {
                          // String(summit_id) Uint32(event), a < b; event 0 is
                          // the summit, i + 1 its i-th related engagement.
   kCountryParticipants,  // String(country) String(participant_id).
+  kSummitBasics,         // String(summit_id) -> v1::Summit in the BASIC view
+                         // (BasicSummit in storage/summit_facts.h).
   // Append new families above this line.
   kCount,  // Not a family: how many there are.
 };
@@ -57,6 +60,7 @@ inline constexpr std::array<absl::string_view, static_cast<size_t>(ColumnFamily:
         "country_summits",
         "pair_events",
         "country_participants",
+        "summit_basics",
 };
 static_assert(!kColumnFamilies.back().empty(),
               "kColumnFamilies names every ColumnFamily, in the enum's order");

@@ -38,6 +38,31 @@ std::string ArticleValue(absl::string_view summit_id, absl::string_view content_
   return KeyWriter().String(summit_id).String(content_sha256).Release();
 }
 
+v1::Summit BasicSummit(const v1::Summit& summit) {
+  v1::Summit basic = summit;
+  basic.mutable_location()->clear_span();
+  if (basic.location().city().empty() && basic.location().country_code().empty()) {
+    basic.clear_location();
+  }
+  for (v1::SummitParticipant& participant : *basic.mutable_participants()) {
+    participant.clear_mentions();
+  }
+  for (v1::SummitSector& sector : *basic.mutable_sectors()) {
+    const std::string name = sector.sector();
+    sector.Clear();
+    sector.set_sector(name);
+  }
+  basic.clear_agreements();
+  basic.clear_amounts();
+  basic.clear_related_engagements();
+  basic.clear_statements();
+  for (v1::Source& source : *basic.mutable_sources()) {
+    source.clear_content_sha256();
+    source.clear_ingest_time();
+  }
+  return basic;
+}
+
 absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
   SummitFacts facts;
   ASSIGN_OR_RETURN(std::string id, ResourceId(summit.name(), kSummits, "summit.name"));
@@ -53,6 +78,8 @@ absl::StatusOr<SummitFacts> DeriveSummitFacts(const v1::Summit& summit) {
     entries.push_back({family, std::move(key), std::move(value)});
   };
 
+  add(ColumnFamily::kSummitBasics, KeyWriter().String(facts.summit_id).Release(),
+      BasicSummit(summit).SerializeAsString());
   add(ColumnFamily::kSummitsByDate,
       KeyWriter().Date(summit.date()).String(facts.summit_id).Release());
 

@@ -34,9 +34,15 @@ struct SummitFacts {
   // sector_id -> number of the summit's agreements covering it; every
   // sector the summit touched (in `sectors` or an agreement) is present.
   std::map<std::string, int> sectors;
-  // Every index entry, sorted, without duplicates.
+  // Every index entry, sorted, without duplicates; the BASIC view in
+  // kSummitBasics among them.
   std::vector<IndexEntry> index_entries;
 };
+
+// The BASIC view of `summit` (see SummitView in query_service.proto): what a
+// list shows, without agreements, amounts, related engagements, statements,
+// spans and mentions. Stored beside the full record by every write.
+v1::Summit BasicSummit(const v1::Summit& summit);
 
 // Derives the facts of `summit`, which must outlive the result.
 // INVALID_ARGUMENT, naming the field path, when a resource name in it is

@@ -268,6 +268,11 @@ absl::StatusOr<std::string> SummitStore::GetSummitEncoded(
   return GetRecord(*db_, ColumnFamily::kSummits, kSummits, summit_id);
 }
 
+absl::StatusOr<std::string> SummitStore::GetBasicSummitEncoded(
+    absl::string_view summit_id) const {
+  return GetRecord(*db_, ColumnFamily::kSummitBasics, kSummits, summit_id);
+}
+
 absl::StatusOr<v1::Summit> SummitStore::GetSummit(absl::string_view summit_id) const {
   ASSIGN_OR_RETURN(std::string encoded, GetSummitEncoded(summit_id));
   return ParseValue<v1::Summit>(encoded, ResourceName(kSummits, summit_id));
@@ -483,6 +488,8 @@ absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
     Change& change = changes[id];
     *summit.mutable_create_time() = change.before ? change.before->create_time() : now;
     *summit.mutable_update_time() = now;
+    summit.set_agreement_count(summit.agreements_size());
+    summit.set_amount_count(summit.amounts_size());
     change.after = &summit;
   }
   for (const std::string& id : deletes) {

@@ -86,9 +86,9 @@ class SummitStore final {
   // Stores `summit`, replacing the record of the same name with all of the
   // old version's index entries, in one batch. Sets create_time (kept from
   // the old version) and update_time. Sets `*created` when no record had the
-  // name at the commit. Returns the record as this commit wrote it, never a
-  // later read. INVALID_ARGUMENT for malformed names in it;
-  // FAILED_PRECONDITION when one of its sources belongs to another summit.
+  // name at the commit, and agreement_count and amount_count. Returns the
+  // record as this commit wrote it, never a later read. INVALID_ARGUMENT for malformed
+  // names in it; FAILED_PRECONDITION when one of its sources belongs to another summit.
   absl::StatusOr<v1::Summit> PutSummit(v1::Summit summit, bool* created);
 
   // Removes a summit, its index entries and its share of the aggregates.
@@ -116,6 +116,11 @@ class SummitStore final {
   // as PutSummit wrote it, for serving without a decode and re-encode.
   // NOT_FOUND names it when absent.
   absl::StatusOr<std::string> GetSummitEncoded(absl::string_view summit_id) const;
+
+  // The stored encoding of the summit's BASIC view (see BasicSummit in
+  // storage/summit_facts.h), written with every version of the record.
+  // NOT_FOUND names it when absent.
+  absl::StatusOr<std::string> GetBasicSummitEncoded(absl::string_view summit_id) const;
 
   // The record of an ingested report; nullopt when never ingested.
   absl::StatusOr<std::optional<ArticleRecord>> GetArticle(

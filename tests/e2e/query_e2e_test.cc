@@ -214,6 +214,7 @@ TEST_F(QueryE2eTest, TheSeedSummitComesOutWithItsParticipantsAndAmounts) {
 TEST_F(QueryE2eTest, EveryFilterCombinationMatchesTheFullListFilteredByHand) {
   v1::ListSummitsRequest everything;
   everything.set_page_size(1000);
+  everything.set_view(v1::SUMMIT_VIEW_FULL);  // Agreements' sectors count too.
   const std::vector<v1::Summit> all = AllSummits(everything);
   ASSERT_THAT(all, SizeIs(kSampleSummits + 1));
   for (size_t i = 1; i < all.size(); ++i) {  // Date, then name.
@@ -266,6 +267,81 @@ TEST_F(QueryE2eTest, EveryFilterCombinationMatchesTheFullListFilteredByHand) {
               ElementsAre(kSeedSummit, "summits/2026-05-25-call-can-mex"));
 }
 
+// Lists default to the BASIC view and GetSummit to FULL; BASIC is FULL
+// without the long parts, with the counts of what it leaves out.
+TEST_F(QueryE2eTest, ListsAreBasicAndGetIsFullUnlessAsked) {
+  v1::ListSummitsRequest basic_list;
+  basic_list.set_page_size(1000);
+  const std::vector<v1::Summit> basics = AllSummits(basic_list);
+  v1::ListSummitsRequest full_list = basic_list;
+  full_list.set_view(v1::SUMMIT_VIEW_FULL);
+  const std::vector<v1::Summit> fulls = AllSummits(full_list);
+  ASSERT_THAT(basics, SizeIs(kSampleSummits + 1));
+  ASSERT_EQ(Names(basics), Names(fulls));
+
+  int agreements = 0;
+  for (size_t i = 0; i < basics.size(); ++i) {
+    const v1::Summit& basic = basics[i];
+    const v1::Summit& full = fulls[i];
+    SCOPED_TRACE(full.name());
+    agreements += full.agreements_size();
+    EXPECT_EQ(basic.agreement_count(), full.agreements_size());
+    EXPECT_EQ(full.agreement_count(), full.agreements_size());
+    EXPECT_EQ(basic.amount_count(), full.amounts_size());
+    EXPECT_EQ(full.amount_count(), full.amounts_size());
+    EXPECT_THAT(basic.agreements(), IsEmpty());
+    EXPECT_THAT(basic.amounts(), IsEmpty());
+    EXPECT_THAT(basic.statements(), IsEmpty());
+    EXPECT_THAT(basic.related_engagements(), IsEmpty());
+    EXPECT_FALSE(basic.location().has_span());
+    EXPECT_EQ(basic.title(), full.title());
+    EXPECT_EQ(basic.location().city(), full.location().city());
+    EXPECT_EQ(DateKey(basic.date()), DateKey(full.date()));
+    EXPECT_EQ(basic.update_time().seconds(), full.update_time().seconds());
+    ASSERT_EQ(basic.participants_size(), full.participants_size());
+    for (int p = 0; p < basic.participants_size(); ++p) {
+      EXPECT_THAT(basic.participants(p).mentions(), IsEmpty());
+      EXPECT_EQ(basic.participants(p).display_name(),
+                full.participants(p).display_name());
+      EXPECT_EQ(basic.participants(p).title(), full.participants(p).title());
+      EXPECT_EQ(basic.participants(p).country_code(),
+                full.participants(p).country_code());
+    }
+    ASSERT_EQ(basic.sectors_size(), full.sectors_size());
+    for (int k = 0; k < basic.sectors_size(); ++k) {
+      EXPECT_EQ(basic.sectors(k).sector(), full.sectors(k).sector());
+      EXPECT_THAT(basic.sectors(k).mentions(), IsEmpty());
+      EXPECT_THAT(basic.sectors(k).surface_text(), IsEmpty());
+    }
+    ASSERT_EQ(basic.sources_size(), full.sources_size());
+    for (int k = 0; k < basic.sources_size(); ++k) {
+      EXPECT_EQ(basic.sources(k).url(), full.sources(k).url());
+      EXPECT_THAT(basic.sources(k).content_sha256(), IsEmpty());
+    }
+    EXPECT_LT(basic.ByteSizeLong(), full.ByteSizeLong());
+  }
+  EXPECT_GT(agreements, 0) << "the samples have agreements to leave out";
+
+  // GetSummit: FULL by default, BASIC when asked, the same as the lists'.
+  v1::GetSummitRequest get;
+  get.set_name(kSeedSummit);
+  v1::Summit summit;
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::GetSummit, get, &summit).ok());
+  const auto seed = std::find_if(fulls.begin(), fulls.end(), [](const v1::Summit& s) {
+    return s.name() == kSeedSummit;
+  });
+  ASSERT_NE(seed, fulls.end());
+  EXPECT_EQ(summit.SerializeAsString(), seed->SerializeAsString());
+  get.set_view(v1::SUMMIT_VIEW_BASIC);
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::GetSummit, get, &summit).ok());
+  EXPECT_EQ(summit.SerializeAsString(), basics[seed - fulls.begin()].SerializeAsString());
+
+  get.set_view(static_cast<v1::SummitView>(9));
+  grpc::Status status = Call(&v1::QueryService::Stub::GetSummit, get, &summit);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(status.error_message(), "view: 9 is not a SummitView");
+}
+
 TEST_F(QueryE2eTest, PagesCoverEveryResultOnceAndOnlyTheLastTokenIsEmpty) {
   v1::ListSummitsRequest everything;
   everything.set_page_size(1000);
@@ -314,7 +390,10 @@ TEST_F(QueryE2eTest, PageTokensAreBoundToTheirFiltersAndRefuseTampering) {
   tampered.set_page_token(altered);
   v1::ListSummitsRequest garbage = energy;
   garbage.set_page_token("not-a-token");
-  for (const v1::ListSummitsRequest& bad : {other_filter, tampered, garbage}) {
+  v1::ListSummitsRequest other_view = next;
+  other_view.set_view(v1::SUMMIT_VIEW_FULL);
+  for (const v1::ListSummitsRequest& bad :
+       {other_filter, tampered, garbage, other_view}) {
     v1::ListSummitsResponse response;
     grpc::Status status = Call(&v1::QueryService::Stub::ListSummits, bad, &response);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
@@ -641,7 +720,7 @@ TEST_F(QueryE2eTest, ANewReportAndNewRecordsAppearInTheListsWithinASecond) {
   EXPECT_LT(absl::Now() - ingested, absl::Seconds(1));
   ASSERT_THAT(Names(found), ElementsAre("summits/2027-02-03-ottawa-can-nor"));
   EXPECT_EQ(found[0].location().city(), "Ottawa");
-  EXPECT_EQ(found[0].agreements_size(), 1);
+  EXPECT_EQ(found[0].agreement_count(), 1);  // The list's BASIC view counts them.
 
   // Freshness over many writes: each upsert is acknowledged, then polled.
   // The writes are spread over the catch-up interval, not each made just

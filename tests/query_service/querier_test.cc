@@ -114,11 +114,16 @@ TEST(QuerierTest, RequestsAreCheckedBeforeTheDatabaseIsOpen) {
   expect_invalid(querier.ListParticipants(participants).status(), "summit");
   v1::ListSummitsRequest summits;
   summits.set_participant("xi-jinping");
-  expect_invalid(querier.ListSummits(summits).status(), "participant");
+  expect_invalid(querier.ListSummitsEncoded(summits).status(), "participant");
+  summits.clear_participant();
+  summits.set_view(static_cast<v1::SummitView>(7));
+  expect_invalid(querier.ListSummitsEncoded(summits).status(), "view");
   v1::ListSectorsRequest sectors;
   sectors.set_summit("summits/");
   expect_invalid(querier.ListSectors(sectors).status(), "summit");
-  expect_invalid(querier.GetSummitEncoded("summit/x").status(), "name");
+  v1::GetSummitRequest summit;
+  summit.set_name("summit/x");
+  expect_invalid(querier.GetSummitEncoded(summit).status(), "name");
 
   // A good request waits for the database.
   EXPECT_EQ(querier.ListParticipants(v1::ListParticipantsRequest()).status().code(),

@@ -172,6 +172,17 @@ INSTANTIATE_TEST_SUITE_P(
                         KeyWriter().String("s2").String("x").Release());
               },
               "index value disagrees with the summit record"},
+        Fault{"StaleBasicView",
+              [](RawDb& raw) {
+                v1::Summit basic;
+                basic.ParseFromString(raw.Get(ColumnFamily::kSummitBasics, Id("s1")));
+                basic.set_title("an older title");
+                raw.Put(ColumnFamily::kSummitBasics, Id("s1"), basic.SerializeAsString());
+              },
+              "index value disagrees with the summit record"},
+        Fault{"MissingBasicView",
+              [](RawDb& raw) { raw.Delete(ColumnFamily::kSummitBasics, Id("s2")); },
+              "summit_basics["},
         Fault{"TradeRowUnderTheWrongKey",
               [](RawDb& raw) {
                 v1::TradeFlow moved = Flow();

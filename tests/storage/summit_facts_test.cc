@@ -88,9 +88,54 @@ TEST(SummitFactsTest, DerivesEveryIndexEntryOfASummit) {
       Entry(ColumnFamily::kPairEvents, pair_event(MakeDate(2025, 11, 0), 1)),
       Entry(ColumnFamily::kArticles, ArticleKey("seed-000"),
             ArticleValue(id, "sha-of-seed-000")),
+      Entry(ColumnFamily::kSummitBasics, KeyWriter().String(id).Release(),
+            BasicSummit(summit).SerializeAsString()),
   };
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(facts->index_entries, expected);
+}
+
+TEST(SummitFactsTest, TheBasicViewKeepsWhatAListShowsAndCountsTheRest) {
+  v1::Summit summit = MakeSummit("beijing-can-chn", MakeDate(2026, 1, 17), {kCarney, kXi},
+                                 {"trade"}, {"energy"}, {"seed-000"});
+  summit.set_title("Carney and Xi meet in Beijing");
+  summit.mutable_location()->set_city("Beijing");
+  summit.mutable_location()->mutable_span()->set_text("in Beijing");
+  summit.mutable_participants(0)->add_mentions()->set_text("Prime Minister Carney");
+  summit.mutable_sectors(0)->set_surface_text("trade ties");
+  summit.mutable_sectors(0)->add_mentions()->set_text("trade ties");
+  summit.add_amounts()->set_value(125);
+  summit.add_statements()->set_text("We agreed.");
+  summit.mutable_sources(0)->set_url("https://example.org/a");
+  summit.set_agreement_count(summit.agreements_size());
+  summit.set_amount_count(summit.amounts_size());
+  ASSERT_GT(summit.agreements_size(), 0);
+  ASSERT_GT(summit.related_engagements_size(), 0);
+
+  const v1::Summit basic = BasicSummit(summit);
+  EXPECT_EQ(basic.name(), summit.name());
+  EXPECT_EQ(basic.title(), summit.title());
+  EXPECT_EQ(basic.location().city(), "Beijing");
+  EXPECT_FALSE(basic.location().has_span());
+  ASSERT_EQ(basic.participants_size(), 2);
+  EXPECT_EQ(basic.participants(0).participant(), summit.participants(0).participant());
+  EXPECT_EQ(basic.participants(0).title(), "Prime Minister");
+  EXPECT_EQ(basic.participants(0).country_code(), "CAN");
+  EXPECT_THAT(basic.participants(0).mentions(), IsEmpty());
+  ASSERT_EQ(basic.sectors_size(), 1);
+  EXPECT_EQ(basic.sectors(0).sector(), "sectors/trade");
+  EXPECT_THAT(basic.sectors(0).surface_text(), IsEmpty());
+  EXPECT_THAT(basic.sectors(0).mentions(), IsEmpty());
+  EXPECT_THAT(basic.agreements(), IsEmpty());
+  EXPECT_THAT(basic.amounts(), IsEmpty());
+  EXPECT_THAT(basic.statements(), IsEmpty());
+  EXPECT_THAT(basic.related_engagements(), IsEmpty());
+  EXPECT_EQ(basic.agreement_count(), summit.agreements_size());
+  EXPECT_EQ(basic.amount_count(), 1);
+  ASSERT_EQ(basic.sources_size(), 1);
+  EXPECT_EQ(basic.sources(0).url(), "https://example.org/a");
+  EXPECT_EQ(basic.sources(0).source_id(), "seed-000");
+  EXPECT_THAT(basic.sources(0).content_sha256(), IsEmpty());
 }
 
 TEST(SummitFactsTest, ParticipantsPointIntoTheSummitById) {

@@ -13,6 +13,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
 #include "storage/fsck.h"
+#include "storage/summit_facts.h"
 #include "tests/testing/summits.h"
 #include "tests/testing/temp_dir.h"
 
@@ -80,6 +81,13 @@ TEST_F(SummitStoreTest, PutThenGetReturnsTheRecordWithTimes) {
   EXPECT_EQ(got->title(), "Meeting 2026-01-17-beijing-can-chn");
   ASSERT_EQ(got->participants_size(), 2);
   EXPECT_EQ(got->participants(1).participant(), "participants/xi-jinping");
+  EXPECT_EQ(got->agreement_count(), 1);
+  EXPECT_EQ(got->amount_count(), 0);
+  // The BASIC view is stored with the record, as BasicSummit makes it.
+  absl::StatusOr<std::string> basic =
+      store_->GetBasicSummitEncoded("2026-01-17-beijing-can-chn");
+  ASSERT_TRUE(basic.ok()) << basic.status();
+  EXPECT_EQ(*basic, BasicSummit(*got).SerializeAsString());
 
   absl::StatusOr<std::optional<ArticleRecord>> article = store_->GetArticle("seed-000");
   ASSERT_TRUE(article.ok() && article->has_value());
@@ -156,6 +164,8 @@ TEST_F(SummitStoreTest, DeleteRemovesRecordIndexesAndAggregates) {
                  {"r1"}));
   ASSERT_TRUE(store_->DeleteSummit("s").ok());
   EXPECT_EQ(store_->GetSummit("s").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetBasicSummitEncoded("s").status().code(),
+            absl::StatusCode::kNotFound);
   EXPECT_THAT(Ids({}), IsEmpty());
   EXPECT_THAT(Ids({SummitScan::Index::kByParticipant, "xi-jinping"}), IsEmpty());
   EXPECT_TRUE(store_->ListSectorCounts()->empty());
