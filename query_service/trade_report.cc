@@ -52,7 +52,33 @@ absl::Status SumFlowCode(const storage::TradeStore& store, const TradeQuery& que
       overflow = Add(row.value_usd_cents(), &cell.months);
     }
   };
-  RETURN_IF_ERROR(store.ScanFlows(range, code, code != "TOTAL", add_row));
+  // Shorter codes come first in key order: a row under a code that has a
+  // row that year is never counted, so it is stepped over unread, and so is
+  // the whole subtree of a code with a row in every year asked for.
+  std::map<std::string, int> code_years;  // Years with rows, per code read.
+  const int range_years = query.start_year != 0 && query.end_year != 0
+                              ? query.end_year - query.start_year + 1
+                              : 0;
+  const auto decide = [&](const std::string& commodity, int32_t year) {
+    storage::TradeStore::RowSkip step;
+    auto cells = years.find(year);
+    for (size_t length = 2; length < commodity.size(); length += 2) {
+      const std::string ancestor = commodity.substr(0, length);
+      auto counted = code_years.find(ancestor);
+      if (range_years > 0 && counted != code_years.end() &&
+          counted->second == range_years) {
+        step.subtree_length = length;
+        return step;
+      }
+      step.skip =
+          step.skip || (cells != years.end() && cells->second.count(ancestor) != 0);
+    }
+    if (!step.skip && (cells == years.end() || cells->second.count(commodity) == 0)) {
+      ++code_years[commodity];
+    }
+    return step;
+  };
+  RETURN_IF_ERROR(store.ScanFlows(range, code, code != "TOTAL", decide, add_row));
   RETURN_IF_ERROR(overflow);
   for (const auto& [year, codes] : years) {
     for (const auto& [commodity, cell] : codes) {

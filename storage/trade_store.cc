@@ -56,6 +56,7 @@ absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) 
 
 absl::Status TradeStore::ScanFlows(
     const TradeRange& range, const std::string& commodity_code, bool include_longer_codes,
+    const std::function<RowSkip(const std::string& code, int32_t year)>& decide,
     const std::function<void(const v1::TradeFlow&)>& visit) const {
   const std::string base =
       PairFlowPrefix(range.reporter_code, range.partner_code, range.flow).Release();
@@ -81,6 +82,21 @@ absl::Status TradeStore::ScanFlows(
     if (range.end_year != 0 && year > range.end_year) {
       it->Seek(PrefixSuccessor(commodity_prefix));
       continue;
+    }
+    if (decide != nullptr) {
+      const RowSkip step = decide(commodity, year);
+      if (step.subtree_length > 0) {
+        it->Seek(PrefixSuccessor(
+            base +
+            KeyWriter()
+                .StringPrefix(absl::string_view(commodity).substr(0, step.subtree_length))
+                .Release()));
+        continue;
+      }
+      if (step.skip) {
+        it->Next();
+        continue;
+      }
     }
     ASSIGN_OR_RETURN(v1::TradeFlow flow,
                      ParseValue<v1::TradeFlow>(it->value(), "a trade flow"));

@@ -45,7 +45,28 @@ class TradeStore final {
   // rows it visits and at most two keys per commodity besides.
   absl::Status ScanFlows(const TradeRange& range, const std::string& commodity_code,
                          bool include_longer_codes,
-                         const std::function<void(const v1::TradeFlow&)>& visit) const;
+                         const std::function<void(const v1::TradeFlow&)>& visit) const {
+    return ScanFlows(range, commodity_code, include_longer_codes, nullptr, visit);
+  }
+
+  // What a scan does with a row, decided from its key before its value is
+  // read: by default it reads and visits it.
+  struct RowSkip {
+    // Step over the row unread.
+    bool skip = false;
+    // When above 0, also step over every later row whose code starts with
+    // the first `subtree_length` characters of this row's code.
+    size_t subtree_length = 0;
+  };
+
+  // The same, asking `decide` (when not null) about each row's commodity
+  // code and year first: rows a caller knows it will not count cost a key
+  // decode, and a subtree it does not need one seek.
+  absl::Status ScanFlows(
+      const TradeRange& range, const std::string& commodity_code,
+      bool include_longer_codes,
+      const std::function<RowSkip(const std::string& code, int32_t year)>& decide,
+      const std::function<void(const v1::TradeFlow&)>& visit) const;
 
  private:
   Database* const db_;

@@ -8,6 +8,8 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/database.h"
+#include "storage/schema.h"
+#include "storage/trade_store.h"
 #include "tests/testing/temp_dir.h"
 
 namespace summit::query {
@@ -71,6 +73,43 @@ TEST_F(TradeReportTest, AChapterCoversItsHeadingsAndAnAnnualRowItsMonths) {
   }
   EXPECT_THAT(commodities,
               ElementsAre(Pair("27", 1000), Pair("2701", 40), Pair("2709", 60)));
+}
+
+// A row under a code that has a row in the same year is never counted, so
+// it is never read: rows with undecodable values stand in for them here.
+TEST_F(TradeReportTest, RowsUnderACodeWithARowThatYearAreNeverRead) {
+  Put(kExport, "27", 2023, 0, 500);
+  Put(kExport, "27", 2024, 0, 1000);
+  Put(kExport, "2701", 2025, 0, 70);  // The chapter lacks 2025: counted.
+  const auto put_unreadable = [&](const std::string& code, int year) {
+    v1::TradeFlow row;
+    row.set_reporter_code("CHN");
+    row.set_partner_code("CAN");
+    row.set_flow(kExport);
+    row.set_commodity_code(code);
+    row.set_year(year);
+    storage::WriteBatch batch(*db_);
+    batch.Put(storage::ColumnFamily::kTradeFlows, storage::TradeFlowKey(row), "\xFF");
+    ASSERT_TRUE(db_->Write(batch, /*sync=*/false).ok());
+  };
+  put_unreadable("2701", 2024);
+  put_unreadable("270110", 2023);
+
+  // Unbounded years: each covered row is stepped over.
+  absl::StatusOr<TradeSums> all = Sum({"27"});
+  ASSERT_TRUE(all.ok()) << all.status();
+  EXPECT_THAT(all->by_year.at(kExport),
+              ElementsAre(Pair(2023, 500), Pair(2024, 1000), Pair(2025, 70)));
+  // Years the chapter fills: its headings are skipped whole.
+  absl::StatusOr<TradeSums> filled = Sum({"27"}, 2023, 2024);
+  ASSERT_TRUE(filled.ok()) << filled.status();
+  EXPECT_THAT(filled->by_year.at(kExport), ElementsAre(Pair(2023, 500), Pair(2024, 1000)));
+  // A year the chapter lacks: its heading's rows of that year are read.
+  absl::StatusOr<TradeSums> later = Sum({"27"}, 2024, 2025);
+  ASSERT_TRUE(later.ok()) << later.status();
+  EXPECT_THAT(later->by_year.at(kExport), ElementsAre(Pair(2024, 1000), Pair(2025, 70)));
+  // Asked for directly, the unreadable row is read and reported.
+  EXPECT_FALSE(Sum({"2701"}).ok());
 }
 
 TEST_F(TradeReportTest, YearBoundsAreInclusiveAndSeriesCarryGrowthAndBalance) {
