@@ -13,26 +13,16 @@
 
 namespace summit::extractor {
 
-using reference::Token;
-
 namespace {
-
-// The token vectors of finished documents, kept for the next ones on the
-// same thread: a new vector for each report is one large allocation, which
-// makes malloc consolidate its free lists every time.
-std::vector<std::vector<Token>>& SpareTokens() {
-  thread_local std::vector<std::vector<Token>> spare;
-  return spare;
-}
 
 // `text` into `utf16`, each bad UTF-8 sequence as one U+FFFD; returns
 // whether it was all ASCII, so that offsets in one are offsets in the other.
-// ICU's own conversion costs several times more on ASCII, the bulk of text,
-// and `utf16` keeps its buffer from one call to the next.
+// ICU's own conversion costs several times more on ASCII, the bulk of text.
 bool ToUtf16(absl::string_view text, icu::UnicodeString& utf16) {
   const auto length = static_cast<int32_t>(text.size());
   // UTF-16 never takes more units than UTF-8 takes bytes.
   char16_t* buffer = utf16.getBuffer(std::max(length, 1));
+  if (buffer == nullptr) return true;  // Out of memory: no sentence breaks.
   int32_t units = 0;
   bool ascii = true;
   for (int32_t i = 0; i < length;) {
@@ -53,12 +43,8 @@ bool ToUtf16(absl::string_view text, icu::UnicodeString& utf16) {
 
 }  // namespace
 
-Document::Document(absl::string_view text) : text_(text) {
-  if (std::vector<std::vector<Token>>& spare = SpareTokens(); !spare.empty()) {
-    tokens_ = std::move(spare.back());
-    spare.pop_back();
-  }
-  reference::Tokenize(text, tokens_);
+Document::Document(absl::string_view text)
+    : text_(text), tokens_(reference::Tokenize(text)) {
   // Building a sentence iterator with the English abbreviation filters
   // ("Mr.", "Feb.") costs far more than using one: one per thread.
   thread_local const std::unique_ptr<icu::BreakIterator> kSentenceBreaks = [] {
@@ -71,7 +57,7 @@ Document::Document(absl::string_view text) : text_(text) {
   if (kSentenceBreaks != nullptr) {
     // The iterator reads UTF-16 far faster than UTF-8 through a UText; its
     // offsets are mapped back to bytes as they come, in order.
-    thread_local icu::UnicodeString utf16;
+    icu::UnicodeString utf16;
     const bool ascii = ToUtf16(text, utf16);
     kSentenceBreaks->setText(utf16);
     const auto length = static_cast<int32_t>(text.size());
@@ -90,9 +76,6 @@ Document::Document(absl::string_view text) : text_(text) {
     }
     // The iterator keeps a reference to the text: detach it.
     kSentenceBreaks->setText(icu::UnicodeString());
-    // Keeps the buffer of up to a long report (2 MB), not of the longest.
-    constexpr int32_t kKeptUnits = 1 << 20;
-    if (utf16.getCapacity() > kKeptUnits) utf16 = icu::UnicodeString();
   }
 
   size_t s = 0;
@@ -107,16 +90,6 @@ Document::Document(absl::string_view text) : text_(text) {
   }
   while (sentence_first_token_.size() < sentence_starts_.size() + 1) {
     sentence_first_token_.push_back(tokens_.size());
-  }
-}
-
-Document::~Document() {
-  // A few vectors of up to a long report's tokens each.
-  constexpr size_t kSpares = 2;
-  constexpr size_t kSpareTokens = 1 << 16;
-  std::vector<std::vector<Token>>& spare = SpareTokens();
-  if (spare.size() < kSpares && tokens_.capacity() <= kSpareTokens) {
-    spare.push_back(std::move(tokens_));
   }
 }
 

@@ -19,9 +19,6 @@ namespace summit::extractor {
 class Document final {
  public:
   explicit Document(absl::string_view text);
-  Document(const Document&) = delete;
-  Document& operator=(const Document&) = delete;
-  ~Document();
 
   absl::string_view text() const { return text_; }
   const std::vector<reference::Token>& tokens() const { return tokens_; }

@@ -60,12 +60,6 @@ void TokenSet::Add(absl::string_view word) {
 
 std::vector<Token> Tokenize(absl::string_view text) {
   std::vector<Token> tokens;
-  Tokenize(text, tokens);
-  return tokens;
-}
-
-void Tokenize(absl::string_view text, std::vector<Token>& tokens) {
-  tokens.clear();
   tokens.reserve(text.size() / 5 + 1);  // English averages ~6 bytes a token.
   size_t i = 0;
   while (i < text.size()) {
@@ -86,16 +80,11 @@ void Tokenize(absl::string_view text, std::vector<Token>& tokens) {
       token.capitalized = c < 0x80 ? absl::ascii_isupper(c) : u_isupper(c);
       AppendLower(token.lower, c);
       while (i < text.size()) {
-        // Runs of ASCII letters and digits, the bulk of English text, at once.
-        size_t run = i;
-        while (run < text.size() && absl::ascii_isalnum(text[run])) ++run;
-        if (run > i) {
-          const size_t from = token.lower.size();
-          token.lower.append(text.data() + i, run - i);
-          for (size_t k = from; k < token.lower.size(); ++k) {
-            token.lower[k] = absl::ascii_tolower(token.lower[k]);
-          }
-          i = run;
+        // ASCII letters and digits, the bulk of English text, directly.
+        const char ascii = text[i];
+        if (absl::ascii_isalnum(ascii)) {
+          token.lower.push_back(absl::ascii_tolower(ascii));
+          ++i;
           continue;
         }
         size_t j = i;
@@ -181,6 +170,7 @@ void Tokenize(absl::string_view text, std::vector<Token>& tokens) {
     token.hash = TokenHash(token.lower);
     tokens.push_back(std::move(token));
   }
+  return tokens;
 }
 
 std::vector<std::string> LowerTokens(absl::string_view phrase) {

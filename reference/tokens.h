@@ -86,9 +86,6 @@ class TokenSet final {
 // and ordinal suffixes ("32nd"); "$"-prefixes merge with the letters before
 // them ("US$", "C$"). Sentence indexes are left 0.
 std::vector<Token> Tokenize(absl::string_view text);
-// The same into `tokens`, cleared first: its capacity is kept, for callers
-// that tokenize text after text.
-void Tokenize(absl::string_view text, std::vector<Token>& tokens);
 
 // Lower-cases a phrase the way tokens are, token by token: the phrase tables
 // are keyed by these.
