@@ -152,4 +152,19 @@ absl::StatusOr<int> ReadTopCommoditiesLimit(int32_t limit) {
   return limit == 0 ? kDefaultTopCommodities : std::min(limit, kMaxTopCommodities);
 }
 
+absl::StatusOr<size_t> ReadTopCommoditiesDigits(int32_t digits,
+                                                const std::vector<std::string>& codes) {
+  if (digits != 0 && digits != 2 && digits != 4 && digits != 6) {
+    return InvalidField("top_commodities_digits",
+                        absl::StrCat(digits, " is not 2, 4 or 6 (or 0 for the default)"));
+  }
+  for (const std::string& code : codes) {
+    if (digits != 0 && code != "TOTAL" && code.size() > static_cast<size_t>(digits)) {
+      return InvalidField("top_commodities_digits",
+                          absl::StrCat(digits, " is shorter than commodity code ", code));
+    }
+  }
+  return static_cast<size_t>(digits);
+}
+
 }  // namespace summit::query

@@ -63,6 +63,12 @@ absl::StatusOr<std::vector<std::string>> ReadCommodityCodes(
 // kDefaultTopCommodities, capped at kMaxTopCommodities; negative fails.
 absl::StatusOr<int> ReadTopCommoditiesLimit(int32_t limit);
 
+// The code length a trade request ranks top commodities at: 0 (the codes
+// the series count), 2, 4 or 6, and not shorter than any of `codes` (as
+// ReadCommodityCodes returns them).
+absl::StatusOr<size_t> ReadTopCommoditiesDigits(int32_t digits,
+                                                const std::vector<std::string>& codes);
+
 }  // namespace summit::query
 
 #endif  // SUMMIT_QUERY_SERVICE_REQUEST_CHECKS_H_

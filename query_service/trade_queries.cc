@@ -57,9 +57,12 @@ absl::StatusOr<v1::GetTradeStatisticsResponse> Querier::GetTradeStatistics(
     const v1::GetTradeStatisticsRequest& request) const {
   ASSIGN_OR_RETURN(TradeQuery query, ReadTradeQuery(request, data_));
   ASSIGN_OR_RETURN(int top, ReadTopCommoditiesLimit(request.top_commodities_limit()));
+  ASSIGN_OR_RETURN(size_t digits, ReadTopCommoditiesDigits(
+                                      request.top_commodities_digits(), query.codes));
 
   ASSIGN_OR_RETURN(std::shared_ptr<storage::Database> db, Db());
-  ASSIGN_OR_RETURN(TradeSums sums, SumTrade(storage::TradeStore(db.get()), query));
+  const storage::TradeStore store(db.get());
+  ASSIGN_OR_RETURN(TradeSums sums, SumTrade(store, query));
 
   v1::GetTradeStatisticsResponse response;
   response.set_reporter_code(query.reporter_code);
@@ -72,9 +75,14 @@ absl::StatusOr<v1::GetTradeStatisticsResponse> Querier::GetTradeStatistics(
     response.set_total_balance_usd_cents(balance);
     FillBalance(sums, response.mutable_balance());
   }
-  if (query.codes != std::vector<std::string>{"TOTAL"}) {
-    FillTopCommodities(sums, top, response.mutable_top_commodities());
+  if (digits != 0) {
+    ASSIGN_OR_RETURN(std::vector<CommodityTotal> ranked,
+                     RankCodes(store, query, digits, top));
+    FillTopCommodities(ranked, top, response.mutable_top_commodities());
+  } else if (query.codes != std::vector<std::string>{"TOTAL"}) {
+    FillTopCommodities(sums.commodities, top, response.mutable_top_commodities());
   }
+  RETURN_IF_ERROR(DescribeCommodities(store, query, response.mutable_top_commodities()));
   if (query.partner_code != "W00") {
     RETURN_IF_ERROR(AddStatedAmounts(SummitStore(db.get()), query, response));
   }

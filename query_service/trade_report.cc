@@ -1,6 +1,7 @@
 #include "query_service/trade_report.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -33,11 +34,58 @@ bool HasAncestor(const std::map<std::string, Cell>& codes, const std::string& co
   return false;
 }
 
-// Sums one flow's rows under one code into `sums`.
+bool InYears(const TradeQuery& query, int32_t year) {
+  return (query.start_year == 0 || year >= query.start_year) &&
+         (query.end_year == 0 || year <= query.end_year);
+}
+
+// Whether `rollup`'s own rows cover every year of the query in which a
+// code under it has a row, so that its rows alone are counted.
+bool CoversItsSubtree(const storage::TradeRollup& rollup, const TradeQuery& query) {
+  for (int32_t year : rollup.subtree_years) {
+    if (!InYears(query, year)) continue;
+    const bool own = std::any_of(rollup.periods.begin(), rollup.periods.end(),
+                                 [&](const auto& period) { return period.year == year; });
+    if (!own) return false;
+  }
+  return true;
+}
+
+absl::Status SumRows(const storage::TradeStore& store, const TradeQuery& query,
+                     v1::TradeFlowDirection flow, const std::string& code,
+                     std::map<std::string, CommodityTotal>* commodities, TradeSums* sums);
+
+// Sums one flow's rows under one code into `sums`: from the code's roll-up
+// (one read) when its rows cover the years of the rows under it, as in
+// Comtrade's data, else from the rows.
 absl::Status SumFlowCode(const storage::TradeStore& store, const TradeQuery& query,
                          v1::TradeFlowDirection flow, const std::string& code,
                          std::map<std::string, CommodityTotal>* commodities,
                          TradeSums* sums) {
+  const storage::TradeRange range{query.reporter_code, query.partner_code, flow,
+                                  query.start_year, query.end_year};
+  ASSIGN_OR_RETURN(std::optional<storage::TradeRollup> rollup,
+                   store.GetRollup(range, code));
+  if (!rollup.has_value()) return absl::OkStatus();
+  if (!CoversItsSubtree(*rollup, query)) {
+    return SumRows(store, query, flow, code, commodities, sums);
+  }
+  return storage::ForEachYearValue(
+      rollup->periods, query.start_year, query.end_year,
+      [&](int32_t year, int64_t value) {
+        RETURN_IF_ERROR(Add(value, &sums->by_year[flow][year]));
+        CommodityTotal& total = (*commodities)[code];
+        if (total.code.empty()) total = {flow, code, "", 0};
+        return Add(value, &total.value_usd_cents);
+      });
+}
+
+// SumFlowCode from the rows: the codes under `code` that count in a year
+// are read, stepping over the rows a shorter code covers.
+absl::Status SumRows(const storage::TradeStore& store, const TradeQuery& query,
+                     v1::TradeFlowDirection flow, const std::string& code,
+                     std::map<std::string, CommodityTotal>* commodities,
+                     TradeSums* sums) {
   std::map<int32_t, std::map<std::string, Cell>> years;
   absl::Status overflow;
   const storage::TradeRange range{query.reporter_code, query.partner_code, flow,
@@ -91,6 +139,12 @@ absl::Status SumFlowCode(const storage::TradeStore& store, const TradeQuery& que
     }
   }
   return absl::OkStatus();
+}
+
+// Ranking order: by flow, then largest value first, then by code.
+bool Larger(const CommodityTotal* a, const CommodityTotal* b) {
+  return std::forward_as_tuple(a->flow, b->value_usd_cents, a->code) <
+         std::forward_as_tuple(b->flow, a->value_usd_cents, b->code);
 }
 
 int64_t YearValue(const TradeSums& sums, v1::TradeFlowDirection flow, int32_t year) {
@@ -161,14 +215,11 @@ void FillBalance(const TradeSums& sums,
   }
 }
 
-void FillTopCommodities(const TradeSums& sums, int limit,
+void FillTopCommodities(const std::vector<CommodityTotal>& commodities, int limit,
                         google::protobuf::RepeatedPtrField<v1::CommodityValue>* top) {
   std::vector<const CommodityTotal*> ranked;
-  for (const CommodityTotal& total : sums.commodities) ranked.push_back(&total);
-  std::sort(ranked.begin(), ranked.end(), [](const auto* a, const auto* b) {
-    return std::forward_as_tuple(a->flow, b->value_usd_cents, a->code) <
-           std::forward_as_tuple(b->flow, a->value_usd_cents, b->code);
-  });
+  for (const CommodityTotal& total : commodities) ranked.push_back(&total);
+  std::sort(ranked.begin(), ranked.end(), Larger);
   int in_flow = 0;
   for (size_t i = 0; i < ranked.size(); ++i) {
     in_flow = i > 0 && ranked[i - 1]->flow == ranked[i]->flow ? in_flow + 1 : 0;
@@ -179,6 +230,43 @@ void FillTopCommodities(const TradeSums& sums, int limit,
     out->set_flow(ranked[i]->flow);
     out->set_value_usd_cents(ranked[i]->value_usd_cents);
   }
+}
+
+absl::StatusOr<std::vector<CommodityTotal>> RankCodes(const storage::TradeStore& store,
+                                                      const TradeQuery& query,
+                                                      size_t digits, int limit) {
+  std::vector<CommodityTotal> top;
+  for (v1::TradeFlowDirection flow : query.flows) {
+    const storage::TradeRange range{query.reporter_code, query.partner_code, flow,
+                                    query.start_year, query.end_year};
+    std::vector<CommodityTotal> ranked;
+    const auto rank = [&](const std::string& code, int64_t value) {
+      ranked.push_back({flow, code, "", value});
+    };
+    for (const std::string& code : query.codes) {
+      RETURN_IF_ERROR(
+          store.ScanCodeValues(range, digits, code == "TOTAL" ? "" : code, rank));
+    }
+    const size_t kept = std::min(ranked.size(), static_cast<size_t>(limit));
+    std::partial_sort(ranked.begin(), ranked.begin() + kept, ranked.end(),
+                      [](const auto& a, const auto& b) { return Larger(&a, &b); });
+    ranked.resize(kept);
+    for (CommodityTotal& total : ranked) top.push_back(std::move(total));
+  }
+  return top;
+}
+
+absl::Status DescribeCommodities(
+    const storage::TradeStore& store, const TradeQuery& query,
+    google::protobuf::RepeatedPtrField<v1::CommodityValue>* commodities) {
+  for (v1::CommodityValue& commodity : *commodities) {
+    if (!commodity.commodity_description().empty()) continue;
+    const storage::TradeRange range{query.reporter_code, query.partner_code,
+                                    commodity.flow(), query.start_year, query.end_year};
+    ASSIGN_OR_RETURN(*commodity.mutable_commodity_description(),
+                     store.GetDescription(range, commodity.commodity_code()));
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace summit::query

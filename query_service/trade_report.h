@@ -1,6 +1,7 @@
-// Exact sums of trade rows for GetTradeStatistics and GetBilateralOverview,
-// read from the trade index only: each selected (flow, commodity prefix) is
-// one range of keys bounded by the years asked for.
+// Exact sums of trade rows for GetTradeStatistics and GetBilateralOverview.
+// Each selected (flow, code) is one read of the code's roll-up when its own
+// rows cover the years of the codes under it (Comtrade publishes a parent
+// whenever a child has a row), else one range of rows bounded by the years.
 //
 // Rows may overlap: a chapter ("27") and its headings ("2701"), a year's
 // annual row (month 0) and its monthly rows. Each (flow, year) counts a
@@ -37,7 +38,7 @@ struct TradeQuery {
 struct CommodityTotal {
   v1::TradeFlowDirection flow = v1::TRADE_FLOW_DIRECTION_UNSPECIFIED;
   std::string code;
-  std::string description;
+  std::string description;  // Empty when summed from a roll-up.
   int64_t value_usd_cents = 0;
 };
 
@@ -65,9 +66,25 @@ int64_t FillSeries(const TradeSums& sums,
 void FillBalance(const TradeSums& sums,
                  google::protobuf::RepeatedPtrField<v1::TradeBalance>* balance);
 
-// The `limit` largest commodities of each flow, largest first.
-void FillTopCommodities(const TradeSums& sums, int limit,
+// The `limit` largest commodities of each flow, largest first (ties by
+// code).
+void FillTopCommodities(const std::vector<CommodityTotal>& commodities, int limit,
                         google::protobuf::RepeatedPtrField<v1::CommodityValue>* top);
+
+// The `limit` largest codes of `digits` characters under `query`'s codes
+// (any code when they are {"TOTAL"}) per flow, each summed over the years
+// from its roll-up: per year its annual value, else the sum of its months.
+// Reads one roll-up per code; descriptions are left empty. OUT_OF_RANGE
+// when a sum exceeds int64.
+absl::StatusOr<std::vector<CommodityTotal>> RankCodes(const storage::TradeStore& store,
+                                                      const TradeQuery& query,
+                                                      size_t digits, int limit);
+
+// Fills the empty descriptions of `commodities` from a row of each (sums
+// from roll-ups leave them empty): one short scan per commodity.
+absl::Status DescribeCommodities(
+    const storage::TradeStore& store, const TradeQuery& query,
+    google::protobuf::RepeatedPtrField<v1::CommodityValue>* commodities);
 
 }  // namespace summit::query
 

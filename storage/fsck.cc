@@ -1,10 +1,13 @@
 #include "storage/fsck.h"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
@@ -236,7 +239,11 @@ class Checker {
     return it->status();
   }
 
-  // Each trade row must parse and sit under its own key.
+  // Each trade row must parse and sit under its own key, and each code's
+  // roll-up must hold exactly its rows' periods and the years of the rows
+  // under it. Rows come in (pair, flow, code, year, month) order, in which
+  // the codes under a code follow it, so the open roll-ups are a chain of
+  // codes, each under the one before.
   absl::Status CheckTrade() {
     std::unique_ptr<RangeIterator> it = db_.Scan(ColumnFamily::kTradeFlows, "", "");
     for (; it->Valid(); it->Next()) {
@@ -245,11 +252,108 @@ class Checker {
       absl::StatusOr<v1::TradeFlow> flow = ParseValue<v1::TradeFlow>(it->value(), where);
       if (!flow.ok()) {
         Problem(std::string(flow.status().message()));
-      } else if (TradeFlowKey(*flow) != it->key()) {
+        continue;
+      }
+      if (TradeFlowKey(*flow) != it->key()) {
         Problem(absl::StrCat(where, ": key does not match the row it holds"));
       }
+      RETURN_IF_ERROR(ExpectRollups(*flow));
     }
-    return it->status();
+    RETURN_IF_ERROR(it->status());
+    RETURN_IF_ERROR(CloseRollups(nullptr));
+    // Every expected roll-up was found; any further entry has no rows.
+    int64_t stored = 0;
+    std::unique_ptr<RangeIterator> all = db_.Scan(ColumnFamily::kTradeCodeYears, "", "");
+    for (; all->Valid(); all->Next()) ++stored;
+    RETURN_IF_ERROR(all->status());
+    if (stored != rollups_) {
+      Problem(absl::StrCat("trade_code_years holds ", stored,
+                           " roll-ups while the trade rows make ", rollups_));
+    }
+    return absl::OkStatus();
+  }
+
+  // A roll-up the rows read so far imply.
+  struct OpenRollup {
+    v1::TradeFlow code;  // Reporter, partner, flow and commodity code.
+    TradeRollup expected;
+    std::set<int32_t> subtree_years;
+  };
+
+  // Whether the roll-up of `above` counts `row` in its subtree years (as
+  // TradeStore::PutFlows does: codes of 2, 4, ... characters above it).
+  static bool Above(const v1::TradeFlow& above, const v1::TradeFlow& row) {
+    const std::string& code = above.commodity_code();
+    return above.reporter_code() == row.reporter_code() &&
+           above.partner_code() == row.partner_code() && above.flow() == row.flow() &&
+           row.commodity_code() != "TOTAL" && code.size() % 2 == 0 &&
+           code.size() < row.commodity_code().size() &&
+           absl::StartsWith(row.commodity_code(), code);
+  }
+
+  absl::Status ExpectRollups(const v1::TradeFlow& row) {
+    if (!open_.empty() && TradeRollupKey(open_.back().code) == TradeRollupKey(row)) {
+      open_.back().expected.periods.push_back(
+          {row.year(), row.month(), row.value_usd_cents()});
+      for (size_t i = 0; i + 1 < open_.size(); ++i) {
+        open_[i].subtree_years.insert(row.year());
+      }
+      return absl::OkStatus();
+    }
+    RETURN_IF_ERROR(CloseRollups(&row));
+    if (row.commodity_code() != "TOTAL") {
+      for (size_t length = open_.empty() ? 2
+                                         : open_.back().code.commodity_code().size() + 2;
+           length < row.commodity_code().size(); length += 2) {
+        OpenRollup above;
+        above.code = row;
+        above.code.set_commodity_code(row.commodity_code().substr(0, length));
+        open_.push_back(std::move(above));
+      }
+    }
+    for (OpenRollup& above : open_) above.subtree_years.insert(row.year());
+    OpenRollup own;
+    own.code = row;
+    own.expected.periods.push_back({row.year(), row.month(), row.value_usd_cents()});
+    open_.push_back(std::move(own));
+    return absl::OkStatus();
+  }
+
+  // Checks the open roll-ups that `row` is not under (all when null).
+  absl::Status CloseRollups(const v1::TradeFlow* row) {
+    while (!open_.empty() && (row == nullptr || !Above(open_.back().code, *row))) {
+      OpenRollup& done = open_.back();
+      done.expected.subtree_years.assign(done.subtree_years.begin(),
+                                         done.subtree_years.end());
+      RETURN_IF_ERROR(CheckRollup(TradeRollupKey(done.code), done.expected));
+      open_.pop_back();
+    }
+    return absl::OkStatus();
+  }
+
+  // Compares the roll-up at `key` with `expected`.
+  absl::Status CheckRollup(const std::string& key, const TradeRollup& expected) {
+    ++rollups_;
+    const std::string where = Describe(ColumnFamily::kTradeCodeYears, key);
+    ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                     db_.Get(ColumnFamily::kTradeCodeYears, key));
+    if (!stored.has_value()) {
+      Problem(
+          absl::StrCat(where, ": missing roll-up of ", expected.periods.size(), " rows"));
+      return absl::OkStatus();
+    }
+    absl::StatusOr<TradeRollup> decoded = DecodeTradeRollup(*stored);
+    if (!decoded.ok()) {
+      Problem(absl::StrCat(where, ": ", decoded.status().message()));
+    } else if (!(*decoded == expected)) {
+      Problem(absl::StrCat(where, ": roll-up holds ", decoded->periods.size(),
+                           " periods and ", decoded->subtree_years.size(),
+                           " subtree years; its rows make ", expected.periods.size(),
+                           " and ", expected.subtree_years.size()));
+    } else if (*stored != EncodeTradeRollup(expected)) {
+      Problem(absl::StrCat(where, ": roll-up's total disagrees with its periods"));
+    }
+    return absl::OkStatus();
   }
 
   const Database& db_;
@@ -259,6 +363,8 @@ class Checker {
   // participant id -> dates of its first and last summit.
   std::map<std::string, std::pair<v1::Date, v1::Date>> expected_seen_;
   std::map<std::string, std::pair<int, int>> expected_sectors_;
+  std::vector<OpenRollup> open_;  // Each under the one before.
+  int64_t rollups_ = 0;           // Roll-ups the rows imply.
 };
 
 }  // namespace

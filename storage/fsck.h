@@ -28,8 +28,9 @@ struct FsckReport {
 };
 
 // Walks every column family and reports: index entries without their record,
-// records without their index entries, undecodable keys or values, and
-// participant or sector counts that disagree with the summits. Fails only
+// records without their index entries, undecodable keys or values,
+// participant or sector counts that disagree with the summits, and trade
+// roll-ups that disagree with the trade rows. Fails only
 // when the database cannot be read. Use a secondary on a live database.
 absl::StatusOr<FsckReport> Fsck(const Database& db);
 

@@ -18,7 +18,8 @@ namespace summit::storage {
 // that cannot be reloaded from its reports and CSVs).
 //   2: participant records hold first_seen and last_seen.
 //   3: kSummitBasics holds each summit's BASIC view.
-inline constexpr uint32_t kSchemaVersion = 3;
+//   4: kTradeCodeYears holds each commodity code's values by period.
+inline constexpr uint32_t kSchemaVersion = 4;
 
 // Column families, by position in kColumnFamilies. Records hold protobuf
 // values; indexes hold empty values unless noted.
@@ -41,6 +42,10 @@ enum class ColumnFamily : int {
   kCountryParticipants,  // String(country) String(participant_id).
   kSummitBasics,         // String(summit_id) -> v1::Summit in the BASIC view
                          // (BasicSummit in storage/summit_facts.h).
+  kTradeCodeYears,       // String(reporter) String(partner) Uint8(flow)
+                         // Uint8(digits) String(commodity) -> the code's
+                         // periods (EncodeTradePeriods in trade_store.h); a
+                         // roll-up of kTradeFlows without TOTAL, for rankings.
   // Append new families above this line.
   kCount,  // Not a family: how many there are.
 };
@@ -61,6 +66,7 @@ inline constexpr std::array<absl::string_view, static_cast<size_t>(ColumnFamily:
         "pair_events",
         "country_participants",
         "summit_basics",
+        "trade_code_years",
 };
 static_assert(!kColumnFamilies.back().empty(),
               "kColumnFamilies names every ColumnFamily, in the enum's order");

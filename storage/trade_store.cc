@@ -1,5 +1,11 @@
 #include "storage/trade_store.h"
 
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "storage/key_codec.h"
@@ -13,6 +19,46 @@ KeyWriter PairFlowPrefix(absl::string_view reporter, absl::string_view partner,
   KeyWriter key;
   key.String(reporter).String(partner).Uint8(static_cast<uint8_t>(flow));
   return key;
+}
+
+// Bytes of one period in a roll-up value: Int32 year, Uint8 month, Int64 cents.
+constexpr size_t kPeriodBytes = 13;
+
+KeyWriter CodeYearsPrefix(absl::string_view reporter, absl::string_view partner,
+                          v1::TradeFlowDirection flow, size_t digits) {
+  KeyWriter key = PairFlowPrefix(reporter, partner, flow);
+  key.Uint8(static_cast<uint8_t>(digits));
+  return key;
+}
+
+// Bytes before the periods of a roll-up value: their number and the total.
+constexpr size_t kRollupHeaderBytes = 12;
+// The total of a roll-up whose sum exceeds int64.
+constexpr int64_t kNoTotal = std::numeric_limits<int64_t>::min();
+
+// Checks the length of a roll-up value; returns the offset of its subtree
+// years.
+absl::StatusOr<size_t> RollupYearsOffset(absl::string_view bytes) {
+  if (bytes.size() < kRollupHeaderBytes) {
+    return absl::DataLossError("a trade roll-up value is truncated");
+  }
+  const size_t end = kRollupHeaderBytes + LoadUint32(bytes.data()) * kPeriodBytes;
+  if (bytes.size() < end || (bytes.size() - end) % 4 != 0) {
+    return absl::DataLossError("a trade roll-up value is not whole periods and years");
+  }
+  return end;
+}
+
+// Reads the periods of a roll-up value whose length was checked into
+// `periods` (cleared first), without checks or allocations: a ranking
+// decodes every period of thousands of codes.
+void DecodePeriods(absl::string_view bytes, size_t end,
+                   std::vector<TradePeriod>* periods) {
+  periods->clear();
+  for (const char* at = bytes.data() + kRollupHeaderBytes; at < bytes.data() + end;
+       at += kPeriodBytes) {
+    periods->push_back({LoadInt32(at), LoadUint8(at + 4), LoadInt64(at + 5)});
+  }
 }
 
 // [lower, upper) of years after `prefix`.
@@ -36,8 +82,73 @@ std::string TradeFlowKey(const v1::TradeFlow& flow) {
       .Release();
 }
 
+std::string TradeRollupKey(const v1::TradeFlow& flow) {
+  return CodeYearsPrefix(flow.reporter_code(), flow.partner_code(), flow.flow(),
+                         flow.commodity_code().size())
+      .String(flow.commodity_code())
+      .Release();
+}
+
+absl::Status ForEachYearValue(absl::Span<const TradePeriod> periods, int32_t start_year,
+                              int32_t end_year,
+                              absl::FunctionRef<absl::Status(int32_t, int64_t)> add) {
+  for (size_t i = 0; i < periods.size();) {
+    const int32_t year = periods[i].year;
+    const bool annual = periods[i].month == 0;
+    int64_t value = 0;
+    for (; i < periods.size() && periods[i].year == year; ++i) {
+      if (annual && periods[i].month != 0) continue;
+      if (__builtin_add_overflow(value, periods[i].value_usd_cents, &value)) {
+        return absl::OutOfRangeError(
+            absl::StrCat("the trade sum of ", year, " exceeds 2^63 US cents"));
+      }
+    }
+    if ((start_year == 0 || year >= start_year) && (end_year == 0 || year <= end_year)) {
+      RETURN_IF_ERROR(add(year, value));
+    }
+  }
+  return absl::OkStatus();
+}
+
+std::string EncodeTradeRollup(const TradeRollup& rollup) {
+  int64_t total = 0;
+  const absl::Status summed =
+      ForEachYearValue(rollup.periods, 0, 0, [&](int32_t, int64_t value) {
+        return __builtin_add_overflow(total, value, &total)
+                   ? absl::OutOfRangeError("over int64")
+                   : absl::OkStatus();
+      });
+  KeyWriter value;
+  value.Uint32(static_cast<uint32_t>(rollup.periods.size()))
+      .Int64(summed.ok() ? total : kNoTotal);
+  for (const TradePeriod& period : rollup.periods) {
+    value.Int32(period.year)
+        .Uint8(static_cast<uint8_t>(period.month))
+        .Int64(period.value_usd_cents);
+  }
+  for (int32_t year : rollup.subtree_years) value.Int32(year);
+  return value.Release();
+}
+
+absl::StatusOr<TradeRollup> DecodeTradeRollup(absl::string_view bytes) {
+  ASSIGN_OR_RETURN(size_t offset, RollupYearsOffset(bytes));
+  TradeRollup rollup;
+  DecodePeriods(bytes, offset, &rollup.periods);
+  for (; offset < bytes.size(); offset += 4) {
+    rollup.subtree_years.push_back(LoadInt32(bytes.data() + offset));
+  }
+  return rollup;
+}
+
 absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) {
   WriteBatch batch(*db_);
+  // What the batch adds to each roll-up: a later row of a period replaces
+  // an earlier one, as its kTradeFlows entry does.
+  struct Added {
+    std::map<std::pair<int32_t, int32_t>, int64_t> periods;
+    std::set<int32_t> subtree_years;
+  };
+  std::map<std::string, Added> rollups;
   for (size_t i = 0; i < flows.size(); ++i) {
     const v1::TradeFlow& flow = *flows[i];
     if (flow.flow() <= 0 || flow.flow() > 255 || flow.month() < 0 || flow.month() > 12) {
@@ -45,6 +156,34 @@ absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) 
           absl::StrCat("flows[", i, "]: flow must be set and month 0..12"));
     }
     batch.Put(ColumnFamily::kTradeFlows, TradeFlowKey(flow), flow.SerializeAsString());
+    rollups[TradeRollupKey(flow)].periods[{flow.year(), flow.month()}] =
+        flow.value_usd_cents();
+    if (flow.commodity_code() == "TOTAL") continue;
+    v1::TradeFlow above = flow;
+    for (size_t length = 2; length < flow.commodity_code().size(); length += 2) {
+      above.set_commodity_code(flow.commodity_code().substr(0, length));
+      rollups[TradeRollupKey(above)].subtree_years.insert(flow.year());
+    }
+  }
+  absl::MutexLock lock(&write_mu_);
+  for (auto& [key, added] : rollups) {
+    ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                     db_->Get(ColumnFamily::kTradeCodeYears, key));
+    if (stored.has_value()) {
+      ASSIGN_OR_RETURN(TradeRollup old, DecodeTradeRollup(*stored));
+      for (const TradePeriod& period : old.periods) {
+        added.periods.emplace(std::make_pair(period.year, period.month),
+                              period.value_usd_cents);
+      }
+      added.subtree_years.insert(old.subtree_years.begin(), old.subtree_years.end());
+    }
+    TradeRollup merged;
+    merged.periods.reserve(added.periods.size());
+    for (const auto& [period, value] : added.periods) {
+      merged.periods.push_back({period.first, period.second, value});
+    }
+    merged.subtree_years.assign(added.subtree_years.begin(), added.subtree_years.end());
+    batch.Put(ColumnFamily::kTradeCodeYears, key, EncodeTradeRollup(merged));
   }
   // Not synced: the WAL write has reached the OS when this returns, so an
   // acknowledged batch survives a crash of the process (kill -9). Only an
@@ -52,6 +191,18 @@ absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) 
   // idempotent and repeatable from its CSV; syncing every batch would cost
   // most of the bulk-load throughput.
   return db_->Write(batch, /*sync=*/false);
+}
+
+absl::StatusOr<std::optional<TradeRollup>> TradeStore::GetRollup(
+    const TradeRange& range, const std::string& code) const {
+  ASSIGN_OR_RETURN(std::optional<std::string> stored,
+                   db_->Get(ColumnFamily::kTradeCodeYears,
+                            CodeYearsPrefix(range.reporter_code, range.partner_code,
+                                            range.flow, code.size())
+                                .String(code)
+                                .Release()));
+  if (!stored.has_value()) return std::nullopt;
+  return DecodeTradeRollup(*stored);
 }
 
 absl::Status TradeStore::ScanFlows(
@@ -102,6 +253,68 @@ absl::Status TradeStore::ScanFlows(
                      ParseValue<v1::TradeFlow>(it->value(), "a trade flow"));
     visit(flow);
     it->Next();
+  }
+  return it->status();
+}
+
+absl::StatusOr<std::string> TradeStore::GetDescription(const TradeRange& range,
+                                                       const std::string& code) const {
+  std::string description;
+  bool found = false;
+  RETURN_IF_ERROR(ScanFlows(
+      range, code, /*include_longer_codes=*/false,
+      [&](const std::string&, int32_t) {
+        RowSkip step;
+        step.skip = found;
+        return step;
+      },
+      [&](const v1::TradeFlow& row) {
+        description = row.commodity_description();
+        found = true;
+      }));
+  return description;
+}
+
+absl::Status TradeStore::ScanCodeValues(
+    const TradeRange& range, size_t digits, const std::string& code_prefix,
+    absl::FunctionRef<void(const std::string& code, int64_t value)> visit) const {
+  const std::string base =
+      CodeYearsPrefix(range.reporter_code, range.partner_code, range.flow, digits)
+          .Release();
+  std::string lower = base + KeyWriter().StringPrefix(code_prefix).Release();
+  std::string upper = PrefixSuccessor(lower);
+  std::unique_ptr<RangeIterator> it =
+      db_->Scan(ColumnFamily::kTradeCodeYears, std::move(lower), std::move(upper));
+  std::vector<TradePeriod> periods;
+  for (; it->Valid(); it->Next()) {
+    const absl::string_view value = it->value();
+    ASSIGN_OR_RETURN(size_t end, RollupYearsOffset(value));
+    if (end == kRollupHeaderBytes) continue;  // No rows of its own.
+    const int32_t first = LoadInt32(value.data() + kRollupHeaderBytes);
+    const int32_t last = LoadInt32(value.data() + end - kPeriodBytes);
+    if ((range.start_year != 0 && last < range.start_year) ||
+        (range.end_year != 0 && first > range.end_year)) {
+      continue;
+    }
+    KeyReader key(it->key().substr(base.size()));
+    ASSIGN_OR_RETURN(std::string code, key.String());
+    int64_t total = LoadInt64(value.data() + 4);
+    const bool all_years = (range.start_year == 0 || first >= range.start_year) &&
+                           (range.end_year == 0 || last <= range.end_year);
+    bool any = all_years;
+    if (!all_years || total == kNoTotal) {
+      DecodePeriods(value, end, &periods);
+      total = 0;
+      RETURN_IF_ERROR(ForEachYearValue(
+          periods, range.start_year, range.end_year, [&](int32_t, int64_t year_value) {
+            any = true;
+            return __builtin_add_overflow(total, year_value, &total)
+                       ? absl::OutOfRangeError(absl::StrCat("the trade sum of ", code,
+                                                            " exceeds 2^63 US cents"))
+                       : absl::OkStatus();
+          }));
+    }
+    if (any) visit(code, total);
   }
   return it->status();
 }

@@ -1,15 +1,24 @@
 // Trade statistics: one record per (reporter, partner, flow, commodity,
-// year, month). The key order serves every trade query: a commodity's years
-// are adjacent, and a year range across commodities costs one seek per
-// commodity, so no second index is kept and a row is one RocksDB entry.
+// year, month). The key order serves the sums: a commodity's years are
+// adjacent, and a year range across commodities costs one seek per
+// commodity. Rankings of codes of one length over many years would read
+// every row of every such code, so the writer also keeps, in the same
+// batch, one roll-up entry per commodity code with the values of all its
+// periods (kTradeCodeYears): a ranking reads one entry per code.
 #ifndef SUMMIT_STORAGE_TRADE_STORE_H_
 #define SUMMIT_STORAGE_TRADE_STORE_H_
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "absl/base/thread_annotations.h"
+#include "absl/functional/function_ref.h"
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/types/span.h"
 #include "storage/database.h"
 #include "summit/v1/resources.pb.h"
@@ -28,16 +37,82 @@ struct TradeRange {
 // Key of a TradeFlow in kTradeFlows.
 std::string TradeFlowKey(const v1::TradeFlow& flow);
 
+// One period's value of a commodity code: month 0 is the annual row.
+struct TradePeriod {
+  int32_t year = 0;
+  int32_t month = 0;
+  int64_t value_usd_cents = 0;
+
+  bool operator==(const TradePeriod& other) const {
+    return year == other.year && month == other.month &&
+           value_usd_cents == other.value_usd_cents;
+  }
+};
+
+// The roll-up of one commodity code (TOTAL too) of a reporter, partner and
+// flow: the values of its own rows, and the years in which a longer code
+// under it has a row (a chapter's headings, a heading's subheadings). A
+// year of `subtree_years` without a period of its own is the only case in
+// which a sum must read the rows under the code.
+struct TradeRollup {
+  std::vector<TradePeriod> periods;    // Sorted by (year, month), distinct.
+  std::vector<int32_t> subtree_years;  // Ascending, distinct.
+
+  bool operator==(const TradeRollup& other) const {
+    return periods == other.periods && subtree_years == other.subtree_years;
+  }
+};
+
+// Key of the roll-up of `flow`'s commodity code in kTradeCodeYears.
+std::string TradeRollupKey(const v1::TradeFlow& flow);
+
+// Calls `add(year, value)` for each year of `periods` (sorted by year, then
+// month) in [start_year, end_year] (0 is unbounded), with the year's value:
+// its annual period's, else the sum of its months. Stops at the first error
+// of `add`; OUT_OF_RANGE when a year's months exceed int64.
+absl::Status ForEachYearValue(absl::Span<const TradePeriod> periods, int32_t start_year,
+                              int32_t end_year,
+                              absl::FunctionRef<absl::Status(int32_t, int64_t)> add);
+
+// The roll-up value, with the key codec's fixed-width fields: Uint32(number
+// of periods), Int64(the sum of every year's value, as ForEachYearValue
+// gives them, or INT64_MIN when it exceeds int64), each period as
+// Int32(year) Uint8(month) Int64(cents), then each subtree year as Int32.
+// The sum answers rankings over all of a code's years without its periods.
+std::string EncodeTradeRollup(const TradeRollup& rollup);
+// DATA_LOSS when `bytes` is not such a value.
+absl::StatusOr<TradeRollup> DecodeTradeRollup(absl::string_view bytes);
+
 class TradeStore final {
  public:
-  // `db` must outlive the store. Thread-safe.
+  // `db` must outlive the store. Thread-safe. The writer of a database uses
+  // one store for all its writes, which PutFlows serializes.
   explicit TradeStore(Database* db) : db_(db) {}
 
-  // Writes `flows` in one atomic batch; a row with
-  // the key of a stored row replaces it. The caller has validated them
-  // (codes, flow set, month 0..12); rows whose flow or month would not fit
-  // a key are refused with INVALID_ARGUMENT and nothing is written.
-  absl::Status PutFlows(absl::Span<const v1::TradeFlow* const> flows);
+  // Writes `flows` and their codes' roll-ups in one atomic batch; a row
+  // with the key of a stored row replaces it (in the roll-up too). The
+  // caller has validated them (codes, flow set, month 0..12); rows whose
+  // flow or month would not fit a key are refused with INVALID_ARGUMENT and
+  // nothing is written. Calls on one store are serialized, as each reads
+  // and rewrites the roll-ups it touches.
+  absl::Status PutFlows(absl::Span<const v1::TradeFlow* const> flows)
+      ABSL_LOCKS_EXCLUDED(write_mu_);
+
+  // The roll-up of `code` for `range`'s reporter, partner and flow (its
+  // years are not applied); nullopt when the code has no rows and none
+  // under it. One point read.
+  absl::StatusOr<std::optional<TradeRollup>> GetRollup(const TradeRange& range,
+                                                       const std::string& code) const;
+
+  // Visits the roll-ups of `range`'s reporter, partner and flow whose code
+  // has `digits` characters and starts with `code_prefix` ("" for all), in
+  // code order, with the code's value over the range's years (the sum of
+  // ForEachYearValue); codes with no period in the range are not visited.
+  // Reads one entry per code, and decodes its periods only when the range
+  // leaves out some of its years. OUT_OF_RANGE when a sum exceeds int64.
+  absl::Status ScanCodeValues(
+      const TradeRange& range, size_t digits, const std::string& code_prefix,
+      absl::FunctionRef<void(const std::string& code, int64_t value)> visit) const;
 
   // Visits the rows of `range` whose commodity code is `commodity_code` or,
   // with `include_longer_codes`, starts with it ("27" then covers "2701";
@@ -48,6 +123,10 @@ class TradeStore final {
                          const std::function<void(const v1::TradeFlow&)>& visit) const {
     return ScanFlows(range, commodity_code, include_longer_codes, nullptr, visit);
   }
+
+  // The description of `code`'s first row in `range`; "" when it has none.
+  absl::StatusOr<std::string> GetDescription(const TradeRange& range,
+                                             const std::string& code) const;
 
   // What a scan does with a row, decided from its key before its value is
   // read: by default it reads and visits it.
@@ -70,6 +149,7 @@ class TradeStore final {
 
  private:
   Database* const db_;
+  absl::Mutex write_mu_;
 };
 
 }  // namespace summit::storage

@@ -603,6 +603,15 @@ TEST_F(QueryE2eTest, TradeStatisticsSumTheTotalsWithBalanceGrowthAndStatedAmount
     ASSERT_EQ(response.top_commodities_size(), 1);
     EXPECT_EQ(response.top_commodities(0).commodity_code(), "27");
   }
+  // Ranked at 4 digits, the chapter's heading counts on its own (from the
+  // stored roll-up): the sample's 2701 exports of 2020..2025.
+  energy.set_top_commodities_digits(4);
+  ASSERT_TRUE(Call(&v1::QueryService::Stub::GetTradeStatistics, energy, &response).ok());
+  ASSERT_EQ(response.top_commodities_size(), 1);
+  EXPECT_EQ(response.top_commodities(0).commodity_code(), "2701");
+  EXPECT_THAT(response.top_commodities(0).commodity_description(), HasSubstr("Coal"));
+  EXPECT_EQ(response.top_commodities(0).value_usd_cents(), 22570015358);
+  EXPECT_EQ(response.series(0).years(0).value_usd_cents(), kChnCanFuelExports[0]);
 
   struct Bad {
     std::string field;
@@ -622,6 +631,13 @@ TEST_F(QueryE2eTest, TradeStatisticsSumTheTotalsWithBalanceGrowthAndStatedAmount
             [](auto* r) { r->set_end_year(2019); }},
            {"flows[0]: must be",
             [](auto* r) { r->add_flows(v1::TRADE_FLOW_DIRECTION_UNSPECIFIED); }},
+           {"top_commodities_digits: 3 is not 2, 4 or 6",
+            [](auto* r) { r->set_top_commodities_digits(3); }},
+           {"top_commodities_digits: 2 is shorter than commodity code 2701",
+            [](auto* r) {
+              r->add_commodity_codes("2701");
+              r->set_top_commodities_digits(2);
+            }},
        }) {
     v1::GetTradeStatisticsRequest spoiled = request;
     bad.spoil(&spoiled);

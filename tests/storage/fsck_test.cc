@@ -195,7 +195,33 @@ INSTANTIATE_TEST_SUITE_P(
               [](RawDb& raw) {
                 raw.Put(ColumnFamily::kTradeFlows, TradeFlowKey(Flow()), "\xFF");
               },
-              "undecodable value of trade_flows"}),
+              "undecodable value of trade_flows"},
+        Fault{"RollupDisagreesWithTheRows",
+              [](RawDb& raw) {
+                raw.Put(ColumnFamily::kTradeCodeYears, TradeRollupKey(Flow()),
+                        EncodeTradeRollup({{{2024, 0, 123457}}, {}}));
+              },
+              "roll-up holds 1 periods and 0 subtree years; its rows make 1 and 0"},
+        Fault{"RollupTotalDisagreesWithItsPeriods",
+              [](RawDb& raw) {
+                std::string value = EncodeTradeRollup({{{2024, 0, 123456}}, {}});
+                value[11] = static_cast<char>(value[11] ^ 1);  // The total's last byte.
+                raw.Put(ColumnFamily::kTradeCodeYears, TradeRollupKey(Flow()), value);
+              },
+              "roll-up's total disagrees with its periods"},
+        Fault{"MissingRollup",
+              [](RawDb& raw) {
+                raw.Delete(ColumnFamily::kTradeCodeYears, TradeRollupKey(Flow()));
+              },
+              "missing roll-up of 1 rows"},
+        Fault{"RollupWithoutRows",
+              [](RawDb& raw) {
+                v1::TradeFlow other = Flow();
+                other.set_commodity_code("28");
+                raw.Put(ColumnFamily::kTradeCodeYears, TradeRollupKey(other),
+                        EncodeTradeRollup({{{2024, 0, 5}}, {}}));
+              },
+              "trade_code_years holds 2 roll-ups while the trade rows make 1"}),
     [](const ::testing::TestParamInfo<Fault>& info) { return info.param.name; });
 
 }  // namespace

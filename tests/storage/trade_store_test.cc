@@ -116,6 +116,62 @@ TEST_F(TradeStoreTest, SameKeyReplacesTheRow) {
   EXPECT_EQ(report->trade_flows, static_cast<int64_t>(rows_.size()));
 }
 
+TEST_F(TradeStoreTest, RollupsHoldEachCodesPeriodsAndFollowReplacedRows) {
+  const auto kImport = v1::TRADE_FLOW_DIRECTION_IMPORT;
+  v1::TradeFlow month = Flow(kImport, "2701", 2024, 3);
+  month.set_month(5);
+  v1::TradeFlow replaced = Flow(kImport, "27", 2023, 41);
+  v1::TradeFlow twice = Flow(kImport, "28", 2022, 1);
+  v1::TradeFlow again = Flow(kImport, "28", 2022, 2);  // Later in the batch: wins.
+  const v1::TradeFlow* flows[] = {&month, &replaced, &twice, &again};
+  ASSERT_TRUE(store_->PutFlows(flows).ok());
+
+  std::vector<std::pair<std::string, int64_t>> seen;
+  const auto visit = [&](const std::string& code, int64_t value) {
+    seen.emplace_back(code, value);
+  };
+  TradeRange range{"CHN", "CAN", kImport, 0, 0};
+  ASSERT_TRUE(store_->ScanCodeValues(range, 2, "", visit).ok());
+  EXPECT_THAT(seen, ElementsAre(Pair("27", 41 + 50), Pair("28", 2 + 9)));
+  seen.clear();
+  ASSERT_TRUE(store_->ScanCodeValues(range, 4, "27", visit).ok());
+  EXPECT_THAT(seen, ElementsAre(Pair("2701", 7)));  // The annual row, not month 5.
+  seen.clear();
+  range.start_year = 2024;  // Some years only: the periods are read.
+  ASSERT_TRUE(store_->ScanCodeValues(range, 2, "2", visit).ok());
+  EXPECT_THAT(seen, ElementsAre(Pair("27", 50), Pair("28", 9)));
+  seen.clear();
+  range.start_year = 2023;
+  range.end_year = 2023;  // 28 has 2022 and 2024, none in the range.
+  ASSERT_TRUE(store_->ScanCodeValues(range, 2, "28", visit).ok());
+  EXPECT_THAT(seen, ::testing::IsEmpty());
+  v1::TradeFlow only_month = Flow(kImport, "2702", 2025, 4);
+  only_month.set_month(7);
+  const v1::TradeFlow* months[] = {&only_month, &only_month};
+  ASSERT_TRUE(store_->PutFlows(months).ok());
+  range = TradeRange{"CHN", "CAN", kImport, 0, 0};
+  ASSERT_TRUE(store_->ScanCodeValues(range, 4, "2702", visit).ok());
+  EXPECT_THAT(seen, ElementsAre(Pair("2702", 4)));  // A repeated row counts once.
+
+  // A chapter's roll-up lists the years of the rows under it; TOTAL has one
+  // too, with no code under it.
+  range = TradeRange{"CHN", "CAN", kImport, 0, 0};
+  absl::StatusOr<std::optional<TradeRollup>> chapter = store_->GetRollup(range, "27");
+  ASSERT_TRUE(chapter.ok() && chapter->has_value());
+  EXPECT_THAT((*chapter)->subtree_years, ElementsAre(2024, 2025));
+  absl::StatusOr<std::optional<TradeRollup>> total = store_->GetRollup(range, "TOTAL");
+  ASSERT_TRUE(total.ok() && total->has_value());
+  EXPECT_EQ((*total)->periods.size(), 3u);
+  EXPECT_THAT((*total)->subtree_years, ::testing::IsEmpty());
+  absl::StatusOr<std::optional<TradeRollup>> none = store_->GetRollup(range, "29");
+  ASSERT_TRUE(none.ok());
+  EXPECT_FALSE(none->has_value());
+
+  absl::StatusOr<FsckReport> report = Fsck(*db_);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << ::testing::PrintToString(report->problems);
+}
+
 TEST_F(TradeStoreTest, ABatchWithAnUnkeyableRowWritesNothing) {
   v1::TradeFlow good = Flow(v1::TRADE_FLOW_DIRECTION_IMPORT, "TOTAL", 2030, 1);
   v1::TradeFlow bad = Flow(v1::TRADE_FLOW_DIRECTION_UNSPECIFIED, "TOTAL", 2030, 1);
@@ -124,6 +180,20 @@ TEST_F(TradeStoreTest, ABatchWithAnUnkeyableRowWritesNothing) {
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("flows[1]"));
   EXPECT_TRUE(Scan("TOTAL", false, 2030, 2030).empty());
+}
+
+TEST(TradeRollupTest, DecodeReadsWhatEncodeWroteAndRefusesPartialValues) {
+  const TradeRollup rollup{{{2024, 0, 5}, {2024, 3, -1}}, {2023, 2024}};
+  const std::string value = EncodeTradeRollup(rollup);
+  ASSERT_EQ(value.size(), 12u + 2 * 13 + 2 * 4);
+  absl::StatusOr<TradeRollup> decoded = DecodeTradeRollup(value);
+  ASSERT_TRUE(decoded.ok()) << decoded.status();
+  EXPECT_EQ(*decoded, rollup);
+  for (size_t length : {0, 3, 11, 20, 41}) {
+    EXPECT_EQ(DecodeTradeRollup(value.substr(0, length)).status().code(),
+              absl::StatusCode::kDataLoss)
+        << length;
+  }
 }
 
 }  // namespace
