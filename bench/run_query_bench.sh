@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Measures summit_query's point reads (GetSummit, GetParticipant) with h2load
-# against the ceiling of grpc.health.v1.Health/Check, which the same binary
-# serves in the same run without touching the database. The services run on a
-# fresh database holding the sample data; the three methods run interleaved in
-# rounds, after a warm-up, with 8 connections x 32 concurrent streams.
-# Prints requests/s, p50/p90/p99 latency and each read's ratio to the ceiling.
+# Measures summit_query's reads with h2load against the ceiling of
+# grpc.health.v1.Health/Check, which the same binary serves in the same run
+# without touching the database: the point reads (GetSummit, GetParticipant),
+# a page of 10 summits in the default BASIC view (ListSummits) and China's
+# trade with Canada (GetTradeStatistics, TOTAL over all years). The methods
+# run interleaved in rounds, after a warm-up, with 8 connections x 32
+# concurrent streams. Prints requests/s, p50/p90/p99 latency and each read's
+# ratio to the ceiling.
+#
+# By default the services run on a fresh database holding the sample data.
+# With SUMMIT_QUERY_ADDR=host:port it measures that running summit_query
+# instead, which must hold the samples (bench/run_all.sh starts one holding
+# them and a Comtrade-sized trade set). With SUMMIT_BENCH_TABLE=FILE it also
+# appends tab-separated rows (measure, summit, anchor, ratio) to FILE.
 #
 # Usage: bench/run_query_bench.sh [REQUESTS]   (per method, default 200000)
 # Env: SUMMIT_BUILD_DIR (default build/default). Needs h2load and nghttp
@@ -16,13 +24,14 @@ readonly kSummit=summits/2026-04-08-beijing-chn-nzl
 readonly kParticipant=participants/xi-jinping
 readonly kRounds=3
 readonly kMethods=(grpc.health.v1.Health/Check summit.v1.QueryService/GetSummit
-  summit.v1.QueryService/GetParticipant)
+  summit.v1.QueryService/GetParticipant summit.v1.QueryService/ListSummits
+  summit.v1.QueryService/GetTradeStatistics)
 requests="${1:-200000}"
 bin="${SUMMIT_BUILD_DIR:-build/default}"
 load=(-c 8 -m 32 -t 2)
 headers=(-H 'content-type: application/grpc' -H 'te: trailers')
-if ! [[ "${requests}" =~ ^[0-9]+$ ]] || ((requests < kRounds * 256)); then
-  echo "REQUESTS must be a number >= $((kRounds * 256))" >&2
+if ! [[ "${requests}" =~ ^[0-9]+$ ]] || ((requests < kRounds * 256 * 10)); then
+  echo "REQUESTS must be a number >= $((kRounds * 256 * 10))" >&2
   exit 2
 fi
 
@@ -111,11 +120,12 @@ run() {
 }
 
 report() {
-  python3 - "${work}" "${kMethods[@]}" <<'PY'
+  python3 - "${work}" "${SUMMIT_BENCH_TABLE:-}" "${kMethods[@]}" <<'PY'
 import sys
-work, methods = sys.argv[1], sys.argv[2:]
+work, table, methods = sys.argv[1], sys.argv[2], sys.argv[3:]
 runs = [l.split() for l in open(f"{work}/results")]
-print(f"{'RPC':<40}{'req/s':>10}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'ratio':>8}")
+rows = []
+print(f"{'RPC':<42}{'req/s':>10}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'ratio':>8}")
 for i, m in enumerate(methods):
     mine = [(int(n), float(r)) for name, n, r in runs if name == m]
     rps = sum(n for n, _ in mine) / sum(n / r for n, r in mine)
@@ -123,31 +133,42 @@ for i, m in enumerate(methods):
     p = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))] / 1000
     ceiling = rps if i == 0 else ceiling
     ratio = "ceiling" if i == 0 else f"{rps / ceiling:.2f}"
-    print(f"{m:<40}{rps:>10.0f}{p(.5):>9.2f}{p(.9):>9.2f}{p(.99):>9.2f}{ratio:>8}")
+    print(f"{m:<42}{rps:>10.0f}{p(.5):>9.2f}{p(.9):>9.2f}{p(.99):>9.2f}{ratio:>8}")
+    if i > 0:
+        rows.append(f"{m.split('/')[-1]} req/s, vs Health/Check\t{rps:.0f}\t{ceiling:.0f}\t{ratio}\n")
+if table:
+    open(table, "a").writelines(rows)
 PY
 }
 
 for b in ingest_service/summit_ingest query_service/summit_query tools/summitctl; do
   need "${bin}/${b}"
 done
-start ingest "${bin}/ingest_service/summit_ingest" --db_path="${work}/db"
-"${bin}/tools/summitctl" load-articles --ingest_addr="127.0.0.1:${port}" samples/reports >/dev/null
-"${bin}/tools/summitctl" load-trade --ingest_addr="127.0.0.1:${port}" \
-  samples/trade/china_canada_sample.csv >/dev/null
-start query "${bin}/query_service/summit_query" --db_path="${work}/db" \
-  --secondary_path="${work}/secondary"
+if [[ -n "${SUMMIT_QUERY_ADDR:-}" ]]; then
+  port="${SUMMIT_QUERY_ADDR##*:}"
+else
+  start ingest "${bin}/ingest_service/summit_ingest" --db_path="${work}/db"
+  "${bin}/tools/summitctl" load-articles --ingest_addr="127.0.0.1:${port}" samples/reports >/dev/null
+  "${bin}/tools/summitctl" load-trade --ingest_addr="127.0.0.1:${port}" \
+    samples/trade/china_canada_sample.csv >/dev/null
+  start query "${bin}/query_service/summit_query" --db_path="${work}/db" \
+    --secondary_path="${work}/secondary"
+fi
 
 frame Check grpc.health.v1.HealthCheckRequest grpc/health/v1/health.proto ''
 frame GetSummit summit.v1.GetSummitRequest summit/v1/query_service.proto "name: \"${kSummit}\""
 frame GetParticipant summit.v1.GetParticipantRequest summit/v1/query_service.proto \
   "name: \"${kParticipant}\""
+frame ListSummits summit.v1.ListSummitsRequest summit/v1/query_service.proto 'page_size: 10'
+frame GetTradeStatistics summit.v1.GetTradeStatisticsRequest summit/v1/query_service.proto \
+  'reporter_code: "CHN" partner_code: "CAN"'
 for m in "${kMethods[@]}"; do check "${m}"; done
 
 echo "summit_query: $(realpath "${bin}/query_service/summit_query")" \
   "(built $(date -r "${bin}/query_service/summit_query" '+%F %T'))"
 echo "h2load: ${load[*]}; ${requests} requests per method in ${kRounds}" \
   "interleaved rounds after a warm-up of $((requests / 10)); reads of ${kSummit}," \
-  "${kParticipant}"
+  "${kParticipant}, a ListSummits page of 10, GetTradeStatistics CHN-CAN"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for m in "${kMethods[@]}"; do run "${m}" "$((requests / 10))" warmup; done
 for ((r = 0; r < kRounds; r++)); do
