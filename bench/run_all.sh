@@ -162,8 +162,12 @@ echo
 echo "bench/run_all.sh ${size}$("${smoke}" && echo " --smoke") on $(nproc) cores," \
   "$(date -u '+%F %H:%M UTC'); summit load ${load_seconds} s" \
   "($(python3 -c "print(f'{${csv_rows} / ${load_seconds}:.0f}')") rows/s)"
-{
-  printf 'measure\tsummit\tanchor or peer\tratio\n'
-  cat "${table}"
-} | column -t -s $'\t'
+python3 - "${table}" <<'PY'
+import sys
+rows = [["measure", "summit", "anchor or peer", "ratio"]]
+rows += [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
+widths = [max(len(row[i]) for row in rows) for i in range(4)]
+for row in rows:
+    print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+PY
 exit "${answers}"

@@ -24,11 +24,15 @@ readonly kBuildPackages=(
   librocksdb-dev libabsl-dev libicu-dev libcsv-dev libspdlog-dev libssl-dev iso-codes
   libgeonames-dev wamerican
 )
-# Tests, benchmarks and fuzzing, also from Debian 12.
+# Tests, benchmarks and fuzzing, also from Debian 12: h2load and nghttp
+# (nghttp2-client), PostgreSQL 15 with pgbench and runuser (util-linux) are
+# the load generator and a peer of bench/run_all.sh, whose smoke run is a
+# test.
 readonly kTestPackages=(
   rocksdb-tools libgtest-dev libgmock-dev libbenchmark-dev openssl
   python3-grpcio python3-protobuf
   clang-14 libclang-rt-14-dev clang-tidy-14
+  nghttp2-client postgresql-15 postgresql-client-15 util-linux
 )
 kAptPackages=("${kBuildPackages[@]}")
 "${build_only}" || kAptPackages+=("${kTestPackages[@]}")
@@ -61,15 +65,16 @@ fi
 
 if "${build_only}"; then exit 0; fi
 
-# npm tools pinned by tools/package-lock.json (the Buf CLI; kubernetes-models
-# and yaml, which validate deploy/k8s): `npm ci` only when node_modules was
-# not installed from this very lock file.
-tools_dir="${root_dir}/tools"
-stamp="${tools_dir}/node_modules/.installed-lock.sha256"
-lock_sum="$(sha256sum <"${tools_dir}/package-lock.json" | cut -d' ' -f1)"
-if [[ ! -x "${tools_dir}/node_modules/.bin/buf" ]] ||
-  [[ "$(cat "${stamp}" 2>/dev/null)" != "${lock_sum}" ]]; then
-  echo "bootstrap: installing tools/package-lock.json's packages from npm" >&2
-  (cd "${tools_dir}" && npm ci --no-audit --no-fund --loglevel=error)
-  echo "${lock_sum}" >"${stamp}"
-fi
+# npm packages pinned by package-lock.json files: tools/ (the Buf CLI;
+# kubernetes-models and yaml, which validate deploy/k8s) and bench/peers/
+# (DuckDB, a benchmark peer). `npm ci` only when node_modules was not
+# installed from this very lock file.
+for npm_dir in "${root_dir}/tools" "${root_dir}/bench/peers"; do
+  stamp="${npm_dir}/node_modules/.installed-lock.sha256"
+  lock_sum="$(sha256sum <"${npm_dir}/package-lock.json" | cut -d' ' -f1)"
+  if [[ "$(cat "${stamp}" 2>/dev/null)" != "${lock_sum}" ]]; then
+    echo "bootstrap: installing ${npm_dir}/package-lock.json's packages from npm" >&2
+    (cd "${npm_dir}" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "${lock_sum}" >"${stamp}"
+  fi
+done
