@@ -62,26 +62,8 @@ step() { echo "== $* ($(date +%T))" >&2; }
 row() { printf '%s\t%s\t%s\t%s\n' "$@" >>"${table}"; }
 seconds_since() { python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.2f}')" "$1"; }
 
-# Starts a service on an ephemeral port and waits until it is SERVING; sets
-# ${port} and appends the pid to ${pids}.
-start() {
-  local name="$1"
-  shift
-  "$@" --listen=127.0.0.1:0 --port_file="${work}/${name}.port" >"${work}/${name}.log" 2>&1 &
-  pids+=("$!")
-  for _ in $(seq 1 300); do
-    port="$(cat "${work}/${name}.port" 2>/dev/null || true)"
-    if [[ -n "${port}" ]] &&
-      "${bin}/tools/summitctl" health --addr="127.0.0.1:${port}" --timeout=1s >/dev/null 2>&1; then
-      return 0
-    fi
-    kill -0 "${pids[-1]}" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "${name} did not start; its log follows:" >&2
-  cat "${work}/${name}.log" >&2
-  return 1
-}
+# shellcheck source=start_service.sh
+source bench/start_service.sh
 
 drop_os_cache() {
   sync

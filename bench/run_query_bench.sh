@@ -53,26 +53,8 @@ need() {
   echo "missing $1; build it first" >&2 && return 1
 }
 
-# Starts a service on an ephemeral port and waits until it is SERVING;
-# sets ${port}.
-start() {
-  local name="$1"
-  shift
-  "$@" --listen=127.0.0.1:0 --port_file="${work}/${name}.port" >"${work}/${name}.log" 2>&1 &
-  pids+=("$!")
-  for _ in $(seq 1 100); do
-    port="$(cat "${work}/${name}.port" 2>/dev/null || true)"
-    if [[ -n "${port}" ]] &&
-      "${bin}/tools/summitctl" health --addr="127.0.0.1:${port}" --timeout=1s >/dev/null 2>&1; then
-      return 0
-    fi
-    kill -0 "${pids[-1]}" 2>/dev/null || break
-    sleep 0.1
-  done
-  echo "${name} did not start; its log follows:" >&2
-  cat "${work}/${name}.log" >&2
-  return 1
-}
+# shellcheck source=start_service.sh
+source bench/start_service.sh
 
 # Writes NAME.body, a gRPC-framed message: flag 0, 4-byte big-endian length,
 # then TYPE encoded from TEXT (protobuf text format).
