@@ -96,7 +96,8 @@ async function load() {
 
 // The SQL of one question: a list of {kind, sql}; $1..$4 are reporter, partner, start and
 // end year. Series rows are (sector, flow, year, cents), top rows (flow, code, cents).
-const WHERE = 'reporter = $1 AND partner = $2 AND year BETWEEN $3 AND $4';
+// The flows are named, as summit's requests name them (and as PostgreSQL's index needs).
+const WHERE = "reporter = $1 AND partner = $2 AND flow IN ('M', 'X') AND year BETWEEN $3 AND $4";
 const inList = (codes) => `(${codes.map(sqlString).join(', ')})`;
 
 function seriesSql(codes) {
@@ -111,7 +112,7 @@ function sectorsSql(sectors) {
   return `SELECT s.sector, t.flow, t.year, sum(t.cents) AS cents
           FROM trade t JOIN (VALUES ${pairs.join(', ')}) AS s(sector, code)
             ON t.cmd_code = s.code
-          WHERE ${WHERE.replace(/(reporter|partner|year) /g, 't.$1 ')}
+          WHERE ${WHERE.replace(/(reporter|partner|flow|year) /g, 't.$1 ')}
           GROUP BY s.sector, t.flow, t.year ORDER BY s.sector, t.flow, t.year`;
 }
 

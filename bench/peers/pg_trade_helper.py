@@ -21,7 +21,10 @@ import math
 import sys
 
 PARAMS = ("reporter", "partner", "start_year", "end_year")
-WHERE = ("t.reporter = @reporter@ AND t.partner = @partner@"
+# The flows are named, as summit's requests name them: with the primary key
+# (reporter, partner, flow, cmd_code, year, month), PostgreSQL then reads each
+# (flow, code) range of the index instead of every row of the pair.
+WHERE = ("t.reporter = @reporter@ AND t.partner = @partner@ AND t.flow IN ('M', 'X')"
          " AND t.year BETWEEN @start_year@ AND @end_year@")
 
 
