@@ -3,20 +3,16 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string>
 #include <tuple>
+#include <vector>
 
-#include "absl/strings/match.h"
 #include "common/status_macros.h"
 
 namespace summit::query {
 namespace {
 
-absl::Status Add(int64_t value, int64_t* sum) {
-  if (__builtin_add_overflow(*sum, value, sum)) {
-    return absl::OutOfRangeError("the trade sum exceeds 2^63 US cents");
-  }
-  return absl::OkStatus();
-}
+using storage::AddCents;
 
 // The rows of one (code, year): the annual row if any, else the months.
 struct Cell {
@@ -26,24 +22,19 @@ struct Cell {
   int64_t months = 0;
 };
 
-// Whether a shorter code of `codes` starts `code`.
+// Whether a code above `code` (storage::CodesAbove) is in `codes`.
 bool HasAncestor(const std::map<std::string, Cell>& codes, const std::string& code) {
-  for (size_t length = 2; length < code.size(); length += 2) {
-    if (codes.count(code.substr(0, length)) != 0) return true;
-  }
-  return false;
-}
-
-bool InYears(const TradeQuery& query, int32_t year) {
-  return (query.start_year == 0 || year >= query.start_year) &&
-         (query.end_year == 0 || year <= query.end_year);
+  const std::vector<std::string> above = storage::CodesAbove(code);
+  return std::any_of(above.begin(), above.end(), [&](const std::string& shorter) {
+    return codes.count(shorter) != 0;
+  });
 }
 
 // Whether `rollup`'s own rows cover every year of the query in which a
 // code under it has a row, so that its rows alone are counted.
 bool CoversItsSubtree(const storage::TradeRollup& rollup, const TradeQuery& query) {
   for (int32_t year : rollup.subtree_years) {
-    if (!InYears(query, year)) continue;
+    if (!storage::YearInRange(year, query.start_year, query.end_year)) continue;
     const bool own = std::any_of(rollup.periods.begin(), rollup.periods.end(),
                                  [&](const auto& period) { return period.year == year; });
     if (!own) return false;
@@ -73,10 +64,10 @@ absl::Status SumFlowCode(const storage::TradeStore& store, const TradeQuery& que
   return storage::ForEachYearValue(
       rollup->periods, query.start_year, query.end_year,
       [&](int32_t year, int64_t value) {
-        RETURN_IF_ERROR(Add(value, &sums->by_year[flow][year]));
+        RETURN_IF_ERROR(AddCents(value, &sums->by_year[flow][year]));
         CommodityTotal& total = (*commodities)[code];
         if (total.code.empty()) total = {flow, code, "", 0};
-        return Add(value, &total.value_usd_cents);
+        return AddCents(value, &total.value_usd_cents);
       });
 }
 
@@ -97,45 +88,25 @@ absl::Status SumRows(const storage::TradeStore& store, const TradeQuery& query,
       cell.has_annual = true;
       cell.annual = row.value_usd_cents();
     } else if (overflow.ok()) {
-      overflow = Add(row.value_usd_cents(), &cell.months);
+      overflow = AddCents(row.value_usd_cents(), &cell.months);
     }
   };
   // Shorter codes come first in key order: a row under a code that has a
-  // row that year is never counted, so it is stepped over unread, and so is
-  // the whole subtree of a code with a row in every year asked for.
-  std::map<std::string, int> code_years;  // Years with rows, per code read.
-  const int range_years = query.start_year != 0 && query.end_year != 0
-                              ? query.end_year - query.start_year + 1
-                              : 0;
-  const auto decide = [&](const std::string& commodity, int32_t year) {
-    storage::TradeStore::RowSkip step;
+  // row that year is never counted, so it is stepped over unread.
+  const auto covered = [&](const std::string& commodity, int32_t year) {
     auto cells = years.find(year);
-    for (size_t length = 2; length < commodity.size(); length += 2) {
-      const std::string ancestor = commodity.substr(0, length);
-      auto counted = code_years.find(ancestor);
-      if (range_years > 0 && counted != code_years.end() &&
-          counted->second == range_years) {
-        step.subtree_length = length;
-        return step;
-      }
-      step.skip =
-          step.skip || (cells != years.end() && cells->second.count(ancestor) != 0);
-    }
-    if (!step.skip && (cells == years.end() || cells->second.count(commodity) == 0)) {
-      ++code_years[commodity];
-    }
-    return step;
+    return cells != years.end() && HasAncestor(cells->second, commodity);
   };
-  RETURN_IF_ERROR(store.ScanFlows(range, code, code != "TOTAL", decide, add_row));
+  RETURN_IF_ERROR(store.ScanFlows(range, code, code != "TOTAL", covered, add_row));
   RETURN_IF_ERROR(overflow);
   for (const auto& [year, codes] : years) {
     for (const auto& [commodity, cell] : codes) {
       if (HasAncestor(codes, commodity)) continue;
       const int64_t value = cell.has_annual ? cell.annual : cell.months;
-      RETURN_IF_ERROR(Add(value, &sums->by_year[flow][year]));
+      RETURN_IF_ERROR(AddCents(value, &sums->by_year[flow][year]));
       CommodityTotal& total = (*commodities)[commodity];
       if (total.code.empty()) total = {flow, commodity, cell.description, 0};
-      RETURN_IF_ERROR(Add(value, &total.value_usd_cents));
+      RETURN_IF_ERROR(AddCents(value, &total.value_usd_cents));
     }
   }
   return absl::OkStatus();
@@ -168,7 +139,7 @@ absl::StatusOr<TradeSums> SumTrade(const storage::TradeStore& store,
   }
   for (const auto& [flow, years] : sums.by_year) {
     for (const auto& [year, value] : years) {
-      RETURN_IF_ERROR(Add(value, &sums.totals[flow]));
+      RETURN_IF_ERROR(AddCents(value, &sums.totals[flow]));
     }
   }
   return sums;

@@ -1,5 +1,6 @@
 #include "storage/fsck.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -7,7 +8,6 @@
 #include <vector>
 
 #include "absl/strings/escaping.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
@@ -280,15 +280,14 @@ class Checker {
     std::set<int32_t> subtree_years;
   };
 
-  // Whether the roll-up of `above` counts `row` in its subtree years (as
-  // TradeStore::PutFlows does: codes of 2, 4, ... characters above it).
+  // Whether the roll-up of `above` counts `row` in its subtree years.
   static bool Above(const v1::TradeFlow& above, const v1::TradeFlow& row) {
-    const std::string& code = above.commodity_code();
-    return above.reporter_code() == row.reporter_code() &&
-           above.partner_code() == row.partner_code() && above.flow() == row.flow() &&
-           row.commodity_code() != "TOTAL" && code.size() % 2 == 0 &&
-           code.size() < row.commodity_code().size() &&
-           absl::StartsWith(row.commodity_code(), code);
+    if (above.reporter_code() != row.reporter_code() ||
+        above.partner_code() != row.partner_code() || above.flow() != row.flow()) {
+      return false;
+    }
+    const std::vector<std::string> codes = CodesAbove(row.commodity_code());
+    return std::find(codes.begin(), codes.end(), above.commodity_code()) != codes.end();
   }
 
   absl::Status ExpectRollups(const v1::TradeFlow& row) {
@@ -301,15 +300,16 @@ class Checker {
       return absl::OkStatus();
     }
     RETURN_IF_ERROR(CloseRollups(&row));
-    if (row.commodity_code() != "TOTAL") {
-      for (size_t length = open_.empty() ? 2
-                                         : open_.back().code.commodity_code().size() + 2;
-           length < row.commodity_code().size(); length += 2) {
-        OpenRollup above;
-        above.code = row;
-        above.code.set_commodity_code(row.commodity_code().substr(0, length));
-        open_.push_back(std::move(above));
+    // The open roll-ups are now codes above the row, shortest first: open
+    // the longer ones missing.
+    for (std::string& code : CodesAbove(row.commodity_code())) {
+      if (!open_.empty() && code.size() <= open_.back().code.commodity_code().size()) {
+        continue;
       }
+      OpenRollup above;
+      above.code = row;
+      above.code.set_commodity_code(std::move(code));
+      open_.push_back(std::move(above));
     }
     for (OpenRollup& above : open_) above.subtree_years.insert(row.year());
     OpenRollup own;

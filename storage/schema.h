@@ -44,8 +44,8 @@ enum class ColumnFamily : int {
                          // (BasicSummit in storage/summit_facts.h).
   kTradeCodeYears,       // String(reporter) String(partner) Uint8(flow)
                          // Uint8(digits) String(commodity) -> the code's
-                         // periods (EncodeTradePeriods in trade_store.h); a
-                         // roll-up of kTradeFlows without TOTAL, for rankings.
+                         // roll-up of kTradeFlows, TOTAL's too
+                         // (EncodeTradeRollup in trade_store.h).
   // Append new families above this line.
   kCount,  // Not a family: how many there are.
 };

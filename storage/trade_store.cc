@@ -24,8 +24,8 @@ KeyWriter PairFlowPrefix(absl::string_view reporter, absl::string_view partner,
 // Bytes of one period in a roll-up value: Int32 year, Uint8 month, Int64 cents.
 constexpr size_t kPeriodBytes = 13;
 
-KeyWriter CodeYearsPrefix(absl::string_view reporter, absl::string_view partner,
-                          v1::TradeFlowDirection flow, size_t digits) {
+KeyWriter RollupPrefix(absl::string_view reporter, absl::string_view partner,
+                       v1::TradeFlowDirection flow, size_t digits) {
   KeyWriter key = PairFlowPrefix(reporter, partner, flow);
   key.Uint8(static_cast<uint8_t>(digits));
   return key;
@@ -74,6 +74,22 @@ std::pair<std::string, std::string> YearBounds(const std::string& prefix,
 
 }  // namespace
 
+absl::Status AddCents(int64_t value, int64_t* sum) {
+  if (__builtin_add_overflow(*sum, value, sum)) {
+    return absl::OutOfRangeError("the trade sum exceeds 2^63 US cents");
+  }
+  return absl::OkStatus();
+}
+
+std::vector<std::string> CodesAbove(const std::string& code) {
+  std::vector<std::string> above;
+  if (code == "TOTAL") return above;
+  for (size_t length = 2; length < code.size(); length += 2) {
+    above.push_back(code.substr(0, length));
+  }
+  return above;
+}
+
 std::string TradeFlowKey(const v1::TradeFlow& flow) {
   return PairFlowPrefix(flow.reporter_code(), flow.partner_code(), flow.flow())
       .String(flow.commodity_code())
@@ -83,8 +99,8 @@ std::string TradeFlowKey(const v1::TradeFlow& flow) {
 }
 
 std::string TradeRollupKey(const v1::TradeFlow& flow) {
-  return CodeYearsPrefix(flow.reporter_code(), flow.partner_code(), flow.flow(),
-                         flow.commodity_code().size())
+  return RollupPrefix(flow.reporter_code(), flow.partner_code(), flow.flow(),
+                      flow.commodity_code().size())
       .String(flow.commodity_code())
       .Release();
 }
@@ -98,14 +114,9 @@ absl::Status ForEachYearValue(absl::Span<const TradePeriod> periods, int32_t sta
     int64_t value = 0;
     for (; i < periods.size() && periods[i].year == year; ++i) {
       if (annual && periods[i].month != 0) continue;
-      if (__builtin_add_overflow(value, periods[i].value_usd_cents, &value)) {
-        return absl::OutOfRangeError(
-            absl::StrCat("the trade sum of ", year, " exceeds 2^63 US cents"));
-      }
+      RETURN_IF_ERROR(AddCents(periods[i].value_usd_cents, &value));
     }
-    if ((start_year == 0 || year >= start_year) && (end_year == 0 || year <= end_year)) {
-      RETURN_IF_ERROR(add(year, value));
-    }
+    if (YearInRange(year, start_year, end_year)) RETURN_IF_ERROR(add(year, value));
   }
   return absl::OkStatus();
 }
@@ -113,11 +124,8 @@ absl::Status ForEachYearValue(absl::Span<const TradePeriod> periods, int32_t sta
 std::string EncodeTradeRollup(const TradeRollup& rollup) {
   int64_t total = 0;
   const absl::Status summed =
-      ForEachYearValue(rollup.periods, 0, 0, [&](int32_t, int64_t value) {
-        return __builtin_add_overflow(total, value, &total)
-                   ? absl::OutOfRangeError("over int64")
-                   : absl::OkStatus();
-      });
+      ForEachYearValue(rollup.periods, 0, 0,
+                       [&](int32_t, int64_t value) { return AddCents(value, &total); });
   KeyWriter value;
   value.Uint32(static_cast<uint32_t>(rollup.periods.size()))
       .Int64(summed.ok() ? total : kNoTotal);
@@ -158,10 +166,9 @@ absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) 
     batch.Put(ColumnFamily::kTradeFlows, TradeFlowKey(flow), flow.SerializeAsString());
     rollups[TradeRollupKey(flow)].periods[{flow.year(), flow.month()}] =
         flow.value_usd_cents();
-    if (flow.commodity_code() == "TOTAL") continue;
     v1::TradeFlow above = flow;
-    for (size_t length = 2; length < flow.commodity_code().size(); length += 2) {
-      above.set_commodity_code(flow.commodity_code().substr(0, length));
+    for (std::string& code : CodesAbove(flow.commodity_code())) {
+      above.set_commodity_code(std::move(code));
       rollups[TradeRollupKey(above)].subtree_years.insert(flow.year());
     }
   }
@@ -197,8 +204,8 @@ absl::StatusOr<std::optional<TradeRollup>> TradeStore::GetRollup(
     const TradeRange& range, const std::string& code) const {
   ASSIGN_OR_RETURN(std::optional<std::string> stored,
                    db_->Get(ColumnFamily::kTradeCodeYears,
-                            CodeYearsPrefix(range.reporter_code, range.partner_code,
-                                            range.flow, code.size())
+                            RollupPrefix(range.reporter_code, range.partner_code,
+                                         range.flow, code.size())
                                 .String(code)
                                 .Release()));
   if (!stored.has_value()) return std::nullopt;
@@ -207,7 +214,7 @@ absl::StatusOr<std::optional<TradeRollup>> TradeStore::GetRollup(
 
 absl::Status TradeStore::ScanFlows(
     const TradeRange& range, const std::string& commodity_code, bool include_longer_codes,
-    const std::function<RowSkip(const std::string& code, int32_t year)>& decide,
+    const std::function<bool(const std::string& code, int32_t year)>& skip,
     const std::function<void(const v1::TradeFlow&)>& visit) const {
   const std::string base =
       PairFlowPrefix(range.reporter_code, range.partner_code, range.flow).Release();
@@ -234,20 +241,9 @@ absl::Status TradeStore::ScanFlows(
       it->Seek(PrefixSuccessor(commodity_prefix));
       continue;
     }
-    if (decide != nullptr) {
-      const RowSkip step = decide(commodity, year);
-      if (step.subtree_length > 0) {
-        it->Seek(PrefixSuccessor(
-            base +
-            KeyWriter()
-                .StringPrefix(absl::string_view(commodity).substr(0, step.subtree_length))
-                .Release()));
-        continue;
-      }
-      if (step.skip) {
-        it->Next();
-        continue;
-      }
+    if (skip != nullptr && skip(commodity, year)) {
+      it->Next();
+      continue;
     }
     ASSIGN_OR_RETURN(v1::TradeFlow flow,
                      ParseValue<v1::TradeFlow>(it->value(), "a trade flow"));
@@ -263,11 +259,7 @@ absl::StatusOr<std::string> TradeStore::GetDescription(const TradeRange& range,
   bool found = false;
   RETURN_IF_ERROR(ScanFlows(
       range, code, /*include_longer_codes=*/false,
-      [&](const std::string&, int32_t) {
-        RowSkip step;
-        step.skip = found;
-        return step;
-      },
+      [&](const std::string&, int32_t) { return found; },
       [&](const v1::TradeFlow& row) {
         description = row.commodity_description();
         found = true;
@@ -279,8 +271,7 @@ absl::Status TradeStore::ScanCodeValues(
     const TradeRange& range, size_t digits, const std::string& code_prefix,
     absl::FunctionRef<void(const std::string& code, int64_t value)> visit) const {
   const std::string base =
-      CodeYearsPrefix(range.reporter_code, range.partner_code, range.flow, digits)
-          .Release();
+      RollupPrefix(range.reporter_code, range.partner_code, range.flow, digits).Release();
   std::string lower = base + KeyWriter().StringPrefix(code_prefix).Release();
   std::string upper = PrefixSuccessor(lower);
   std::unique_ptr<RangeIterator> it =
@@ -299,20 +290,17 @@ absl::Status TradeStore::ScanCodeValues(
     KeyReader key(it->key().substr(base.size()));
     ASSIGN_OR_RETURN(std::string code, key.String());
     int64_t total = LoadInt64(value.data() + 4);
-    const bool all_years = (range.start_year == 0 || first >= range.start_year) &&
-                           (range.end_year == 0 || last <= range.end_year);
+    const bool all_years = YearInRange(first, range.start_year, range.end_year) &&
+                           YearInRange(last, range.start_year, range.end_year);
     bool any = all_years;
     if (!all_years || total == kNoTotal) {
       DecodePeriods(value, end, &periods);
       total = 0;
-      RETURN_IF_ERROR(ForEachYearValue(
-          periods, range.start_year, range.end_year, [&](int32_t, int64_t year_value) {
-            any = true;
-            return __builtin_add_overflow(total, year_value, &total)
-                       ? absl::OutOfRangeError(absl::StrCat("the trade sum of ", code,
-                                                            " exceeds 2^63 US cents"))
-                       : absl::OkStatus();
-          }));
+      RETURN_IF_ERROR(ForEachYearValue(periods, range.start_year, range.end_year,
+                                       [&](int32_t, int64_t year_value) {
+                                         any = true;
+                                         return AddCents(year_value, &total);
+                                       }));
     }
     if (any) visit(code, total);
   }

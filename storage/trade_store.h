@@ -1,10 +1,9 @@
 // Trade statistics: one record per (reporter, partner, flow, commodity,
-// year, month). The key order serves the sums: a commodity's years are
-// adjacent, and a year range across commodities costs one seek per
-// commodity. Rankings of codes of one length over many years would read
-// every row of every such code, so the writer also keeps, in the same
-// batch, one roll-up entry per commodity code with the values of all its
-// periods (kTradeCodeYears): a ranking reads one entry per code.
+// year, month), and, written in the same batch, one roll-up per commodity
+// code (kTradeCodeYears) with the values of all its periods, their sum and
+// the years of the codes under it. A sum reads the roll-up of each code
+// asked for and a ranking one roll-up per code ranked; the rows are read
+// back only where a code lacks a year its subtree has.
 #ifndef SUMMIT_STORAGE_TRADE_STORE_H_
 #define SUMMIT_STORAGE_TRADE_STORE_H_
 
@@ -36,6 +35,20 @@ struct TradeRange {
 
 // Key of a TradeFlow in kTradeFlows.
 std::string TradeFlowKey(const v1::TradeFlow& flow);
+
+// Whether `year` is in [start_year, end_year]; 0 leaves a side unbounded.
+inline bool YearInRange(int32_t year, int32_t start_year, int32_t end_year) {
+  return (start_year == 0 || year >= start_year) && (end_year == 0 || year <= end_year);
+}
+
+// Adds `value` to `*sum`; OUT_OF_RANGE, leaving `*sum` unspecified, when the
+// sum exceeds int64.
+absl::Status AddCents(int64_t value, int64_t* sum);
+
+// The codes above `code` whose roll-ups list the years of its rows as
+// subtree years: its prefixes of 2, 4, ... characters, shortest first
+// ("27", "2709" for "270900"); none for "TOTAL", which stands alone.
+std::vector<std::string> CodesAbove(const std::string& code);
 
 // One period's value of a commodity code: month 0 is the annual row.
 struct TradePeriod {
@@ -128,23 +141,13 @@ class TradeStore final {
   absl::StatusOr<std::string> GetDescription(const TradeRange& range,
                                              const std::string& code) const;
 
-  // What a scan does with a row, decided from its key before its value is
-  // read: by default it reads and visits it.
-  struct RowSkip {
-    // Step over the row unread.
-    bool skip = false;
-    // When above 0, also step over every later row whose code starts with
-    // the first `subtree_length` characters of this row's code.
-    size_t subtree_length = 0;
-  };
-
-  // The same, asking `decide` (when not null) about each row's commodity
-  // code and year first: rows a caller knows it will not count cost a key
-  // decode, and a subtree it does not need one seek.
+  // The same, asking `skip` (when not null) about each row's commodity code
+  // and year first: the rows it skips, which a caller knows it will not
+  // count, cost a key decode and are not read.
   absl::Status ScanFlows(
       const TradeRange& range, const std::string& commodity_code,
       bool include_longer_codes,
-      const std::function<RowSkip(const std::string& code, int32_t year)>& decide,
+      const std::function<bool(const std::string& code, int32_t year)>& skip,
       const std::function<void(const v1::TradeFlow&)>& visit) const;
 
  private:

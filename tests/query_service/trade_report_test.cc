@@ -101,7 +101,7 @@ TEST_F(TradeReportTest, RowsUnderACodeWithARowThatYearAreNeverRead) {
   ASSERT_TRUE(all.ok()) << all.status();
   EXPECT_THAT(all->by_year.at(kExport),
               ElementsAre(Pair(2023, 500), Pair(2024, 1000), Pair(2025, 70)));
-  // Years the chapter fills: its headings are skipped whole.
+  // Years the chapter fills: its roll-up answers, and no row is read.
   absl::StatusOr<TradeSums> filled = Sum({"27"}, 2023, 2024);
   ASSERT_TRUE(filled.ok()) << filled.status();
   EXPECT_THAT(filled->by_year.at(kExport),
@@ -110,9 +110,8 @@ TEST_F(TradeReportTest, RowsUnderACodeWithARowThatYearAreNeverRead) {
   absl::StatusOr<TradeSums> later = Sum({"27"}, 2024, 2025);
   ASSERT_TRUE(later.ok()) << later.status();
   EXPECT_THAT(later->by_year.at(kExport), ElementsAre(Pair(2024, 1000), Pair(2025, 70)));
-  // The years the chapter fills come from its roll-up, which the rows
-  // written past the store (the unreadable ones) are not in; so do the
-  // heading's own sums.
+  // The heading's sums come from its roll-up too, which the rows written
+  // past the store (the unreadable ones) are not in.
   absl::StatusOr<TradeSums> heading = Sum({"2701"});
   ASSERT_TRUE(heading.ok()) << heading.status();
   EXPECT_THAT(heading->by_year.at(kExport), ElementsAre(Pair(2025, 70)));
