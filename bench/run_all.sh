@@ -47,23 +47,12 @@ else
   pg_seconds=10
 fi
 
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill -TERM "${pids[i]}" 2>/dev/null || true
-    wait "${pids[i]}" 2>/dev/null || true
-  done
-  rm -rf "${work}"
-}
-trap cleanup EXIT
+# shellcheck source=start_service.sh
+source bench/start_service.sh
 table="${work}/table"
 step() { echo "== $* ($(date +%T))" >&2; }
 row() { printf '%s\t%s\t%s\t%s\n' "$@" >>"${table}"; }
 seconds_since() { python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.2f}')" "$1"; }
-
-# shellcheck source=start_service.sh
-source bench/start_service.sh
 
 drop_os_cache() {
   sync

@@ -35,18 +35,6 @@ if ! [[ "${requests}" =~ ^[0-9]+$ ]] || ((requests < kRounds * 256 * 10)); then
   exit 2
 fi
 
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  # Query first: it follows the ingest service's database.
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    kill -TERM "${pids[i]}" 2>/dev/null || true
-    wait "${pids[i]}" 2>/dev/null || true
-  done
-  rm -rf "${work}"
-}
-trap cleanup EXIT
-
 # Waits up to a minute for a binary (it may be being rebuilt).
 need() {
   for _ in $(seq 1 120); do [[ -x "$1" ]] && return 0; sleep 0.5; done

@@ -1,8 +1,21 @@
-# Sourced by the bench scripts. Defines start NAME COMMAND...: starts a
-# summit service on an ephemeral loopback port and waits (up to 30 s) until
-# its health is SERVING; sets ${port} and appends its pid to ${pids}. The
-# caller defines ${work} (a scratch directory, which gets NAME.port and
-# NAME.log), ${bin} (the build directory) and the array ${pids}.
+# Sourced by the bench scripts, after they cd to the repository root: a
+# scratch directory ${work} and the services' pids ${pids}, stopped (last
+# started first: a follower before the database it follows) and removed on
+# exit; and start NAME COMMAND..., which starts a summit service on an
+# ephemeral loopback port and waits (up to 30 s) until its health is
+# SERVING, sets ${port} and appends its pid to ${pids}. The caller defines
+# ${bin} (the build directory).
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    kill -TERM "${pids[i]}" 2>/dev/null || true
+    wait "${pids[i]}" 2>/dev/null || true
+  done
+  rm -rf "${work}"
+}
+trap cleanup EXIT
+
 start() {
   local name="$1"
   shift
