@@ -50,7 +50,7 @@ std::string SeriesJson(
   std::vector<std::string> points;
   for (const summit::v1::TradeFlowSeries& flow : series) {
     for (const summit::v1::TradeYearValue& year : flow.years()) {
-      points.push_back(absl::StrCat(R"({"flow":")", FlowCode(flow.flow()), R"(","year":)",
+      points.push_back(absl::StrCat(R"({"flow":")", FlowCode(flow.direction()), R"(","year":)",
                                     year.year(), R"(,"cents":")", year.value_usd_cents(),
                                     R"("})"));
     }
@@ -62,7 +62,7 @@ std::string TopJson(
     const google::protobuf::RepeatedPtrField<summit::v1::CommodityValue>& top) {
   std::vector<std::string> items;
   for (const summit::v1::CommodityValue& item : top) {
-    items.push_back(absl::StrCat(R"({"flow":")", FlowCode(item.flow()), R"(","code":")",
+    items.push_back(absl::StrCat(R"({"flow":")", FlowCode(item.direction()), R"(","code":")",
                                  item.commodity_code(), R"(","cents":")",
                                  item.value_usd_cents(), R"("})"));
   }
@@ -80,8 +80,8 @@ Asked AskStatistics(QueryService::Stub& stub, const Struct& all, const Struct& q
   auto response = std::make_shared<summit::v1::GetTradeStatisticsResponse>();
   request->set_reporter_code(all.fields().at("reporter").string_value());
   request->set_partner_code(all.fields().at("partner").string_value());
-  request->add_flows(summit::v1::TRADE_FLOW_DIRECTION_EXPORT);
-  request->add_flows(summit::v1::TRADE_FLOW_DIRECTION_IMPORT);
+  request->add_directions(summit::v1::TRADE_FLOW_DIRECTION_EXPORT);
+  request->add_directions(summit::v1::TRADE_FLOW_DIRECTION_IMPORT);
   request->set_start_year(static_cast<int>(all.fields().at("start_year").number_value()));
   request->set_end_year(static_cast<int>(all.fields().at("end_year").number_value()));
   request->set_top_commodities_limit(

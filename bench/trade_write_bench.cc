@@ -166,7 +166,7 @@ std::unique_ptr<Rows> GenerateRows(int64_t count, size_t description_chars) {
     v1::TradeFlow& flow = rows->flows.emplace_back();
     flow.set_reporter_code(std::string(kCountries[reporter]));
     flow.set_partner_code(std::string(kCountries[partner]));
-    flow.set_flow(is_export ? v1::TRADE_FLOW_DIRECTION_EXPORT
+    flow.set_direction(is_export ? v1::TRADE_FLOW_DIRECTION_EXPORT
                             : v1::TRADE_FLOW_DIRECTION_IMPORT);
     flow.set_year(flow_year);
     flow.set_month(0);  // Annual figures.

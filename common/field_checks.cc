@@ -59,6 +59,12 @@ std::optional<std::string> CountryCodeProblem(const std::string& code,
                                               const ReferenceData& data,
                                               bool allow_world) {
   if (data.IsCountryCode(code, allow_world)) return std::nullopt;
+  const std::string upper = absl::AsciiStrToUpper(code);
+  if (upper != code && data.IsCountryCode(upper, allow_world)) {
+    return absl::StrCat(Quote(code),
+                        " is not an ISO 3166-1 alpha-3 code: codes are upper case, use ",
+                        Quote(upper));
+  }
   return absl::StrCat(Quote(code), " is not an ISO 3166-1 alpha-3 code",
                       allow_world ? " or W00" : "");
 }
@@ -97,7 +103,13 @@ std::optional<std::string> TradeFlowProblem(int flow) {
       flow != v1::TRADE_FLOW_DIRECTION_UNSPECIFIED) {
     return std::nullopt;
   }
-  return "must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT";
+  const std::string given = v1::TradeFlowDirection_IsValid(flow)
+                                ? v1::TradeFlowDirection_Name(flow)
+                                : absl::StrCat(flow);
+  return absl::StrCat(given,
+                      " is not a direction; use TRADE_FLOW_DIRECTION_EXPORT, "
+                      "TRADE_FLOW_DIRECTION_IMPORT, TRADE_FLOW_DIRECTION_RE_EXPORT or "
+                      "TRADE_FLOW_DIRECTION_RE_IMPORT");
 }
 
 }  // namespace summit::common

@@ -68,6 +68,11 @@ class Extractor final {
   const Lexicon& lexicon_;
 };
 
+// Puts `summit`'s participants in the order Summit.participants defines:
+// by country code, then resource name. The extractor's records have it, and
+// a merge of two records restores it.
+void SortParticipants(v1::Summit& summit);
+
 }  // namespace summit::extractor
 
 #endif  // SUMMIT_EXTRACTOR_EXTRACTOR_H_

@@ -386,8 +386,9 @@ std::string ClauseCountry(const Analysis& analysis, size_t end) {
 }
 
 // Adds `amount` unless the same one was found before (a headline repeats
-// the body).
+// the body), with its exact money when it is money.
 void AddAmountOnce(v1::Amount amount, v1::Summit& summit) {
+  SetExactMoney(amount);
   const bool repeated = std::any_of(
       summit.amounts().begin(), summit.amounts().end(), [&](const v1::Amount& e) {
         return e.value() == amount.value() && e.unit() == amount.unit() &&

@@ -1,4 +1,9 @@
-// The participants (selected by the analysis, see participants.h).
+// The participants (selected by the analysis, see participants.h), ordered
+// by country code, then resource name, as Summit.participants promises.
+#include <algorithm>
+#include <tuple>
+
+#include "extractor/extractor.h"
 #include "extractor/finders.h"
 
 namespace summit::extractor {
@@ -16,6 +21,15 @@ void FindParticipants(const Analysis& analysis, v1::Summit& summit) {
       *participant->add_mentions() = analysis.Span(first, last);
     }
   }
+  SortParticipants(summit);
+}
+
+void SortParticipants(v1::Summit& summit) {
+  std::sort(summit.mutable_participants()->begin(), summit.mutable_participants()->end(),
+            [](const v1::SummitParticipant& a, const v1::SummitParticipant& b) {
+              return std::tie(a.country_code(), a.participant()) <
+                     std::tie(b.country_code(), b.participant());
+            });
 }
 
 }  // namespace summit::extractor

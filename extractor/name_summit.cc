@@ -39,10 +39,10 @@ std::string JoinNames(const std::vector<std::string>& names) {
 
 void NameSummit(const Analysis& analysis, v1::Summit& summit) {
   std::set<std::string> countries;
-  std::vector<std::string> names;
-  for (int k : analysis.participants()) {
-    countries.insert(absl::AsciiStrToLower(analysis.leaders()[k].country));
-    names.push_back(analysis.leaders()[k].display_name);
+  std::vector<std::string> names;  // In the order of the participants.
+  for (const v1::SummitParticipant& participant : summit.participants()) {
+    countries.insert(absl::AsciiStrToLower(participant.country_code()));
+    names.push_back(participant.display_name());
   }
   summit.set_format(FormatOf(analysis.cues(), countries.size()));
   const bool call = summit.format() == v1::SUMMIT_FORMAT_PHONE_CALL ||

@@ -1,8 +1,13 @@
 #include "extractor/numbers.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_replace.h"
 
 namespace summit::extractor {
@@ -79,6 +84,34 @@ std::string Singular(std::string word) {
     return word.substr(0, word.size() - 1);
   }
   return word;
+}
+
+void SetExactMoney(v1::Amount& amount) {
+  constexpr int kSignificantDigits = 15;
+  constexpr int kNanoDigits = 9;
+  const double value = amount.value();
+  // 2^63: the first double past int64.
+  if (amount.currency_code().empty() || amount.has_money() || !std::isfinite(value) ||
+      value < 0 || value >= 9223372036854775808.0) {
+    return;
+  }
+  const int integer_digits =
+      value < 1 ? 1 : static_cast<int>(std::floor(std::log10(value))) + 1;
+  const int decimals = std::clamp(kSignificantDigits - integer_digits, 0, kNanoDigits);
+  const std::string text = absl::StrFormat("%.*f", decimals, value);
+  const size_t point = text.find('.');
+  std::string fraction = point == std::string::npos ? "" : text.substr(point + 1);
+  fraction.resize(kNanoDigits, '0');
+  int64_t units = 0;
+  int32_t nanos = 0;
+  if (!absl::SimpleAtoi(text.substr(0, point), &units) ||
+      !absl::SimpleAtoi(fraction, &nanos)) {
+    return;  // Rounded up past int64.
+  }
+  v1::Money* money = amount.mutable_money();
+  money->set_currency_code(amount.currency_code());
+  money->set_units(units);
+  money->set_nanos(nanos);
 }
 
 }  // namespace summit::extractor

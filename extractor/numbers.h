@@ -7,6 +7,7 @@
 
 #include "extractor/lexicon.h"
 #include "reference/tokens.h"
+#include "summit/v1/resources.pb.h"
 
 namespace summit::extractor {
 
@@ -18,6 +19,14 @@ double NumberWordValue(const reference::Token& token, const Lexicon& lexicon);
 // optional scale suffix ("5bn" = 5e9), or a number word. 0 when it is none;
 // ordinals ("32nd") are not numbers here.
 double NumberValue(const reference::Token& token, const Lexicon& lexicon);
+
+// Sets `amount.money` when the amount is money (has a currency_code) and
+// has none: its value as the decimal with at most 15 significant digits
+// nearest to it, which is the number the text wrote ("14.7" times a
+// billion is 14700000000 units, where the double may be a hair off), in
+// units and non-negative nanos. Leaves it unset when the value is
+// negative, not finite, or more units than int64 holds.
+void SetExactMoney(v1::Amount& amount);
 
 // Whether `word` is a digit ordinal ("1st", "32nd", "4th").
 bool IsOrdinal(const std::string& word);

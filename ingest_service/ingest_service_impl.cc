@@ -102,7 +102,7 @@ class ArticleStream final
       response().set_failed_count(response().failed_count() + 1);
     } else {
       result->set_outcome(ingested->outcome());
-      if (ingested->has_summit()) result->set_summit(ingested->summit().name());
+      if (ingested->has_summit()) result->set_summit_name(ingested->summit().name());
       result->set_not_summit_reason(ingested->not_summit_reason());
       Count(ingested->outcome());
     }

@@ -1,6 +1,7 @@
 #include "ingest_service/ingestor.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <string>
 
@@ -9,12 +10,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/civil_time.h"
+#include "common/clock.h"
 #include "common/digest.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "common/text_spans.h"
 #include "extractor/dates.h"
-#include "google/protobuf/util/time_util.h"
+#include "extractor/numbers.h"
 
 namespace summit::ingest {
 
@@ -108,11 +110,7 @@ void MergeSummit(const v1::Summit& from, v1::Summit& into) {
   if (!into.has_location() || into.location().city().empty()) {
     if (from.has_location()) *into.mutable_location() = from.location();
   }
-  std::sort(into.mutable_participants()->begin(), into.mutable_participants()->end(),
-            [](const auto& a, const auto& b) {
-              return std::tie(a.country_code(), a.participant()) <
-                     std::tie(b.country_code(), b.participant());
-            });
+  extractor::SortParticipants(into);
 }
 
 v1::ExtractArticleResponse ToExtractArticleResponse(extractor::Extraction extraction) {
@@ -166,7 +164,7 @@ absl::StatusOr<v1::IngestArticleResponse> Ingestor::IngestArticle(
   if (summit.has_value()) {
     summit->mutable_sources(0)->set_content_sha256(sha);
     *summit->mutable_sources(0)->mutable_ingest_time() =
-        google::protobuf::util::TimeUtil::GetCurrentTime();
+        common::TimestampNow();
     if (absl::Status s = ValidateSummit(*summit, "extracted summit", data_); !s.ok()) {
       return absl::InternalError(
           absl::StrCat("the extractor produced an invalid record: ", s.message()));
@@ -266,8 +264,10 @@ absl::StatusOr<storage::SummitChange> Ingestor::DecideArticle(
 absl::StatusOr<v1::UpsertSummitResponse> Ingestor::UpsertSummit(
     const v1::Summit& summit) {
   RETURN_IF_ERROR(ValidateSummit(summit, "summit", data_));
+  v1::Summit record = summit;
+  for (v1::Amount& amount : *record.mutable_amounts()) extractor::SetExactMoney(amount);
   bool created = false;
-  ASSIGN_OR_RETURN(v1::Summit stored, summits_.PutSummit(summit, &created));
+  ASSIGN_OR_RETURN(v1::Summit stored, summits_.PutSummit(record, &created));
   v1::UpsertSummitResponse response;
   *response.mutable_summit() = std::move(stored);
   response.set_created(created);
@@ -287,15 +287,20 @@ absl::Status Ingestor::IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch
                                                    " rows exceed the batch limit of ",
                                                    kMaxTradeBatchRows));
   }
+  if (first_index + batch.flows_size() > std::numeric_limits<int32_t>::max()) {
+    return absl::OutOfRangeError(
+        "flows: the stream passes 2147483647 rows, the most one stream carries; "
+        "send the rest in a new stream");
+  }
   std::vector<v1::TradeFlow> accepted;
   accepted.reserve(batch.flows_size());
   for (int i = 0; i < batch.flows_size(); ++i) {
     if (std::optional<FieldProblem> problem = ValidateTradeFlow(batch.flows(i), data_)) {
       v1::RejectedTradeFlow* rejected = response.add_rejected();
-      rejected->set_index(first_index + i);
+      rejected->set_index(static_cast<int32_t>(first_index + i));
       rejected->set_batch_index(batch_index);
       rejected->set_index_in_batch(i);
-      rejected->set_field(problem->field);
+      rejected->set_field_path(absl::StrCat("flows[", i, "].", problem->field));
       rejected->set_reason(problem->reason);
       continue;
     }
@@ -308,7 +313,7 @@ absl::Status Ingestor::IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch
   for (const v1::TradeFlow& flow : accepted) rows.push_back(&flow);
   RETURN_IF_ERROR(trade_.PutFlows(rows));
   response.set_accepted_count(response.accepted_count() +
-                              static_cast<int64_t>(rows.size()));
+                              static_cast<int32_t>(rows.size()));
   return absl::OkStatus();
 }
 

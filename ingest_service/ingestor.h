@@ -47,8 +47,10 @@ class Ingestor final {
   absl::Status DeleteSummit(const std::string& name);
 
   // Writes the valid rows of one batch atomically and lists the others in
-  // `response` (indexes counted from `first_index`). An error means nothing
-  // of the batch was written: INVALID_ARGUMENT beyond kMaxTradeBatchRows.
+  // `response` (indexes counted from `first_index`, field paths within the
+  // batch). An error means nothing of the batch was written:
+  // INVALID_ARGUMENT beyond kMaxTradeBatchRows, OUT_OF_RANGE when the
+  // stream would pass the int32 row count.
   absl::Status IngestTradeBatch(const v1::IngestTradeFlowsRequest& batch, int batch_index,
                                 int64_t first_index,
                                 v1::IngestTradeFlowsResponse& response);

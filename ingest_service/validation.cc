@@ -57,6 +57,30 @@ bool IsWikidataId(absl::string_view id) {
                      [](char c) { return absl::ascii_isdigit(c); });
 }
 
+// `amount.money` (at `field`): in the amount's currency, non-negative, and
+// equal to its value up to the double's precision.
+absl::Status ValidateMoney(const v1::Amount& amount, absl::string_view field) {
+  const v1::Money& money = amount.money();
+  if (amount.currency_code().empty()) {
+    return InvalidField(field, "is set on an amount without currency_code");
+  }
+  if (money.currency_code() != amount.currency_code()) {
+    return InvalidField(Path(field, "currency_code"),
+                        absl::StrCat(Quote(money.currency_code()),
+                                     " is not the amount's currency_code ",
+                                     Quote(amount.currency_code())));
+  }
+  if (money.units() < 0 || money.nanos() < 0 || money.nanos() > 999999999) {
+    return InvalidField(field, "must have non-negative units and nanos 0..999999999");
+  }
+  const double exact = static_cast<double>(money.units()) + money.nanos() * 1e-9;
+  if (std::abs(exact - amount.value()) > 1e-9 * std::max(1.0, amount.value())) {
+    return InvalidField(field, absl::StrCat(money.units(), " units and ", money.nanos(),
+                                            " nanos do not equal value ", amount.value()));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status ValidateArticle(const v1::Article& article, absl::string_view field,
@@ -134,6 +158,7 @@ absl::Status ValidateSummit(const v1::Summit& summit, absl::string_view field,
           Path(at, "currency_code"),
           absl::StrCat(Quote(a.currency_code()), " is not an ISO 4217 code"));
     }
+    if (a.has_money()) RETURN_IF_ERROR(ValidateMoney(a, Path(at, "money")));
     RETURN_IF_ERROR(
         ValidateCountry(a.country_code(), Path(at, "country_code"), data, false));
     RETURN_IF_ERROR(ValidateDate(a.date(), Path(at, "date")));
@@ -184,7 +209,7 @@ std::optional<FieldProblem> ValidateTradeFlow(const v1::TradeFlow& flow,
                                                 " is the reporter; a country does "
                                                 "not trade with itself"));
   }
-  if (auto bad = TradeFlowProblem(flow.flow())) return problem("flow", *bad);
+  if (auto bad = TradeFlowProblem(flow.direction())) return problem("direction", *bad);
   if (flow.year() < 1900 || flow.year() > 2100) {
     return problem("year", absl::StrCat(flow.year(), " is not within 1900..2100"));
   }

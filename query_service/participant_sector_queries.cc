@@ -2,6 +2,7 @@
 // ListParticipants, GetSector and ListSectors.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -77,17 +78,27 @@ absl::StatusOr<SectorCounts> TaxonomyCounts(const SummitStore& store,
   return counts;
 }
 
-// The summits a ListSectors filter selects: summit `summit_id` (NOT_FOUND
-// when absent) if it has participants of both `countries` (when given),
-// else the summits of the two countries.
+// Summit `summit_id`; nullopt when absent, which a filter matches nothing.
+absl::StatusOr<std::optional<v1::Summit>> FilterSummit(const SummitStore& store,
+                                                       const std::string& summit_id) {
+  absl::StatusOr<v1::Summit> summit = store.GetSummit(summit_id);
+  if (absl::IsNotFound(summit.status())) return std::nullopt;
+  if (!summit.ok()) return summit.status();
+  return *std::move(summit);
+}
+
+// The summits a ListSectors filter selects: summit `summit_id` (none when
+// absent) if it has participants of both `countries` (when given), else the
+// summits of the two countries.
 absl::StatusOr<std::vector<v1::Summit>> FilteredSummits(
     const SummitStore& store, const std::string& summit_id,
     const google::protobuf::RepeatedPtrField<std::string>& countries) {
   if (summit_id.empty()) return PairSummits(store, countries[0], countries[1]);
-  ASSIGN_OR_RETURN(v1::Summit summit, store.GetSummit(summit_id));
+  ASSIGN_OR_RETURN(std::optional<v1::Summit> summit, FilterSummit(store, summit_id));
   std::vector<v1::Summit> summits;
-  if (countries.empty() || HasBoth(summit, countries[0], countries[1])) {
-    summits.push_back(std::move(summit));
+  if (summit.has_value() &&
+      (countries.empty() || HasBoth(*summit, countries[0], countries[1]))) {
+    summits.push_back(*std::move(summit));
   }
   return summits;
 }
@@ -141,8 +152,10 @@ absl::StatusOr<v1::ListParticipantsResponse> Querier::ListParticipants(
   std::vector<std::string> ids;
   std::string resume_after;
   if (!summit_id.empty()) {
-    ASSIGN_OR_RETURN(v1::Summit summit, store.GetSummit(summit_id));
-    ids = PageOfIds(MemberIds(summit, request.country_code()), page, &resume_after);
+    ASSIGN_OR_RETURN(std::optional<v1::Summit> summit, FilterSummit(store, summit_id));
+    if (summit.has_value()) {
+      ids = PageOfIds(MemberIds(*summit, request.country_code()), page, &resume_after);
+    }
   } else {
     ASSIGN_OR_RETURN(
         storage::IdPage scanned,

@@ -23,6 +23,10 @@
 
 namespace summit::query {
 
+// The most stored trade rows one ListTradeFlows page reads (the proto says
+// so): a page whose filters skip many rows ends early.
+inline constexpr int kMaxTradeRowsExamined = 10000;
+
 class Querier final {
  public:
   // `follower` must outlive the querier. List pages are resumed with tokens
@@ -50,8 +54,8 @@ class Querier final {
   absl::StatusOr<std::string> GetParticipantEncoded(const std::string& name) const;
 
   // Participants by name: of one summit (its record), else of one country
-  // or all (index scans), bounded by the page size. NOT_FOUND for a summit
-  // filter naming no summit.
+  // or all (index scans), bounded by the page size. A summit filter naming
+  // no summit matches nothing.
   absl::StatusOr<v1::ListParticipantsResponse> ListParticipants(
       const v1::ListParticipantsRequest& request) const;
 
@@ -69,6 +73,13 @@ class Querier final {
   // trade_report.h for how overlapping rows are counted.
   absl::StatusOr<v1::GetTradeStatisticsResponse> GetTradeStatistics(
       const v1::GetTradeStatisticsRequest& request) const;
+
+  // Stored trade rows matching every filter, in key order: one range scan
+  // (of the reporter, or of the reporter and partner) that seeks past the
+  // rows the other filters leave out, reading at most
+  // kMaxTradeRowsExamined keys per page.
+  absl::StatusOr<v1::ListTradeFlowsResponse> ListTradeFlows(
+      const v1::ListTradeFlowsRequest& request) const;
 
   // Timeline, agreements by sector and sector trade of two countries, from
   // their pair index and the trade index.

@@ -69,6 +69,15 @@ grpc::ServerUnaryReactor* QueryServiceImpl::GetTradeStatistics(
       });
 }
 
+grpc::ServerUnaryReactor* QueryServiceImpl::ListTradeFlows(
+    grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
+    grpc::ByteBuffer* response) {
+  return AnswerUnary<v1::ListTradeFlowsRequest>(
+      context, *request, response, [this](const v1::ListTradeFlowsRequest& parsed) {
+        return querier_->ListTradeFlows(parsed);
+      });
+}
+
 grpc::ServerUnaryReactor* QueryServiceImpl::GetBilateralOverview(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {

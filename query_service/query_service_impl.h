@@ -15,8 +15,9 @@ using RawQueryService = v1::QueryService::WithRawCallbackMethod_GetSummit<
                 v1::QueryService::WithRawCallbackMethod_GetSector<
                     v1::QueryService::WithRawCallbackMethod_ListSectors<
                         v1::QueryService::WithRawCallbackMethod_GetTradeStatistics<
-                            v1::QueryService::WithRawCallbackMethod_GetBilateralOverview<
-                                v1::QueryService::Service>>>>>>>>;
+                            v1::QueryService::WithRawCallbackMethod_ListTradeFlows<
+                                v1::QueryService::WithRawCallbackMethod_GetBilateralOverview<
+                                    v1::QueryService::Service>>>>>>>>>;
 
 // Each RPC parses its request (INVALID_ARGUMENT when it does not parse),
 // then validates and answers through the Querier, on the callback API's
@@ -48,6 +49,9 @@ class QueryServiceImpl final : public RawQueryService {
   grpc::ServerUnaryReactor* GetTradeStatistics(grpc::CallbackServerContext* context,
                                                const grpc::ByteBuffer* request,
                                                grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ListTradeFlows(grpc::CallbackServerContext* context,
+                                           const grpc::ByteBuffer* request,
+                                           grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetBilateralOverview(grpc::CallbackServerContext* context,
                                                  const grpc::ByteBuffer* request,
                                                  grpc::ByteBuffer* response) override;

@@ -18,7 +18,6 @@ using common::InvalidField;
 using common::TradeFlowProblem;
 using common::ValidateCountry;
 using common::ValidateDate;
-using common::ValidateSectorName;
 using reference::ReferenceData;
 
 namespace {
@@ -88,12 +87,12 @@ absl::Status ValidateTradePartners(const std::string& reporter,
   return absl::OkStatus();
 }
 
-absl::StatusOr<std::vector<v1::TradeFlowDirection>> ReadFlows(
+absl::StatusOr<std::vector<v1::TradeFlowDirection>> ReadDirections(
     const google::protobuf::RepeatedField<int>& requested) {
   std::set<v1::TradeFlowDirection> flows;
   for (int i = 0; i < requested.size(); ++i) {
     if (std::optional<std::string> problem = TradeFlowProblem(requested[i])) {
-      return InvalidField(absl::StrCat("flows[", i, "]"), *problem);
+      return InvalidField(absl::StrCat("directions[", i, "]"), *problem);
     }
     flows.insert(static_cast<v1::TradeFlowDirection>(requested[i]));
   }
@@ -110,34 +109,38 @@ absl::StatusOr<std::vector<std::string>> ReadCommodityCodes(
     if (!request.commodity_codes().empty()) {
       return InvalidField("sector", "is set together with commodity_codes; give one");
     }
-    ASSIGN_OR_RETURN(std::string id,
-                     ValidateSectorName(request.sector(), "sector", data));
-    const data::v1::SectorEntry& entry = *data.Sector(id);
-    if (entry.hs_chapters().empty()) {
-      return InvalidField(
-          "sector",
-          absl::StrCat(request.sector(), " has no HS chapters, so no trade maps to it"));
-    }
-    return std::vector<std::string>(entry.hs_chapters().begin(),
-                                    entry.hs_chapters().end());
+    ASSIGN_OR_RETURN(std::string id, FilterId(request.sector(), common::kSectors, "sector"));
+    const data::v1::SectorEntry* entry = data.Sector(id);
+    if (entry == nullptr) return std::vector<std::string>{};
+    return std::vector<std::string>(entry->hs_chapters().begin(),
+                                    entry->hs_chapters().end());
   }
   if (request.commodity_codes().empty()) return std::vector<std::string>{"TOTAL"};
-  std::set<std::string> codes;
-  for (int i = 0; i < request.commodity_codes_size(); ++i) {
-    const std::string& code = request.commodity_codes(i);
-    if (std::optional<std::string> problem = CommodityCodeProblem(code)) {
-      return InvalidField(absl::StrCat("commodity_codes[", i, "]"), *problem);
-    }
-    codes.insert(code);
-  }
-  if (codes.count("TOTAL") != 0 && codes.size() > 1) {
+  ASSIGN_OR_RETURN(std::vector<std::string> codes, ReadCodeList(request.commodity_codes()));
+  if (codes.size() > 1 && std::count(codes.begin(), codes.end(), "TOTAL") != 0) {
     return InvalidField("commodity_codes",
                         "TOTAL already covers every code; do not combine it with others");
+  }
+  return codes;
+}
+
+absl::StatusOr<std::vector<std::string>> ReadCodeList(
+    const google::protobuf::RepeatedPtrField<std::string>& codes) {
+  if (codes.size() > kMaxCommodityCodes) {
+    return InvalidField("commodity_codes", absl::StrCat(codes.size(), " codes exceed the ",
+                                                        kMaxCommodityCodes, " allowed"));
+  }
+  std::set<std::string> sorted;
+  for (int i = 0; i < codes.size(); ++i) {
+    if (std::optional<std::string> problem = CommodityCodeProblem(codes[i])) {
+      return InvalidField(absl::StrCat("commodity_codes[", i, "]"), *problem);
+    }
+    sorted.insert(codes[i]);
   }
   // Sorted, a code's extensions follow it: keep a code unless the last kept
   // one starts it.
   std::vector<std::string> kept;
-  for (const std::string& code : codes) {
+  for (const std::string& code : sorted) {
     if (kept.empty() || code.rfind(kept.back(), 0) != 0) kept.push_back(code);
   }
   return kept;

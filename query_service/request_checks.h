@@ -48,16 +48,26 @@ absl::Status ValidateTradePartners(const std::string& reporter,
                                    const std::string& partner,
                                    const reference::ReferenceData& data);
 
-// The trade flows `requested` (field `flows`) names, distinct and
+// The directions `requested` (field `directions`) names, distinct and
 // ascending; all four when none.
-absl::StatusOr<std::vector<v1::TradeFlowDirection>> ReadFlows(
+absl::StatusOr<std::vector<v1::TradeFlowDirection>> ReadDirections(
     const google::protobuf::RepeatedField<int>& requested);
 
+// The codes of a `commodity_codes` field, each "TOTAL" or 2, 4 or 6
+// digits, at most kMaxCommodityCodes, sorted, without codes another one
+// already covers ("2701" under "27").
+absl::StatusOr<std::vector<std::string>> ReadCodeList(
+    const google::protobuf::RepeatedPtrField<std::string>& codes);
+
 // The commodity codes a trade request selects (its sector's HS chapters,
-// or its commodity_codes; "TOTAL" when neither), without codes another
-// selected code already covers.
+// or its commodity_codes, which may not mix "TOTAL" with others; "TOTAL"
+// when neither), as ReadCodeList returns them. None for a sector the
+// taxonomy lacks.
 absl::StatusOr<std::vector<std::string>> ReadCommodityCodes(
     const v1::GetTradeStatisticsRequest& request, const reference::ReferenceData& data);
+
+// The most codes a `commodity_codes` field holds.
+inline constexpr int kMaxCommodityCodes = 100;
 
 // How many top commodities a trade request asks for: `limit`, 0 for
 // kDefaultTopCommodities, capped at kMaxTopCommodities; negative fails.

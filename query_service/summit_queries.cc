@@ -16,7 +16,6 @@
 namespace summit::query {
 
 using common::ValidateCountry;
-using common::ValidateSectorName;
 using reference::ReferenceData;
 
 namespace {
@@ -43,8 +42,7 @@ absl::StatusOr<std::vector<SummitScan>> ReadSummitScans(
     scan(SummitScan::Index::kByCountry, request.country_code());
   }
   if (!request.sector().empty()) {
-    ASSIGN_OR_RETURN(std::string id,
-                     ValidateSectorName(request.sector(), "sector", data));
+    ASSIGN_OR_RETURN(std::string id, FilterId(request.sector(), common::kSectors, "sector"));
     scan(SummitScan::Index::kBySector, std::move(id));
   }
   if (scans.empty()) scan(SummitScan::Index::kByDate, "");
@@ -58,7 +56,8 @@ absl::StatusOr<v1::SummitView> ReadView(v1::SummitView view,
   if (view == v1::SUMMIT_VIEW_UNSPECIFIED) return default_view;
   if (!v1::SummitView_IsValid(view)) {
     return absl::InvalidArgumentError(
-        absl::StrCat("view: ", static_cast<int>(view), " is not a SummitView"));
+        absl::StrCat("view: ", static_cast<int>(view),
+                     " is not a SummitView; use SUMMIT_VIEW_BASIC or SUMMIT_VIEW_FULL"));
   }
   return view;
 }

@@ -150,7 +150,7 @@ int64_t FillSeries(const TradeSums& sums,
   int64_t balance = 0;
   for (const auto& [flow, years] : sums.by_year) {
     v1::TradeFlowSeries* out = series->Add();
-    out->set_flow(flow);
+    out->set_direction(flow);
     const int64_t total = sums.totals.at(flow);
     for (const auto& [year, value] : years) {
       v1::TradeYearValue* point = out->add_years();
@@ -198,7 +198,7 @@ void FillTopCommodities(const std::vector<CommodityTotal>& commodities, int limi
     v1::CommodityValue* out = top->Add();
     out->set_commodity_code(ranked[i]->code);
     out->set_commodity_description(ranked[i]->description);
-    out->set_flow(ranked[i]->flow);
+    out->set_direction(ranked[i]->flow);
     out->set_value_usd_cents(ranked[i]->value_usd_cents);
   }
 }
@@ -233,7 +233,7 @@ absl::Status DescribeCommodities(
   for (v1::CommodityValue& commodity : *commodities) {
     if (!commodity.commodity_description().empty()) continue;
     const storage::TradeRange range{query.reporter_code, query.partner_code,
-                                    commodity.flow(), query.start_year, query.end_year};
+                                    commodity.direction(), query.start_year, query.end_year};
     ASSIGN_OR_RETURN(*commodity.mutable_commodity_description(),
                      store.GetDescription(range, commodity.commodity_code()));
   }

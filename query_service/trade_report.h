@@ -28,7 +28,8 @@ struct TradeQuery {
   // Distinct, ascending.
   std::vector<v1::TradeFlowDirection> flows;
   // {"TOTAL"}, or HS codes none of which starts another; a code includes
-  // its longer codes.
+  // its longer codes. Empty when the request's sector selects no trade (it
+  // is not in the taxonomy or has no HS chapters): no rows then.
   std::vector<std::string> codes;
   int32_t start_year = 0;  // Inclusive; 0 is unbounded.
   int32_t end_year = 0;    // Inclusive; 0 is unbounded.

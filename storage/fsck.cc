@@ -283,7 +283,7 @@ class Checker {
   // Whether the roll-up of `above` counts `row` in its subtree years.
   static bool Above(const v1::TradeFlow& above, const v1::TradeFlow& row) {
     if (above.reporter_code() != row.reporter_code() ||
-        above.partner_code() != row.partner_code() || above.flow() != row.flow()) {
+        above.partner_code() != row.partner_code() || above.direction() != row.direction()) {
       return false;
     }
     const std::vector<std::string> codes = CodesAbove(row.commodity_code());

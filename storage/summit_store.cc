@@ -8,6 +8,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/clock.h"
 #include "common/resource_names.h"
 #include "common/status_macros.h"
 #include "google/protobuf/util/time_util.h"
@@ -460,7 +461,7 @@ absl::StatusOr<CommitResult> SummitStore::Update(
 absl::StatusOr<CommitResult> SummitStore::CommitLocked(SummitChange change) {
   std::vector<v1::Summit>& puts = change.puts;
   const std::vector<std::string>& deletes = change.deletes;
-  google::protobuf::Timestamp now = google::protobuf::util::TimeUtil::GetCurrentTime();
+  google::protobuf::Timestamp now = common::TimestampNow();
   if (now <= last_update_time_) {
     now = last_update_time_ + google::protobuf::util::TimeUtil::NanosecondsToDuration(1);
   }

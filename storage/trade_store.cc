@@ -1,6 +1,8 @@
 #include "storage/trade_store.h"
 
+#include <algorithm>
 #include <limits>
+#include <memory>
 #include <map>
 #include <optional>
 #include <set>
@@ -72,6 +74,79 @@ std::pair<std::string, std::string> YearBounds(const std::string& prefix,
   return {std::move(lower), std::move(upper)};
 }
 
+// The fields of a kTradeFlows key.
+struct TradeKeyFields {
+  std::string reporter;
+  std::string partner;
+  uint8_t direction = 0;
+  std::string code;
+  int32_t year = 0;
+  uint8_t month = 0;
+};
+
+absl::StatusOr<TradeKeyFields> DecodeTradeFlowKey(absl::string_view key) {
+  KeyReader reader(key);
+  TradeKeyFields fields;
+  ASSIGN_OR_RETURN(fields.reporter, reader.String());
+  ASSIGN_OR_RETURN(fields.partner, reader.String());
+  ASSIGN_OR_RETURN(fields.direction, reader.Uint8());
+  ASSIGN_OR_RETURN(fields.code, reader.String());
+  ASSIGN_OR_RETURN(fields.year, reader.Int32());
+  ASSIGN_OR_RETURN(fields.month, reader.Uint8());
+  RETURN_IF_ERROR(reader.ExpectEnd());
+  return fields;
+}
+
+bool StartsWithOneOf(const std::string& code, const std::vector<std::string>& prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& prefix) {
+    return code.compare(0, prefix.size(), prefix) == 0;
+  });
+}
+
+// nullopt when the row of key `fields` matches `filter`; otherwise the
+// smallest key after it that may match (beyond the scan's range: empty).
+// The reporter is left to the scan's range.
+std::optional<std::string> SkipTo(const TradeKeyFields& fields,
+                                  const TradeFlowFilter& filter) {
+  KeyWriter key;
+  key.String(fields.reporter);
+  const std::string& partner = filter.partner_code;
+  if (!partner.empty() && fields.partner != partner) {
+    if (fields.partner < partner) return key.String(partner).Release();
+    return PrefixSuccessor(key.key());
+  }
+  key.String(fields.partner);
+  const auto& directions = filter.directions;
+  if (!directions.empty() && !std::binary_search(directions.begin(), directions.end(),
+                                                 fields.direction)) {
+    auto next = std::upper_bound(directions.begin(), directions.end(), fields.direction);
+    if (next == directions.end()) return PrefixSuccessor(key.key());
+    return key.Uint8(static_cast<uint8_t>(*next)).Release();
+  }
+  key.Uint8(fields.direction);
+  const auto& prefixes = filter.code_prefixes;
+  if (!prefixes.empty() && !StartsWithOneOf(fields.code, prefixes)) {
+    auto next = std::upper_bound(prefixes.begin(), prefixes.end(), fields.code);
+    if (next == prefixes.end()) return PrefixSuccessor(key.key());
+    return key.StringPrefix(*next).Release();
+  }
+  key.String(fields.code);
+  if (filter.start_year != 0 && fields.year < filter.start_year) {
+    return key.Int32(filter.start_year).Release();
+  }
+  if (filter.end_year != 0 && fields.year > filter.end_year) {
+    return PrefixSuccessor(key.key());
+  }
+  key.Int32(fields.year);
+  if (filter.month.has_value() && fields.month != *filter.month) {
+    if (fields.month < *filter.month) {
+      return key.Uint8(static_cast<uint8_t>(*filter.month)).Release();
+    }
+    return PrefixSuccessor(key.key());
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 absl::Status AddCents(int64_t value, int64_t* sum) {
@@ -91,7 +166,7 @@ std::vector<std::string> CodesAbove(const std::string& code) {
 }
 
 std::string TradeFlowKey(const v1::TradeFlow& flow) {
-  return PairFlowPrefix(flow.reporter_code(), flow.partner_code(), flow.flow())
+  return PairFlowPrefix(flow.reporter_code(), flow.partner_code(), flow.direction())
       .String(flow.commodity_code())
       .Int32(flow.year())
       .Uint8(static_cast<uint8_t>(flow.month()))
@@ -99,7 +174,7 @@ std::string TradeFlowKey(const v1::TradeFlow& flow) {
 }
 
 std::string TradeRollupKey(const v1::TradeFlow& flow) {
-  return RollupPrefix(flow.reporter_code(), flow.partner_code(), flow.flow(),
+  return RollupPrefix(flow.reporter_code(), flow.partner_code(), flow.direction(),
                       flow.commodity_code().size())
       .String(flow.commodity_code())
       .Release();
@@ -159,7 +234,7 @@ absl::Status TradeStore::PutFlows(absl::Span<const v1::TradeFlow* const> flows) 
   std::map<std::string, Added> rollups;
   for (size_t i = 0; i < flows.size(); ++i) {
     const v1::TradeFlow& flow = *flows[i];
-    if (flow.flow() <= 0 || flow.flow() > 255 || flow.month() < 0 || flow.month() > 12) {
+    if (flow.direction() <= 0 || flow.direction() > 255 || flow.month() < 0 || flow.month() > 12) {
       return absl::InvalidArgumentError(
           absl::StrCat("flows[", i, "]: flow must be set and month 0..12"));
     }
@@ -305,6 +380,52 @@ absl::Status TradeStore::ScanCodeValues(
     if (any) visit(code, total);
   }
   return it->status();
+}
+
+absl::StatusOr<TradeFlowPage> TradeStore::ListFlows(const TradeFlowFilter& filter,
+                                                    absl::string_view resume_after,
+                                                    int limit, int max_examined) const {
+  std::string lower;
+  if (!filter.reporter_code.empty()) {
+    KeyWriter prefix;
+    prefix.String(filter.reporter_code);
+    if (!filter.partner_code.empty()) prefix.String(filter.partner_code);
+    lower = prefix.Release();
+  }
+  std::string upper = lower.empty() ? "" : PrefixSuccessor(lower);
+  std::unique_ptr<RangeIterator> it =
+      db_->Scan(ColumnFamily::kTradeFlows, std::move(lower), std::move(upper));
+  if (!resume_after.empty()) {
+    it->Seek(resume_after);
+    if (it->Valid() && it->key() == resume_after) it->Next();
+  }
+  TradeFlowPage page;
+  std::string last_read;
+  std::string last_row;
+  for (int examined = 0; it->Valid(); ++examined) {
+    if (examined == max_examined) {
+      page.resume_after = std::move(last_read);
+      return page;
+    }
+    last_read.assign(it->key().data(), it->key().size());
+    ASSIGN_OR_RETURN(TradeKeyFields fields, DecodeTradeFlowKey(last_read));
+    if (std::optional<std::string> target = SkipTo(fields, filter)) {
+      if (target->empty()) break;
+      it->Seek(*target);
+      continue;
+    }
+    if (static_cast<int>(page.flows.size()) == limit) {
+      // A further row exists: the page ends at the one before it.
+      page.resume_after = std::move(last_row);
+      return page;
+    }
+    ASSIGN_OR_RETURN(v1::TradeFlow flow, ParseValue<v1::TradeFlow>(it->value(), "trade row"));
+    page.flows.push_back(std::move(flow));
+    last_row = last_read;
+    it->Next();
+  }
+  RETURN_IF_ERROR(it->status());
+  return page;
 }
 
 }  // namespace summit::storage

@@ -96,6 +96,26 @@ std::string EncodeTradeRollup(const TradeRollup& rollup);
 // DATA_LOSS when `bytes` is not such a value.
 absl::StatusOr<TradeRollup> DecodeTradeRollup(absl::string_view bytes);
 
+// Which rows TradeStore::ListFlows returns; empty or zero fields match all.
+struct TradeFlowFilter {
+  std::string reporter_code;
+  std::string partner_code;
+  std::vector<v1::TradeFlowDirection> directions;  // Ascending, distinct.
+  // Sorted, none a prefix of another: a row matches when its code starts
+  // with one ("27" matches "2701"; "TOTAL" only TOTAL, as codes are digits).
+  std::vector<std::string> code_prefixes;
+  int32_t start_year = 0;  // Inclusive; 0 is unbounded.
+  int32_t end_year = 0;    // Inclusive; 0 is unbounded.
+  std::optional<int32_t> month;  // 0 for annual rows only.
+};
+
+// One page of TradeStore::ListFlows.
+struct TradeFlowPage {
+  std::vector<v1::TradeFlow> flows;  // In key order.
+  // The key to resume after; empty when no row is left.
+  std::string resume_after;
+};
+
 class TradeStore final {
  public:
   // `db` must outlive the store. Thread-safe. The writer of a database uses
@@ -136,6 +156,17 @@ class TradeStore final {
                          const std::function<void(const v1::TradeFlow&)>& visit) const {
     return ScanFlows(range, commodity_code, include_longer_codes, nullptr, visit);
   }
+
+  // The stored rows matching `filter` in key order, after the key
+  // `resume_after` (from the first row when empty): at most `limit` rows,
+  // reading at most `max_examined` keys. Rows the filter skips are jumped
+  // over with seeks where the key order allows (a direction, a code, years
+  // or months left out), each seek counted as a key read; so the page may
+  // hold fewer than `limit` rows, and `resume_after` is then the last key
+  // read. DATA_LOSS for an undecodable key or row.
+  absl::StatusOr<TradeFlowPage> ListFlows(const TradeFlowFilter& filter,
+                                          absl::string_view resume_after, int limit,
+                                          int max_examined) const;
 
   // The description of `code`'s first row in `range`; "" when it has none.
   absl::StatusOr<std::string> GetDescription(const TradeRange& range,

@@ -98,13 +98,13 @@ class RowReader {
     flow.set_partner_code(get("partneriso"));
     const std::string code = absl::AsciiStrToUpper(get("flowcode"));
     if (code == "X") {
-      flow.set_flow(v1::TRADE_FLOW_DIRECTION_EXPORT);
+      flow.set_direction(v1::TRADE_FLOW_DIRECTION_EXPORT);
     } else if (code == "M") {
-      flow.set_flow(v1::TRADE_FLOW_DIRECTION_IMPORT);
+      flow.set_direction(v1::TRADE_FLOW_DIRECTION_IMPORT);
     } else if (code == "RX") {
-      flow.set_flow(v1::TRADE_FLOW_DIRECTION_RE_EXPORT);
+      flow.set_direction(v1::TRADE_FLOW_DIRECTION_RE_EXPORT);
     } else if (code == "RM") {
-      flow.set_flow(v1::TRADE_FLOW_DIRECTION_RE_IMPORT);
+      flow.set_direction(v1::TRADE_FLOW_DIRECTION_RE_IMPORT);
     } else {
       return bad("flowCode", absl::StrCat("\"", code, "\" is not one of X, M, RX, RM"));
     }

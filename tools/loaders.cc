@@ -323,8 +323,13 @@ void TradeLoad::Collect() {
   for (const v1::RejectedTradeFlow& rejected : call->response.rejected()) {
     const int index = rejected.index_in_batch();
     const bool known = index >= 0 && index < static_cast<int>(call->lines.size());
-    rejected_.push_back(
-        {known ? call->lines[index] : -1, rejected.field(), rejected.reason()});
+    // "flows[3].reporter_code" names the field of a row the line already
+    // locates: print "reporter_code".
+    const std::string& path = rejected.field_path();
+    const size_t field = path.find("].");
+    rejected_.push_back({known ? call->lines[index] : -1,
+                         field == std::string::npos ? path : path.substr(field + 2),
+                         rejected.reason()});
   }
 }
 

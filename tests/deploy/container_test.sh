@@ -200,7 +200,7 @@ check_loaded_data() {
     '"countryCode": "NZL"' '"summitCount": 1'
   # The CSV's 2019 exports of HS chapter 27: 405,438,166.84 USD.
   expect_answer GetTradeStatistics \
-    '{"reporter_code":"CHN","partner_code":"CAN","flows":["TRADE_FLOW_DIRECTION_EXPORT"],"commodity_codes":["27"],"start_year":2019,"end_year":2019}' \
+    '{"reporter_code":"CHN","partner_code":"CAN","directions":["TRADE_FLOW_DIRECTION_EXPORT"],"commodity_codes":["27"],"start_year":2019,"end_year":2019}' \
     '"year": 2019' '"valueUsdCents": "40543816684"'
   # Every row stored: fsck, run inside the query container beside the live
   # services (it reads through a temporary secondary in /tmp).

@@ -88,6 +88,8 @@ const std::map<std::string, std::pair<std::string, std::string>>& NotUtf8Request
            {Delimited(4, "CHN") + Delimited(4, kNotUtf8), "country_codes[1]"}},
           {"summit.v1.QueryService.GetTradeStatistics",
            {Delimited(1, "CHN") + Delimited(2, kNotUtf8), "partner_code"}},
+          {"summit.v1.QueryService.ListTradeFlows",
+           {Delimited(3, "CHN") + Delimited(4, kNotUtf8), "partner_code"}},
           {"summit.v1.QueryService.GetBilateralOverview",
            {Delimited(1, kNotUtf8), "country_codes[0]"}},
           {"summit.v1.IngestService.ExtractArticle",
@@ -268,7 +270,7 @@ TEST_F(MalformedRequestTest, EveryMethodAnswersInvalidArgumentToBytesThatDoNotPa
       }
     }
   }
-  EXPECT_EQ(calls, (6 + 8 + 2 * 2) * 6);
+  EXPECT_EQ(calls, (6 + 9 + 2 * 2) * 6);
 
   // A unary call that carries no request message at all.
   grpc::GenericStub query(QueryChannel());
@@ -325,7 +327,7 @@ TEST_F(MalformedRequestTest, AStreamEndsAtTheMessageThatDoesNotParseAndKeepsThos
   v1::TradeFlow* row = batch.add_flows();
   row->set_reporter_code("CHN");
   row->set_partner_code("NZL");
-  row->set_flow(v1::TRADE_FLOW_DIRECTION_EXPORT);
+  row->set_direction(v1::TRADE_FLOW_DIRECTION_EXPORT);
   row->set_year(2024);
   row->set_commodity_code("TOTAL");
   row->set_value_usd_cents(12345);

@@ -45,11 +45,11 @@ def main():
         stats = stub.GetTradeStatistics(
             query.GetTradeStatisticsRequest(
                 reporter_code="CHN", partner_code="CAN", start_year=2020, end_year=2025,
-                flows=[resources.TRADE_FLOW_DIRECTION_EXPORT,
-                       resources.TRADE_FLOW_DIRECTION_IMPORT]),
+                directions=[resources.TRADE_FLOW_DIRECTION_EXPORT,
+                            resources.TRADE_FLOW_DIRECTION_IMPORT]),
             timeout=10)
         exports = {p.year: p.value_usd_cents for p in stats.series[0].years}
-        expect(stats.series[0].flow == resources.TRADE_FLOW_DIRECTION_EXPORT
+        expect(stats.series[0].direction == resources.TRADE_FLOW_DIRECTION_EXPORT
                and sorted(exports) == list(range(2020, 2026)),
                "GetTradeStatistics: exports for 2020..2025")
         expect(exports[2025] == EXPORTS_2025,
@@ -61,6 +61,43 @@ def main():
         expect(any(a.amount.value == 125 and a.summit == SEED_SUMMIT
                    for a in stats.stated_amounts),
                "GetTradeStatistics: the seed's 125 companies are a stated amount")
+
+        money = [a.amount for a in stats.stated_amounts if a.amount.HasField("money")]
+        expect(all(m.money.currency_code == m.currency_code and not m.unit
+                   and m.money.units + m.money.nanos / 1e9 == m.value for m in money)
+               and all(a.amount.unit for a in stats.stated_amounts
+                       if not a.amount.HasField("money")),
+               "GetTradeStatistics: stated money is exact, other amounts have units")
+
+        rows = []
+        request = query.ListTradeFlowsRequest(
+            reporter_code="CHN", partner_code="CAN", commodity_codes=["27"],
+            directions=[resources.TRADE_FLOW_DIRECTION_EXPORT], page_size=2)
+        while True:
+            page = stub.ListTradeFlows(request, timeout=10)
+            expect(len(page.trade_flows) <= 2, "ListTradeFlows: pages of at most 2")
+            rows.extend(page.trade_flows)
+            if not page.next_page_token:
+                break
+            request.page_token = page.next_page_token
+        first = rows[0]
+        expect((first.commodity_code, first.year, first.month, first.value_usd_cents,
+                first.net_weight_kg, first.quantity_unit, first.source, first.sector)
+               == ("27", 2019, 0, 40543816684, 108896617, "kg",
+                   "china_canada_sample.csv", "sectors/energy"),
+               "ListTradeFlows: the CSV's 2019 chapter-27 exports, every column")
+        keys = [(r.commodity_code, r.year, r.month) for r in rows]
+        expect(keys == sorted(keys) and len(set(keys)) == len(keys)
+               and all(r.commodity_code.startswith("27") for r in rows),
+               "ListTradeFlows: %d rows of chapter 27 in key order, once each" % len(rows))
+
+        try:
+            stub.ListSummits(query.ListSummitsRequest(country_code="can"), timeout=10)
+            expect(False, "ListSummits with a lower-case country code fails")
+        except grpc.RpcError as error:
+            expect(error.code() == grpc.StatusCode.INVALID_ARGUMENT
+                   and 'use "CAN"' in error.details(),
+                   "ListSummits with a lower-case country code says to use upper case")
 
         try:
             stub.GetSummit(query.GetSummitRequest(name="summits/1999-01-01-nowhere"),

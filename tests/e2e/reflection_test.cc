@@ -72,7 +72,7 @@ TEST_F(ReflectionTest, DescribesEveryMethodThroughReflection) {
   ASSERT_EQ(query.exit_code, 0) << query.output;
   for (const char* method :
        {"GetSummit", "ListSummits", "GetParticipant", "ListParticipants", "GetSector",
-        "ListSectors", "GetTradeStatistics", "GetBilateralOverview"}) {
+        "ListSectors", "GetTradeStatistics", "ListTradeFlows", "GetBilateralOverview"}) {
     EXPECT_THAT(query.output, HasSubstr(absl::StrCat("summit.v1.QueryService/", method)));
   }
 

@@ -184,7 +184,7 @@ TEST_F(IngestServiceTest, ArticleStreamReportsEveryResult) {
   EXPECT_EQ(response.unchanged_count(), 1);
   EXPECT_EQ(response.failed_count(), 1);
   ASSERT_EQ(response.results_size(), 4);
-  EXPECT_EQ(response.results(0).summit(), "summits/2026-05-06-washington-jpn-usa");
+  EXPECT_EQ(response.results(0).summit_name(), "summits/2026-05-06-washington-jpn-usa");
   EXPECT_THAT(response.results(3).error(), HasSubstr("article.source_id: \"bad one\""));
 }
 
@@ -296,7 +296,7 @@ v1::TradeFlow Row(const std::string& reporter, int year, const std::string& comm
   v1::TradeFlow flow;
   flow.set_reporter_code(reporter);
   flow.set_partner_code("CAN");
-  flow.set_flow(v1::TRADE_FLOW_DIRECTION_IMPORT);
+  flow.set_direction(v1::TRADE_FLOW_DIRECTION_IMPORT);
   flow.set_year(year);
   flow.set_commodity_code(commodity);
   flow.set_value_usd_cents(cents);
@@ -317,7 +317,7 @@ TEST_F(IngestServiceTest, TradeStreamAcceptsGoodRowsAndListsEveryBadOne) {
   *second.add_flows() = Row("CHN", 2025, "123", 1);
   *second.add_flows() = Row("CHN", 2025, "2701", 7);
   v1::TradeFlow no_flow = Row("CHN", 2025, "TOTAL", 1);
-  no_flow.clear_flow();
+  no_flow.clear_direction();
   *second.add_flows() = no_flow;
   ASSERT_TRUE(writer->Write(second));
   writer->WritesDone();
@@ -327,16 +327,18 @@ TEST_F(IngestServiceTest, TradeStreamAcceptsGoodRowsAndListsEveryBadOne) {
   std::vector<std::string> rejected;
   for (const auto& r : response.rejected()) {
     rejected.push_back(absl::StrCat(r.index(), " ", r.batch_index(), ":",
-                                    r.index_in_batch(), " ", r.field(), ": ",
+                                    r.index_in_batch(), " ", r.field_path(), ": ",
                                     r.reason()));
   }
   EXPECT_THAT(
       rejected,
-      ElementsAre("1 0:1 reporter_code: \"XXX\" is not an ISO 3166-1 alpha-3 code",
-                  "3 1:0 year: 1800 is not within 1900..2100",
-                  "4 1:1 commodity_code: \"123\" is neither TOTAL nor an HS code of 2, "
-                  "4 or 6 digits",
-                  "6 1:3 flow: must be EXPORT, IMPORT, RE_EXPORT or RE_IMPORT"));
+      ElementsAre("1 0:1 flows[1].reporter_code: \"XXX\" is not an ISO 3166-1 alpha-3 code",
+                  "3 1:0 flows[0].year: 1800 is not within 1900..2100",
+                  "4 1:1 flows[1].commodity_code: \"123\" is neither TOTAL nor an HS code "
+                  "of 2, 4 or 6 digits",
+                  "6 1:3 flows[3].direction: TRADE_FLOW_DIRECTION_UNSPECIFIED is not a "
+                  "direction; use TRADE_FLOW_DIRECTION_EXPORT, TRADE_FLOW_DIRECTION_IMPORT, "
+                  "TRADE_FLOW_DIRECTION_RE_EXPORT or TRADE_FLOW_DIRECTION_RE_IMPORT"));
 }
 
 TEST_F(IngestServiceTest, TooLargeATradeBatchEndsTheStreamNamingTheLimit) {

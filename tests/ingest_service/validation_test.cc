@@ -60,7 +60,7 @@ v1::TradeFlow ValidFlow(const std::string& partner) {
   v1::TradeFlow flow;
   flow.set_reporter_code("CHN");
   flow.set_partner_code(partner);
-  flow.set_flow(v1::TRADE_FLOW_DIRECTION_EXPORT);
+  flow.set_direction(v1::TRADE_FLOW_DIRECTION_EXPORT);
   flow.set_year(2024);
   flow.set_commodity_code("270112");
   return flow;

@@ -35,7 +35,7 @@ class TradeReportTest : public ::testing::Test {
     v1::TradeFlow row;
     row.set_reporter_code("CHN");
     row.set_partner_code(partner);
-    row.set_flow(flow);
+    row.set_direction(flow);
     row.set_commodity_code(code);
     row.set_commodity_description("goods " + code);
     row.set_year(year);
@@ -86,7 +86,7 @@ TEST_F(TradeReportTest, RowsUnderACodeWithARowThatYearAreNeverRead) {
     v1::TradeFlow row;
     row.set_reporter_code("CHN");
     row.set_partner_code("CAN");
-    row.set_flow(kExport);
+    row.set_direction(kExport);
     row.set_commodity_code(code);
     row.set_year(year);
     storage::WriteBatch batch(*db_);
@@ -154,7 +154,7 @@ TEST_F(TradeReportTest, TopCommoditiesArePerFlowLargestFirst) {
     ranked.emplace_back(value.commodity_code(), value.value_usd_cents());
   }
   EXPECT_THAT(ranked, ElementsAre(Pair("12", 50), Pair("27", 20), Pair("10", 1)));
-  EXPECT_EQ(top[2].flow(), kImport);
+  EXPECT_EQ(top[2].direction(), kImport);
 }
 
 TEST_F(TradeReportTest, RankCodesCountsEachCodeOfTheLengthFromItsRollup) {

@@ -26,7 +26,7 @@ v1::TradeFlow Flow() {
   v1::TradeFlow flow;
   flow.set_reporter_code("CHN");
   flow.set_partner_code("CAN");
-  flow.set_flow(v1::TRADE_FLOW_DIRECTION_IMPORT);
+  flow.set_direction(v1::TRADE_FLOW_DIRECTION_IMPORT);
   flow.set_year(2024);
   flow.set_commodity_code("27");
   flow.set_value_usd_cents(123456);

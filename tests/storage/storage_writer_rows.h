@@ -26,7 +26,7 @@ inline std::vector<v1::TradeFlow> WriterRows(int n) {
   for (int i = 0; i < kWriterRowsPerBatch; ++i) {
     rows[i].set_reporter_code("CHN");
     rows[i].set_partner_code("CAN");
-    rows[i].set_flow(v1::TRADE_FLOW_DIRECTION_EXPORT);
+    rows[i].set_direction(v1::TRADE_FLOW_DIRECTION_EXPORT);
     rows[i].set_year(1000 + n);
     rows[i].set_commodity_code(std::to_string(1000 + i));
     rows[i].set_value_usd_cents(int64_t{n} * 1000 + i);

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/fsck.h"
@@ -19,7 +20,7 @@ v1::TradeFlow Flow(v1::TradeFlowDirection direction, const std::string& commodit
   v1::TradeFlow flow;
   flow.set_reporter_code("CHN");
   flow.set_partner_code(partner);
-  flow.set_flow(direction);
+  flow.set_direction(direction);
   flow.set_year(year);
   flow.set_commodity_code(commodity);
   flow.set_value_usd_cents(cents);
@@ -59,6 +60,31 @@ class TradeStoreTest : public ::testing::Test {
                                   seen.emplace_back(flow.commodity_code(), flow.year());
                                 })
                     .ok());
+    return seen;
+  }
+
+  // Every row ListFlows returns for `filter`, page by page, as "partner
+  // direction code year/month"; fails the test unless each call returns
+  // at most `limit` rows and the pages end.
+  std::vector<std::string> List(const TradeFlowFilter& filter, int limit,
+                                int max_examined = 10000) {
+    std::vector<std::string> seen;
+    std::string resume_after;
+    for (int calls = 0; calls < 100; ++calls) {
+      absl::StatusOr<TradeFlowPage> page =
+          store_->ListFlows(filter, resume_after, limit, max_examined);
+      EXPECT_TRUE(page.ok()) << page.status();
+      if (!page.ok()) break;
+      EXPECT_LE(page->flows.size(), static_cast<size_t>(limit));
+      for (const v1::TradeFlow& flow : page->flows) {
+        seen.push_back(absl::StrCat(flow.partner_code(), " ", flow.direction(), " ",
+                                    flow.commodity_code(), " ", flow.year(), "/",
+                                    flow.month()));
+      }
+      if (page->resume_after.empty()) return seen;
+      resume_after = page->resume_after;
+    }
+    ADD_FAILURE() << "ListFlows never reached the end";
     return seen;
   }
 
@@ -180,6 +206,66 @@ TEST_F(TradeStoreTest, ABatchWithAnUnkeyableRowWritesNothing) {
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(std::string(status.message()), ::testing::HasSubstr("flows[1]"));
   EXPECT_TRUE(Scan("TOTAL", false, 2030, 2030).empty());
+}
+
+TEST_F(TradeStoreTest, ListFlowsPagesThroughEveryRowInKeyOrder) {
+  // Key order: partner, direction (EXPORT 1 before IMPORT 2), code, year.
+  const std::vector<std::string> all = {
+      "CAN 1 TOTAL 2024/0", "CAN 2 2 2024/0",     "CAN 2 27 2023/0",
+      "CAN 2 27 2024/0",    "CAN 2 2701 2024/0",  "CAN 2 28 2024/0",
+      "CAN 2 TOTAL 2023/0", "CAN 2 TOTAL 2024/0", "CAN 2 TOTAL 2025/0",
+      "USA 2 TOTAL 2024/0"};
+  EXPECT_EQ(List({}, 1000), all);
+  EXPECT_EQ(List({}, 3), all);
+  EXPECT_EQ(List({}, 1), all);
+  TradeFlowFilter chn;
+  chn.reporter_code = "CHN";
+  EXPECT_EQ(List(chn, 4), all);
+  chn.reporter_code = "CAN";
+  EXPECT_THAT(List(chn, 4), ::testing::IsEmpty());
+}
+
+TEST_F(TradeStoreTest, ListFlowsFiltersSeekPastWhatTheyLeaveOut) {
+  TradeFlowFilter usa;
+  usa.partner_code = "USA";  // Without a reporter: seeks within each one.
+  EXPECT_THAT(List(usa, 10), ElementsAre("USA 2 TOTAL 2024/0"));
+
+  TradeFlowFilter exports;
+  exports.directions = {v1::TRADE_FLOW_DIRECTION_EXPORT};
+  EXPECT_THAT(List(exports, 10), ElementsAre("CAN 1 TOTAL 2024/0"));
+
+  TradeFlowFilter fuels;
+  fuels.reporter_code = "CHN";
+  fuels.partner_code = "CAN";
+  fuels.code_prefixes = {"27"};
+  EXPECT_THAT(List(fuels, 2),
+              ElementsAre("CAN 2 27 2023/0", "CAN 2 27 2024/0", "CAN 2 2701 2024/0"));
+  fuels.code_prefixes = {"2701", "TOTAL"};
+  fuels.start_year = 2024;
+  fuels.end_year = 2024;
+  EXPECT_THAT(List(fuels, 10), ElementsAre("CAN 1 TOTAL 2024/0", "CAN 2 2701 2024/0",
+                                           "CAN 2 TOTAL 2024/0"));
+
+  TradeFlowFilter annual;
+  annual.month = 0;
+  EXPECT_THAT(List(annual, 100), ::testing::SizeIs(10));
+  annual.month = 5;
+  EXPECT_THAT(List(annual, 100), ::testing::IsEmpty());
+}
+
+TEST_F(TradeStoreTest, ListFlowsEndsAPageEarlyWhenItsReadBudgetRunsOut) {
+  v1::TradeFlow may = Flow(v1::TRADE_FLOW_DIRECTION_IMPORT, "28", 2024, 3);
+  may.set_month(5);
+  const v1::TradeFlow* flows[] = {&may};
+  ASSERT_TRUE(store_->PutFlows(flows).ok());
+  TradeFlowFilter filter;
+  filter.month = 5;
+  // One key read per call still moves on, and every page is short.
+  EXPECT_THAT(List(filter, 10, /*max_examined=*/1), ElementsAre("CAN 2 28 2024/5"));
+  absl::StatusOr<TradeFlowPage> first = store_->ListFlows(filter, "", 10, 2);
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_TRUE(first->flows.empty());
+  EXPECT_FALSE(first->resume_after.empty());
 }
 
 TEST(TradeRollupTest, DecodeReadsWhatEncodeWroteAndRefusesPartialValues) {
