@@ -29,6 +29,10 @@ TEST(NameSummitTest, BilateralMeetingInACity) {
   const v1::Summit summit = Named(a);
   EXPECT_EQ(summit.format(), v1::SUMMIT_FORMAT_BILATERAL);
   EXPECT_EQ(summit.name(), "summits/2026-05-05-nairobi-eth-ken");
+  // Ruto is named first, but participants and title go by country code.
+  ASSERT_EQ(summit.participants_size(), 2);
+  EXPECT_EQ(summit.participants(0).country_code(), "ETH");
+  EXPECT_EQ(summit.participants(1).country_code(), "KEN");
   EXPECT_EQ(summit.title(), "Abiy Ahmed Ali and William Ruto meet in Nairobi");
   ASSERT_EQ(summit.sources_size(), 1);
   EXPECT_EQ(summit.sources(0).source_id(), "test-source");

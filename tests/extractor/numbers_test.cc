@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace summit::extractor {
@@ -69,6 +70,39 @@ TEST(NumbersTest, OrdinalValuesInDigitsAndWords) {
   EXPECT_EQ(OrdinalValue("twelve-first", lexicon), 0);
   EXPECT_EQ(OrdinalValue("summit", lexicon), 0);
   EXPECT_EQ(OrdinalValue("32", lexicon), 0);
+}
+
+// The money of an amount with `value` in `currency`, as "units nanos", or
+// "none".
+std::string Money(double value, const std::string& currency) {
+  v1::Amount amount;
+  amount.set_value(value);
+  amount.set_currency_code(currency);
+  SetExactMoney(amount);
+  if (!amount.has_money()) return "none";
+  EXPECT_EQ(amount.money().currency_code(), currency);
+  return absl::StrCat(amount.money().units(), " ", amount.money().nanos());
+}
+
+TEST(NumbersTest, MoneyIsTheDecimalTheTextWrote) {
+  EXPECT_EQ(Money(14.7 * 1e9, "USD"), "14700000000 0");
+  EXPECT_EQ(Money(2.3 * 1e6, "EUR"), "2300000 0");
+  EXPECT_EQ(Money(0.35, "USD"), "0 350000000");
+  EXPECT_EQ(Money(1.05 * 1e3, "GBP"), "1050 0");
+  EXPECT_EQ(Money(125, "CAD"), "125 0");
+  EXPECT_EQ(Money(1.2 * 1e12, "USD"), "1200000000000 0");
+  EXPECT_EQ(Money(-1, "USD"), "none");
+  EXPECT_EQ(Money(1e19, "USD"), "none");  // Past int64 units.
+  EXPECT_EQ(Money(125, ""), "none");      // Not money.
+
+  v1::Amount given;
+  given.set_value(5);
+  given.set_currency_code("USD");
+  given.mutable_money()->set_currency_code("USD");
+  given.mutable_money()->set_units(5);
+  given.mutable_money()->set_nanos(1);
+  SetExactMoney(given);  // Money already set stays.
+  EXPECT_EQ(given.money().nanos(), 1);
 }
 
 TEST(NumbersTest, SingularOfPlurals) {

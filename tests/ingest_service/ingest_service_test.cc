@@ -254,11 +254,19 @@ TEST_F(IngestServiceTest, UpsertValidatesLikeExtractionAndDeleteRemoves) {
     p->set_country_code(country);
   }
   summit->add_sectors()->set_sector("sectors/energy");
+  v1::Amount* pledge = summit->add_amounts();
+  pledge->set_value(1.75e9);
+  pledge->set_currency_code("EUR");
   v1::UpsertSummitResponse response;
   auto context = Context();
   ASSERT_TRUE(stub_->UpsertSummit(context.get(), request, &response).ok());
   EXPECT_TRUE(response.created());
   EXPECT_GT(response.summit().create_time().seconds(), 0);
+  // Money sent without its exact form gets it from the value.
+  ASSERT_EQ(response.summit().amounts_size(), 1);
+  EXPECT_EQ(response.summit().amounts(0).money().currency_code(), "EUR");
+  EXPECT_EQ(response.summit().amounts(0).money().units(), 1750000000);
+  EXPECT_EQ(response.summit().amounts(0).money().nanos(), 0);
 
   summit->mutable_participants(1)->set_country_code("XXX");
   auto bad_country = Context();

@@ -110,6 +110,49 @@ TEST(ValidationTest, StatementsMustComeFromParticipants) {
             "summit.amounts[0].value: must be finite and non-negative");
 }
 
+TEST(ValidationTest, MoneyMustAgreeWithItsAmount) {
+  v1::Summit summit;
+  summit.set_name("summits/x");
+  v1::Amount* amount = summit.add_amounts();
+  amount->set_value(2.5e9);
+  amount->set_currency_code("USD");
+  v1::Money* money = amount->mutable_money();
+  money->set_currency_code("USD");
+  money->set_units(2500000000);
+  EXPECT_TRUE(ValidateSummit(summit, "summit", ReferenceData::Get()).ok());
+  money->set_units(2400000000);
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.amounts[0].money: 2400000000 units and 0 nanos do not equal value "
+            "2.5e+09");
+  money->set_units(2500000000);
+  money->set_currency_code("EUR");
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.amounts[0].money.currency_code: \"EUR\" is not the amount's "
+            "currency_code \"USD\"");
+  money->set_currency_code("USD");
+  money->set_nanos(-5);
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.amounts[0].money: must have non-negative units and nanos 0..999999999");
+  amount->clear_currency_code();
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.amounts[0].money: is set on an amount without currency_code");
+}
+
+TEST(ValidationTest, ALowerCaseCountryCodeGetsAHint) {
+  v1::Summit summit;
+  summit.set_name("summits/x");
+  v1::SummitParticipant* p = summit.add_participants();
+  p->set_participant("participants/a-b");
+  p->set_country_code("can");
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.participants[0].country_code: \"can\" is not an ISO 3166-1 alpha-3 "
+            "code: codes are upper case, use \"CAN\"");
+  p->set_country_code("xyz");
+  EXPECT_EQ(ValidateSummit(summit, "summit", ReferenceData::Get()).message(),
+            "summit.participants[0].country_code: \"xyz\" is not an ISO 3166-1 alpha-3 "
+            "code");
+}
+
 TEST(ValidationTest, AWikidataIdIsQAndANumber) {
   v1::Summit summit;
   summit.set_name("summits/x");
