@@ -1141,7 +1141,7 @@ TEST_F(QueryE2eTest, TheReadmeTourAnswersWhatTheReadmeShows) {
     }
     ++checked;
   }
-  EXPECT_EQ(checked, 5);
+  EXPECT_EQ(checked, 6);
 }
 
 }  // namespace
