@@ -14,6 +14,8 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -135,48 +137,44 @@ class QueryE2eTest : public ::testing::Test {
     return true;
   }
 
-  // Every summit `request` matches, following next_page_token to the end.
-  std::vector<v1::Summit> AllSummits(v1::ListSummitsRequest request,
-                                     int* pages = nullptr) {
-    std::vector<v1::Summit> summits;
+  // Every item a List `request` matches, read with `method` and taken from
+  // each page by `items`, following next_page_token to the end; `pages`
+  // counts the calls.
+  template <typename Request, typename Response, typename Items>
+  auto AllPages(grpc::Status (v1::QueryService::Stub::*method)(grpc::ClientContext*,
+                                                              const Request&, Response*),
+                Items items, Request request, int* pages) {
+    std::vector<typename std::decay_t<decltype(items(Response()))>::value_type> all;
     int count = 0;
     do {
-      v1::ListSummitsResponse response;
-      grpc::Status status =
-          Call(&v1::QueryService::Stub::ListSummits, request, &response);
+      Response response;
+      grpc::Status status = Call(method, request, &response);
       EXPECT_TRUE(status.ok()) << status.error_message();
       if (!status.ok()) break;
-      if (request.page_size() > 0) {
-        EXPECT_LE(response.summits_size(), request.page_size());
-      }
-      summits.insert(summits.end(), response.summits().begin(), response.summits().end());
-      request.set_page_token(response.next_page_token());
-      ++count;
-    } while (!request.page_token().empty() && count < 100);
-    if (pages != nullptr) *pages = count;
-    return summits;
-  }
-
-  // Every row `request` lists, following next_page_token to the end;
-  // `pages` counts the calls.
-  std::vector<v1::TradeFlow> AllTradeFlows(v1::ListTradeFlowsRequest request,
-                                           int* pages = nullptr) {
-    std::vector<v1::TradeFlow> rows;
-    int count = 0;
-    do {
-      v1::ListTradeFlowsResponse response;
-      grpc::Status status =
-          Call(&v1::QueryService::Stub::ListTradeFlows, request, &response);
-      EXPECT_TRUE(status.ok()) << status.error_message();
-      if (!status.ok()) break;
-      EXPECT_LE(response.trade_flows_size(),
-                request.page_size() == 0 ? 50 : request.page_size());
-      rows.insert(rows.end(), response.trade_flows().begin(), response.trade_flows().end());
+      EXPECT_LE(items(response).size(), request.page_size() == 0 ? 50 : request.page_size());
+      all.insert(all.end(), items(response).begin(), items(response).end());
       request.set_page_token(response.next_page_token());
       ++count;
     } while (!request.page_token().empty() && count < 1000);
     if (pages != nullptr) *pages = count;
-    return rows;
+    return all;
+  }
+
+  std::vector<v1::Summit> AllSummits(v1::ListSummitsRequest request,
+                                     int* pages = nullptr) {
+    return AllPages(
+        &v1::QueryService::Stub::ListSummits,
+        [](const v1::ListSummitsResponse& page) -> const auto& { return page.summits(); },
+        std::move(request), pages);
+  }
+
+  std::vector<v1::TradeFlow> AllTradeFlows(v1::ListTradeFlowsRequest request,
+                                           int* pages = nullptr) {
+    return AllPages(&v1::QueryService::Stub::ListTradeFlows,
+                    [](const v1::ListTradeFlowsResponse& page) -> const auto& {
+                      return page.trade_flows();
+                    },
+                    std::move(request), pages);
   }
 
   static std::vector<std::string> Names(const std::vector<v1::Summit>& summits) {
@@ -780,8 +778,11 @@ TEST_F(QueryE2eTest, ListTradeFlowsReturnsEveryColumnOfEveryRowAsLoaded) {
     EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(without_sector,
                                                                    expected->second))
         << row.ShortDebugString() << "\nloaded: " << expected->second.ShortDebugString();
-    if (row.commodity_code() == "TOTAL") EXPECT_THAT(row.sector(), IsEmpty());
-    if (row.commodity_code().rfind("27", 0) == 0) EXPECT_EQ(row.sector(), "sectors/energy");
+    if (row.commodity_code() == "TOTAL") {
+      EXPECT_THAT(row.sector(), IsEmpty());
+    } else if (row.commodity_code().rfind("27", 0) == 0) {
+      EXPECT_EQ(row.sector(), "sectors/energy");
+    }
     ++expected;
   }
 
@@ -875,7 +876,9 @@ TEST_F(QueryE2eTest, ListTradeFlowsPagesThroughTenThousandRowsOnceEach) {
   std::set<std::tuple<std::string, std::string, int, std::string, int, int>> keys;
   for (size_t i = 0; i < rows.size(); ++i) {
     keys.insert(RowKey(rows[i]));
-    if (i > 0) EXPECT_LT(RowKey(rows[i - 1]), RowKey(rows[i])) << i;
+    if (i > 0) {
+      EXPECT_LT(RowKey(rows[i - 1]), RowKey(rows[i])) << i;
+    }
   }
   EXPECT_EQ(keys.size(), 10000u);
 
