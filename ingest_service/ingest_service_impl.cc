@@ -6,7 +6,6 @@
 #include "common/raw_rpc.h"
 #include "common/status_macros.h"
 #include "common/status_util.h"
-#include "openssl/crypto.h"
 
 namespace summit::ingest {
 
@@ -16,13 +15,6 @@ using common::ToByteBuffer;
 using common::ToGrpcStatus;
 
 namespace {
-
-grpc::ServerUnaryReactor* FinishWith(grpc::CallbackServerContext* context,
-                                     grpc::Status status) {
-  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  reactor->Finish(std::move(status));
-  return reactor;
-}
 
 // A client stream read message by message: refused up front when the call
 // is not authorized; each message parsed and handed to Handle with its
@@ -165,23 +157,6 @@ class TradeStream final
 
 }  // namespace
 
-grpc::Status IngestServiceImpl::Authorize(
-    const grpc::CallbackServerContext& context) const {
-  if (token_.empty()) return grpc::Status::OK;
-  const std::string expected = absl::StrCat("Bearer ", token_);
-  const auto& metadata = context.client_metadata();
-  auto it = metadata.find("authorization");
-  if (it == metadata.end()) {
-    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
-                        "authorization: missing; send \"Bearer <token>\"");
-  }
-  const grpc::string_ref given = it->second;
-  if (given.size() != expected.size() ||
-      CRYPTO_memcmp(given.data(), expected.data(), expected.size()) != 0) {
-    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "authorization: wrong token");
-  }
-  return grpc::Status::OK;
-}
 
 grpc::ServerUnaryReactor* IngestServiceImpl::ExtractArticle(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
@@ -195,7 +170,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::ExtractArticle(
 grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  if (grpc::Status status = Authorize(*context); !status.ok())
+  if (grpc::Status status = auth_.Check(*context); !status.ok())
     return FinishWith(context, status);
   return AnswerUnary<v1::IngestArticleRequest>(
       context, *request, response, [this](const v1::IngestArticleRequest& parsed) {
@@ -205,13 +180,13 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestArticles(
     grpc::CallbackServerContext* context, grpc::ByteBuffer* response) {
-  return new ArticleStream(ingestor_, response, Authorize(*context));
+  return new ArticleStream(ingestor_, response, auth_.Check(*context));
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::UpsertSummit(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  if (grpc::Status status = Authorize(*context); !status.ok())
+  if (grpc::Status status = auth_.Check(*context); !status.ok())
     return FinishWith(context, status);
   return AnswerUnary<v1::UpsertSummitRequest>(
       context, *request, response, [this](const v1::UpsertSummitRequest& parsed) {
@@ -222,7 +197,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::UpsertSummit(
 grpc::ServerUnaryReactor* IngestServiceImpl::DeleteSummit(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* request,
     grpc::ByteBuffer* response) {
-  if (grpc::Status status = Authorize(*context); !status.ok())
+  if (grpc::Status status = auth_.Check(*context); !status.ok())
     return FinishWith(context, status);
   return AnswerUnary<v1::DeleteSummitRequest>(
       context, *request, response,
@@ -235,7 +210,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::DeleteSummit(
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestTradeFlows(
     grpc::CallbackServerContext* context, grpc::ByteBuffer* response) {
-  return new TradeStream(ingestor_, response, Authorize(*context));
+  return new TradeStream(ingestor_, response, auth_.Check(*context));
 }
 
 }  // namespace summit::ingest

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "ingest_service/bearer_auth.h"
 #include "ingest_service/ingestor.h"
 #include "summit/v1/ingest_service.grpc.pb.h"
 
@@ -27,7 +28,7 @@ class IngestServiceImpl final : public RawIngestService {
   // `ingestor` must outlive the service. An empty `token` turns the
   // authorization check off.
   IngestServiceImpl(Ingestor* ingestor, std::string token)
-      : ingestor_(ingestor), token_(std::move(token)) {}
+      : ingestor_(ingestor), auth_(std::move(token)) {}
 
   grpc::ServerUnaryReactor* ExtractArticle(grpc::CallbackServerContext* context,
                                            const grpc::ByteBuffer* request,
@@ -47,12 +48,8 @@ class IngestServiceImpl final : public RawIngestService {
       grpc::CallbackServerContext* context, grpc::ByteBuffer* response) override;
 
  private:
-  // OK, or UNAUTHENTICATED when a token is configured and the call does not
-  // carry "authorization: Bearer <token>". Compares in constant time.
-  grpc::Status Authorize(const grpc::CallbackServerContext& context) const;
-
   Ingestor* const ingestor_;
-  const std::string token_;
+  const BearerAuth auth_;
 };
 
 }  // namespace summit::ingest

@@ -1,5 +1,6 @@
 // summit_ingest: parses flags, opens the database as its primary, serves
-// summit.v1.IngestService until SIGINT or SIGTERM.
+// summit.v1.IngestService and summit.v1.AdminService until SIGINT or
+// SIGTERM.
 #include <algorithm>
 #include <cstdlib>
 #include <string>
@@ -10,6 +11,7 @@
 #include "common/health_service.h"
 #include "common/server_flags.h"
 #include "common/server_runner.h"
+#include "ingest_service/admin_service_impl.h"
 #include "ingest_service/ingest_service_impl.h"
 #include "ingest_service/ingestor.h"
 #include "spdlog/spdlog.h"
@@ -23,6 +25,9 @@ ABSL_FLAG(std::string, auth_token_file, "",
           "file holding the bearer token write RPCs must carry; empty: no check");
 ABSL_FLAG(bool, allow_unauthenticated, false,
           "allow listening beyond loopback without --auth_token_file");
+ABSL_FLAG(std::string, backup_dir, "",
+          "directory AdminService.CreateBackup adds backups to (RocksDB BackupEngine, "
+          "incremental); empty: backups off");
 ABSL_FLAG(int, max_article_bytes, 1 << 20,
           "largest article text accepted, in bytes, 1..1073741824 (1 GiB)");
 
@@ -87,7 +92,8 @@ int main(int argc, char** argv) {
   limits.max_text_bytes = static_cast<size_t>(max_article_bytes);
   summit::ingest::Ingestor ingestor(db->get(), limits);
   summit::ingest::IngestServiceImpl service(&ingestor, token);
-  summit::common::HealthService health({"summit.v1.IngestService"});
+  summit::ingest::AdminServiceImpl admin(db->get(), absl::GetFlag(FLAGS_backup_dir), token);
+  summit::common::HealthService health({"summit.v1.IngestService", "summit.v1.AdminService"});
   health.SetAllServing(grpc::health::v1::HealthCheckResponse::SERVING);
 
   summit::common::ServerOptions options = summit::common::ServerOptionsFromFlags(listen);
@@ -96,7 +102,7 @@ int main(int argc, char** argv) {
       std::max(options.max_receive_message_bytes,
                static_cast<int>(limits.max_text_bytes) + (64 << 10));
   if (absl::Status status =
-          summit::common::ServeUntilTerminated(options, {&service}, health);
+          summit::common::ServeUntilTerminated(options, {&service, &admin}, health);
       !status.ok()) {
     spdlog::critical("{}", status.ToString());
     return EXIT_FAILURE;

@@ -19,31 +19,17 @@
 #include "rocksdb/iterator.h"
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
+#include "rocksdb/utilities/backup_engine.h"
 #include "rocksdb/write_batch.h"
+#include "storage/backup_engine.h"
 #include "storage/key_codec.h"
+#include "storage/rocks_status.h"
 
 namespace summit::storage {
 
 using common::ReadFileToString;
 
 namespace {
-
-// Turns a RocksDB status into an absl::Status whose message starts with
-// `what`.
-absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what) {
-  if (status.ok()) return absl::OkStatus();
-  const std::string message = absl::StrCat(what, ": ", status.ToString());
-  if (status.IsNotFound()) return absl::NotFoundError(message);
-  if (status.IsIOError()) return absl::UnavailableError(message);
-  if (status.IsCorruption()) return absl::DataLossError(message);
-  if (status.IsInvalidArgument()) return absl::InvalidArgumentError(message);
-  if (status.IsNotSupported()) return absl::UnimplementedError(message);
-  // Transient: a retry may succeed.
-  if (status.IsBusy() || status.IsTryAgain() || status.IsTimedOut()) {
-    return absl::UnavailableError(message);
-  }
-  return absl::InternalError(message);
-}
 
 rocksdb::Slice ToSlice(absl::string_view bytes) {
   return rocksdb::Slice(bytes.data(), bytes.size());
@@ -340,6 +326,24 @@ absl::Status Database::Write(WriteBatch& batch, bool sync) {
 
 absl::Status Database::CatchUp() {
   return FromRocks(rocks_->db->TryCatchUpWithPrimary(), "catching up with primary");
+}
+
+absl::StatusOr<BackupInfo> Database::CreateBackup(const std::string& backup_dir) {
+  if (secondary_) {
+    return absl::UnimplementedError("backup: take it from the primary (summit_ingest)");
+  }
+  absl::MutexLock lock(&backup_mu_);
+  ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngine> engine,
+                   OpenBackupEngine(backup_dir));
+  rocksdb::CreateBackupOptions options;
+  // The memtables go to table files first, so the backup needs no WAL.
+  options.flush_before_backup = true;
+  rocksdb::BackupID id = 0;
+  RETURN_IF_ERROR(FromRocks(engine->CreateNewBackup(options, rocks_->db.get(), &id),
+                            absl::StrCat("backing up into ", backup_dir)));
+  rocksdb::BackupInfo info;
+  RETURN_IF_ERROR(FromRocks(engine->GetBackupInfo(id, &info), "reading the new backup"));
+  return ToBackupInfo(info);
 }
 
 absl::Status Database::CompactAll() {

@@ -7,6 +7,7 @@
 #ifndef SUMMIT_STORAGE_DATABASE_H_
 #define SUMMIT_STORAGE_DATABASE_H_
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -74,6 +75,14 @@ class WriteBatch final {
   std::unique_ptr<Rep> rep_;
 };
 
+// One backup in a backup directory (storage/backup.h).
+struct BackupInfo {
+  uint32_t id = 0;            // 1, 2, ... in the order taken.
+  int64_t unix_seconds = 0;   // When it was taken.
+  uint64_t size_bytes = 0;    // Its files, shared ones included.
+  uint32_t file_count = 0;
+};
+
 // Which MANIFEST a primary's CURRENT names, and the file's inode.
 struct PrimaryManifest {
   uint64_t number = 0;
@@ -139,6 +148,16 @@ class Database final {
   // other threads go on meanwhile.
   absl::Status CatchUp();
 
+  // Primary only: adds a backup of the database to the RocksDB backup
+  // directory `backup_dir` (created if missing). Incremental: table files an
+  // earlier backup there holds are shared, not copied again; every file is
+  // recorded with its checksum (see VerifyBackups). Flushes the memtables
+  // first, so the backup holds every write acknowledged before the call;
+  // writes go on meanwhile. Backups of one database are serialized.
+  // UNIMPLEMENTED on a secondary. Thread-safe.
+  absl::StatusOr<BackupInfo> CreateBackup(const std::string& backup_dir)
+      ABSL_LOCKS_EXCLUDED(backup_mu_);
+
   // Primary only: compacts every column family (for operators and tests).
   absl::Status CompactAll();
 
@@ -163,6 +182,8 @@ class Database final {
   std::string identity_;
   mutable absl::Mutex manifest_mu_;
   mutable PrimaryManifest manifest_ ABSL_GUARDED_BY(manifest_mu_);
+  // Serializes CreateBackup: a backup directory takes one writer at a time.
+  absl::Mutex backup_mu_;
 };
 
 }  // namespace summit::storage

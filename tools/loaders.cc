@@ -43,20 +43,6 @@ std::unique_ptr<v1::IngestService::Stub> Stub(const LoadOptions& options) {
       grpc::CreateChannel(options.ingest_addr, grpc::InsecureChannelCredentials()));
 }
 
-void Prepare(grpc::ClientContext& context, const LoadOptions& options,
-             absl::Time deadline) {
-  if (!options.token.empty()) {
-    context.AddMetadata("authorization", absl::StrCat("Bearer ", options.token));
-  }
-  context.set_deadline(absl::ToChronoTime(deadline));
-}
-
-// "host:port: message (code N)".
-std::string CallError(const LoadOptions& options, const grpc::Status& status) {
-  return absl::StrCat(options.ingest_addr, ": ", status.error_message(), " (code ",
-                      status.error_code(), ")");
-}
-
 // Progress on stderr, at most every 200 ms, only for a terminal.
 class Progress final {
  public:
@@ -184,7 +170,7 @@ bool ArticleLoad::Ingest(const std::filesystem::path& file) {
     return true;
   }
   grpc::ClientContext context;
-  Prepare(context, options_, deadline_);
+  PrepareCall(context, options_, deadline_);
   v1::IngestArticleRequest request;
   *request.mutable_article() = *std::move(article);
   v1::IngestArticleResponse response;
@@ -294,7 +280,7 @@ void TradeLoad::Send() {
     not_attempted_ += batch_.flows_size();
   } else if (batch_.flows_size() > 0) {
     in_flight_ = std::make_unique<Call>();
-    Prepare(in_flight_->context, options_, deadline_);
+    PrepareCall(in_flight_->context, options_, deadline_);
     in_flight_->writer =
         stub_->IngestTradeFlows(&in_flight_->context, &in_flight_->response);
     in_flight_->lines = std::move(batch_lines_);
@@ -396,6 +382,19 @@ int LoadTrade(const std::string& path, const LoadOptions& options) {
     std::cerr << "\n";
   }
   return load.Summarize(path, rows, read.ok());
+}
+
+void PrepareCall(grpc::ClientContext& context, const LoadOptions& options,
+                 absl::Time deadline) {
+  if (!options.token.empty()) {
+    context.AddMetadata("authorization", absl::StrCat("Bearer ", options.token));
+  }
+  context.set_deadline(absl::ToChronoTime(deadline));
+}
+
+std::string CallError(const LoadOptions& options, const grpc::Status& status) {
+  return absl::StrCat(options.ingest_addr, ": ", status.error_message(), " (code ",
+                      status.error_code(), ")");
 }
 
 }  // namespace summit

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "grpcpp/grpcpp.h"
 
 namespace summit {
 
@@ -33,6 +34,13 @@ struct LoadOptions {
   absl::Duration timeout;            // Deadline of the whole load.
   bool published_from_name = false;  // Take YYYY-MM-DD from file names.
 };
+
+// Sets the token and the deadline of a call to the ingest server.
+void PrepareCall(grpc::ClientContext& context, const LoadOptions& options,
+                 absl::Time deadline);
+
+// "host:port: message (code N)".
+std::string CallError(const LoadOptions& options, const grpc::Status& status);
 
 // Loads .txt reports (files, or directories searched recursively), each
 // with its metadata from a sidecar .json (summit.v1.Article without text)

@@ -11,6 +11,13 @@
 //       Sends a UN Comtrade CSV download to IngestTradeFlows in batches.
 //       Both loads exit 0 when everything was written, 1 when some inputs
 //       were rejected, 2 when the load stopped (tools/loaders.h).
+//   summitctl backup [--ingest_addr=HOST:PORT] | --db=PATH --to=DIR |
+//                    --verify --to=DIR
+//       Takes a backup through a running summit_ingest (into its
+//       --backup_dir), or of a database no service holds; or verifies a
+//       backup directory's checksums.
+//   summitctl restore --from=DIR --db=PATH [--backup_id=N]
+//       Restores a backup (the latest by default) into a new directory.
 //   summitctl fsck --db=PATH
 //       Checks a database's consistency, offline or beside a running
 //       summit_ingest (it reads through a temporary secondary instance);
@@ -43,12 +50,19 @@
 #include "ingest_service/ingestor.h"
 #include "storage/database.h"
 #include "storage/fsck.h"
+#include "tools/backup_commands.h"
 #include "tools/loaders.h"
 
 ABSL_FLAG(std::string, addr, "127.0.0.1:50051", "health: the server to check, host:port");
 ABSL_FLAG(std::string, service, "",
           "health: the service to check; empty means the whole server");
-ABSL_FLAG(std::string, db, "", "fsck: the database directory to check");
+ABSL_FLAG(std::string, db, "",
+          "fsck: the database directory to check; backup: the database to back up "
+          "offline; restore: the new directory to restore into");
+ABSL_FLAG(std::string, to, "", "backup: the backup directory to add to or verify");
+ABSL_FLAG(std::string, from, "", "restore: the backup directory to restore from");
+ABSL_FLAG(bool, verify, false, "backup: verify every backup of --to instead of taking one");
+ABSL_FLAG(uint32_t, backup_id, 0, "restore: the backup to restore; 0 is the latest");
 ABSL_FLAG(std::string, ingest_addr, "127.0.0.1:50051",
           "load-*: the ingest service, host:port");
 ABSL_FLAG(std::string, token_file, "",
@@ -84,7 +98,15 @@ constexpr char kUsage[] =
     "           says how many were written, sent but not acknowledged, and not\n"
     "           attempted\n"
     "  fsck     check a database's consistency (--db=PATH); exit 0 when clean,\n"
-    "           1 when faults were found, 2 when it cannot be read\n";
+    "           1 when faults were found, 2 when it cannot be read\n"
+    "  backup   take a backup through the running summit_ingest at\n"
+    "           --ingest_addr (into its --backup_dir; token and --load_timeout\n"
+    "           as for the loads);\n"
+    "           or --db=PATH --to=DIR: of a database no service holds; or\n"
+    "           --verify --to=DIR: check every backup's files and checksums\n"
+    "           (exit 1 when one is damaged). Backups are incremental\n"
+    "  restore  --from=DIR --db=PATH [--backup_id=N]: restore a backup (the\n"
+    "           latest by default) into a new, empty directory\n";
 
 int Health() {
   auto channel =
@@ -209,6 +231,41 @@ absl::StatusOr<summit::LoadOptions> LoadOptionsFromFlags() {
   return options;
 }
 
+int Backup() {
+  const std::string to = absl::GetFlag(FLAGS_to);
+  const std::string db = absl::GetFlag(FLAGS_db);
+  if (absl::GetFlag(FLAGS_verify)) {
+    if (to.empty()) {
+      std::cerr << "summitctl backup --verify: --to: required\n";
+      return 2;
+    }
+    return summit::VerifyBackupDir(to);
+  }
+  if (!db.empty() || !to.empty()) {
+    if (db.empty() || to.empty()) {
+      std::cerr << "summitctl backup: --db and --to go together (an offline backup)\n";
+      return 2;
+    }
+    return summit::BackupOffline(db, to);
+  }
+  absl::StatusOr<summit::LoadOptions> options = LoadOptionsFromFlags();
+  if (!options.ok()) {
+    std::cerr << "summitctl backup: --token_file: " << options.status().message() << "\n";
+    return 2;
+  }
+  return summit::BackupThroughService(*options);
+}
+
+int Restore() {
+  const std::string from = absl::GetFlag(FLAGS_from);
+  const std::string db = absl::GetFlag(FLAGS_db);
+  if (from.empty() || db.empty()) {
+    std::cerr << "summitctl restore: --from and --db: required\n";
+    return 2;
+  }
+  return summit::RestoreBackupDir(from, absl::GetFlag(FLAGS_backup_id), db);
+}
+
 // Flag names are identifiers; accept the dashed spellings too
 // ("--source-url" for --source_url).
 void UnderscoreFlagNames(int argc, char** argv) {
@@ -233,6 +290,8 @@ int main(int argc, char** argv) {
   const std::string command = args[1];
   if (command == "health") return Health();
   if (command == "fsck") return Fsck();
+  if (command == "backup") return Backup();
+  if (command == "restore") return Restore();
   if (command == "extract") return Extract(args);
   if (command == "load-articles" || command == "load-trade") {
     if (args.size() < 3 || (command == "load-trade" && args.size() != 3)) {

@@ -212,6 +212,16 @@ check_loaded_data() {
 }
 check_loaded_data
 
+# ---- an online backup through the ingest container's AdminService, into
+# the image's --backup_dir on the volume, verified there
+backup="$("${engine}" exec "${ingest_ctr}" summitctl backup --ingest_addr=127.0.0.1:50051 \
+  --token_file=/run/secrets/ingest_token 2>&1)" || fail "backup in ${ingest_ctr}: ${backup}"
+verify="$("${engine}" exec "${ingest_ctr}" summitctl backup --verify \
+  --to=/var/lib/summit/backups 2>&1)" || fail "backup --verify in ${ingest_ctr}: ${verify}"
+grep -q '1 backups, every file present with its checksum' <<<"${verify}" ||
+  fail "backup --verify: ${verify}"
+log "online backup: ${backup}"
+
 # ---- the ingest restarts: its data survives (fsck reads the volume afresh)
 # and the query service keeps following it
 log "restarting ${ingest_ctr}"

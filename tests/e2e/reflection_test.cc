@@ -67,6 +67,7 @@ TEST_F(ReflectionTest, DescribesEveryMethodThroughReflection) {
     EXPECT_THAT(ingest.output,
                 HasSubstr(absl::StrCat("summit.v1.IngestService/", method)));
   }
+  EXPECT_THAT(ingest.output, HasSubstr("summit.v1.AdminService/CreateBackup"));
 
   CommandResult query = BufCurl(servers_->query.port, {"--list-methods", Url(servers_->query.port)});
   ASSERT_EQ(query.exit_code, 0) << query.output;

@@ -19,6 +19,7 @@
 #include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
+#include "summit/v1/admin_service.grpc.pb.h"
 #include "summit/v1/ingest_service.grpc.pb.h"
 #include "tests/testing/process.h"
 #include "tests/testing/sample_reports.h"
@@ -237,6 +238,16 @@ TEST_F(IngestServiceTest, WritesNeedTheToken) {
   // Nothing was written: with the token the report is new.
   ASSERT_TRUE(Ingest(request.article(), &response).ok());
   EXPECT_EQ(response.outcome(), v1::INGEST_OUTCOME_CREATED);
+
+  // AdminService takes the same token; this server has no --backup_dir.
+  auto admin = v1::AdminService::NewStub(grpc::CreateChannel(
+      absl::StrCat("127.0.0.1:", server_->port), grpc::InsecureChannelCredentials()));
+  v1::CreateBackupResponse backup;
+  status = admin->CreateBackup(Context("").get(), v1::CreateBackupRequest(), &backup);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  status = admin->CreateBackup(Context().get(), v1::CreateBackupRequest(), &backup);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(status.error_message(), "backups are off: start summit_ingest with --backup_dir");
 }
 
 TEST_F(IngestServiceTest, UpsertValidatesLikeExtractionAndDeleteRemoves) {
