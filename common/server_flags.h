@@ -15,7 +15,8 @@ namespace summit::common {
 void ParseServerFlags(int argc, char** argv, const char* usage);
 
 // ServerOptions from the shared flags (--port_file, --shutdown_grace,
-// --tls_cert_file, --tls_key_file) and
+// --tls_cert_file, --tls_key_file, --metrics_listen, --metrics_port_file)
+// and
 // `listen_address`. Call after absl::ParseCommandLine.
 ServerOptions ServerOptionsFromFlags(std::string listen_address);
 

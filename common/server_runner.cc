@@ -92,6 +92,20 @@ absl::Status ServeUntilTerminated(const ServerOptions& options,
   int port = 0;
   builder.AddListeningPort(options.listen_address, credentials, &port);
   builder.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
+  if (options.metrics != nullptr) {
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        interceptors;
+    interceptors.push_back(options.metrics->NewInterceptorFactory());
+    builder.experimental().SetInterceptorCreators(std::move(interceptors));
+    if (!options.metrics_listen.empty()) {
+      ASSIGN_OR_RETURN(const int metrics_port,
+                       options.metrics->Serve(options.metrics_listen, options.metrics_extra));
+      if (!options.metrics_port_file.empty()) {
+        RETURN_IF_ERROR(WritePortFile(options.metrics_port_file, metrics_port));
+      }
+      spdlog::info("metrics on {} (port {})", options.metrics_listen, metrics_port);
+    }
+  }
   builder.RegisterService(&health);
   for (grpc::Service* service : services) builder.RegisterService(service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
@@ -117,6 +131,7 @@ absl::Status ServeUntilTerminated(const ServerOptions& options,
   server->Shutdown(std::chrono::system_clock::now() +
                    absl::ToChronoSeconds(options.shutdown_grace));
   server->Wait();
+  if (options.metrics != nullptr) options.metrics->StopServing();
   spdlog::info("server stopped");
   return absl::OkStatus();
 }

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "common/health_service.h"
+#include "common/metrics.h"
 #include "grpcpp/impl/codegen/service_type.h"
 
 namespace summit::common {
@@ -29,6 +30,15 @@ struct ServerOptions {
   // plaintext.
   std::string tls_cert_file;
   std::string tls_key_file;
+  // When set, every call's metrics are recorded in it (an interceptor).
+  Metrics* metrics = nullptr;
+  // host:port to serve `metrics` on, with `metrics_extra` read at each
+  // scrape; empty: not served. Its port goes to `metrics_port_file` when
+  // set, as the gRPC port goes to `port_file`. Served until the server
+  // stops, so `metrics_extra` need only outlive ServeUntilTerminated.
+  std::string metrics_listen;
+  std::string metrics_port_file;
+  std::shared_ptr<prometheus::Collectable> metrics_extra;
 };
 
 // Blocks SIGINT and SIGTERM in the calling thread and in every thread it

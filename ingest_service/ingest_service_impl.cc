@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/raw_rpc.h"
 #include "common/status_macros.h"
 #include "common/status_util.h"
@@ -76,8 +77,9 @@ class StreamReader : public grpc::ServerReadReactor<grpc::ByteBuffer> {
 class ArticleStream final
     : public StreamReader<v1::IngestArticlesRequest, v1::IngestArticlesResponse> {
  public:
-  ArticleStream(Ingestor* ingestor, grpc::ByteBuffer* out, grpc::Status refusal)
-      : StreamReader(out), ingestor_(ingestor) {
+  ArticleStream(Ingestor* ingestor, IngestMetrics* metrics, grpc::ByteBuffer* out,
+                grpc::Status refusal)
+      : StreamReader(out), ingestor_(ingestor), metrics_(metrics) {
     Start(std::move(refusal));
   }
 
@@ -89,6 +91,7 @@ class ArticleStream final
     result->set_source_id(request.article().source_id());
     absl::StatusOr<v1::IngestArticleResponse> ingested =
         ingestor_->IngestArticle(request.article());
+    metrics_->CountArticle(ingested);
     if (!ingested.ok()) {
       result->set_error(std::string(ingested.status().message()));
       response().set_failed_count(response().failed_count() + 1);
@@ -125,14 +128,16 @@ class ArticleStream final
   }
 
   Ingestor* const ingestor_;
+  IngestMetrics* const metrics_;
 };
 
 // Reads the IngestTradeFlows stream; each batch is written as it arrives.
 class TradeStream final
     : public StreamReader<v1::IngestTradeFlowsRequest, v1::IngestTradeFlowsResponse> {
  public:
-  TradeStream(Ingestor* ingestor, grpc::ByteBuffer* out, grpc::Status refusal)
-      : StreamReader(out), ingestor_(ingestor) {
+  TradeStream(Ingestor* ingestor, IngestMetrics* metrics, grpc::ByteBuffer* out,
+              grpc::Status refusal)
+      : StreamReader(out), ingestor_(ingestor), metrics_(metrics) {
     Start(std::move(refusal));
   }
 
@@ -141,17 +146,23 @@ class TradeStream final
   // are written, this one is not.
   absl::Status Handle(const v1::IngestTradeFlowsRequest& request, int batch) override {
     response().set_batch_count(batch + 1);
+    const absl::Time start = absl::Now();
+    const int rejected_before = response().rejected_size();
     if (absl::Status status =
             ingestor_->IngestTradeBatch(request, batch, rows_seen_, response());
         !status.ok()) {
       return absl::Status(status.code(),
                           absl::StrCat("batch ", batch, ": ", status.message()));
     }
+    const int rejected = response().rejected_size() - rejected_before;
+    metrics_->CountTradeBatch(request.flows_size() - rejected, rejected,
+                              absl::Now() - start);
     rows_seen_ += request.flows_size();
     return absl::OkStatus();
   }
 
   Ingestor* const ingestor_;
+  IngestMetrics* const metrics_;
   int64_t rows_seen_ = 0;
 };
 
@@ -174,13 +185,16 @@ grpc::ServerUnaryReactor* IngestServiceImpl::IngestArticle(
     return FinishWith(context, status);
   return AnswerUnary<v1::IngestArticleRequest>(
       context, *request, response, [this](const v1::IngestArticleRequest& parsed) {
-        return ingestor_->IngestArticle(parsed.article());
+        absl::StatusOr<v1::IngestArticleResponse> ingested =
+            ingestor_->IngestArticle(parsed.article());
+        metrics_->CountArticle(ingested);
+        return ingested;
       });
 }
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestArticles(
     grpc::CallbackServerContext* context, grpc::ByteBuffer* response) {
-  return new ArticleStream(ingestor_, response, auth_.Check(*context));
+  return new ArticleStream(ingestor_, metrics_, response, auth_.Check(*context));
 }
 
 grpc::ServerUnaryReactor* IngestServiceImpl::UpsertSummit(
@@ -210,7 +224,7 @@ grpc::ServerUnaryReactor* IngestServiceImpl::DeleteSummit(
 
 grpc::ServerReadReactor<grpc::ByteBuffer>* IngestServiceImpl::IngestTradeFlows(
     grpc::CallbackServerContext* context, grpc::ByteBuffer* response) {
-  return new TradeStream(ingestor_, response, auth_.Check(*context));
+  return new TradeStream(ingestor_, metrics_, response, auth_.Check(*context));
 }
 
 }  // namespace summit::ingest

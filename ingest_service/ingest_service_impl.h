@@ -6,6 +6,7 @@
 #include <string>
 
 #include "ingest_service/bearer_auth.h"
+#include "ingest_service/ingest_metrics.h"
 #include "ingest_service/ingestor.h"
 #include "summit/v1/ingest_service.grpc.pb.h"
 
@@ -25,10 +26,10 @@ using RawIngestService = v1::IngestService::WithRawCallbackMethod_ExtractArticle
 // Ingestor.
 class IngestServiceImpl final : public RawIngestService {
  public:
-  // `ingestor` must outlive the service. An empty `token` turns the
-  // authorization check off.
-  IngestServiceImpl(Ingestor* ingestor, std::string token)
-      : ingestor_(ingestor), auth_(std::move(token)) {}
+  // `ingestor` and `metrics` must outlive the service. An empty `token`
+  // turns the authorization check off.
+  IngestServiceImpl(Ingestor* ingestor, IngestMetrics* metrics, std::string token)
+      : ingestor_(ingestor), metrics_(metrics), auth_(std::move(token)) {}
 
   grpc::ServerUnaryReactor* ExtractArticle(grpc::CallbackServerContext* context,
                                            const grpc::ByteBuffer* request,
@@ -49,6 +50,7 @@ class IngestServiceImpl final : public RawIngestService {
 
  private:
   Ingestor* const ingestor_;
+  IngestMetrics* const metrics_;
   const BearerAuth auth_;
 };
 

@@ -3,12 +3,14 @@
 // SIGTERM.
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 #include <string>
 
 #include "absl/flags/flag.h"
 #include "absl/strings/ascii.h"
 #include "common/file_util.h"
 #include "common/health_service.h"
+#include "common/metrics.h"
 #include "common/server_flags.h"
 #include "common/server_runner.h"
 #include "ingest_service/admin_service_impl.h"
@@ -91,12 +93,21 @@ int main(int argc, char** argv) {
   summit::ingest::ValidationLimits limits;
   limits.max_text_bytes = static_cast<size_t>(max_article_bytes);
   summit::ingest::Ingestor ingestor(db->get(), limits);
-  summit::ingest::IngestServiceImpl service(&ingestor, token);
+  summit::common::Metrics metrics;
+  summit::ingest::IngestMetrics ingest_metrics(metrics.registry());
+  auto gauges = std::make_shared<summit::common::ScrapedGauges>();
+  summit::storage::Database* database = db->get();
+  summit::common::AddRocksDbGauges(*gauges, [database](const std::string& property) {
+    return database->IntProperty(property);
+  });
+  summit::ingest::IngestServiceImpl service(&ingestor, &ingest_metrics, token);
   summit::ingest::AdminServiceImpl admin(db->get(), absl::GetFlag(FLAGS_backup_dir), token);
   summit::common::HealthService health({"summit.v1.IngestService", "summit.v1.AdminService"});
   health.SetAllServing(grpc::health::v1::HealthCheckResponse::SERVING);
 
   summit::common::ServerOptions options = summit::common::ServerOptionsFromFlags(listen);
+  options.metrics = &metrics;
+  options.metrics_extra = gauges;
   // Room for the largest article plus its metadata, and for trade batches.
   options.max_receive_message_bytes =
       std::max(options.max_receive_message_bytes,

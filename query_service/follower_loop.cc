@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "absl/time/clock.h"
 #include "spdlog/spdlog.h"
 
 namespace summit::query {
@@ -17,8 +18,17 @@ FollowerLoop::~FollowerLoop() {
   if (thread_.joinable()) thread_.join();
 }
 
-void FollowerLoop::Start(std::function<void(bool)> on_serving) {
-  thread_ = std::thread([this, on_serving = std::move(on_serving)] { Run(on_serving); });
+void FollowerLoop::Start(std::function<void(bool)> on_serving,
+                         std::function<void(absl::Duration)> on_catch_up) {
+  thread_ = std::thread(
+      [this, on_serving = std::move(on_serving), on_catch_up = std::move(on_catch_up)] {
+        Run(on_serving, on_catch_up);
+      });
+}
+
+absl::Time FollowerLoop::last_caught_up() const {
+  absl::MutexLock lock(&mu_);
+  return last_caught_up_;
 }
 
 std::shared_ptr<storage::Database> FollowerLoop::db() const {
@@ -26,7 +36,8 @@ std::shared_ptr<storage::Database> FollowerLoop::db() const {
   return follower_ == nullptr ? nullptr : follower_->db();
 }
 
-void FollowerLoop::Run(const std::function<void(bool)>& on_serving) {
+void FollowerLoop::Run(const std::function<void(bool)>& on_serving,
+                       const std::function<void(absl::Duration)>& on_catch_up) {
   absl::Status last_error;
   bool serving = false;
   do {
@@ -46,7 +57,13 @@ void FollowerLoop::Run(const std::function<void(bool)>& on_serving) {
         status = opened.status();
       }
     } else {
+      const absl::Time start = absl::Now();
       status = follower->CatchUp();
+      if (status.ok() && on_catch_up) on_catch_up(absl::Now() - start);
+    }
+    if (status.ok()) {
+      absl::MutexLock lock(&mu_);
+      last_caught_up_ = absl::Now();
     }
     if (!status.ok() && status != last_error) {
       spdlog::warn("{}: {}", serving ? "catching up" : "waiting for the database",

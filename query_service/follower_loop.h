@@ -29,14 +29,22 @@ class FollowerLoop final {
   // Starts the background thread. `on_serving(true)` runs in it when the
   // database opens; `on_serving(false)` when it stops being served (replaced
   // and not yet reopened), then true again once it is.
-  void Start(std::function<void(bool)> on_serving);
+  // `on_catch_up` (when set) runs in it with the time each successful
+  // catch-up took.
+  void Start(std::function<void(bool)> on_serving,
+             std::function<void(absl::Duration)> on_catch_up = nullptr);
+
+  // When the database last opened or caught up successfully;
+  // absl::InfinitePast() before. Thread-safe.
+  absl::Time last_caught_up() const;
 
   // The current database; null until it opens. Hold it for one request.
   // Thread-safe.
   std::shared_ptr<storage::Database> db() const;
 
  private:
-  void Run(const std::function<void(bool)>& on_serving);
+  void Run(const std::function<void(bool)>& on_serving,
+           const std::function<void(absl::Duration)>& on_catch_up);
 
   const std::string primary_path_;
   const std::string secondary_path_;
@@ -45,6 +53,7 @@ class FollowerLoop final {
   std::thread thread_;
   mutable absl::Mutex mu_;
   std::unique_ptr<storage::Follower> follower_ ABSL_GUARDED_BY(mu_);
+  absl::Time last_caught_up_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
 };
 
 }  // namespace summit::query

@@ -22,6 +22,7 @@ readonly kBuildPackages=(
   cmake ninja-build g++ pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto
   librocksdb-dev libabsl-dev libicu-dev libcsv-dev libspdlog-dev libssl-dev iso-codes
+  prometheus-cpp-dev
   libgeonames-dev wamerican
 )
 # Tests, benchmarks and fuzzing, also from Debian 12: h2load and nghttp

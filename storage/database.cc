@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -326,6 +327,23 @@ absl::Status Database::Write(WriteBatch& batch, bool sync) {
 
 absl::Status Database::CatchUp() {
   return FromRocks(rocks_->db->TryCatchUpWithPrimary(), "catching up with primary");
+}
+
+std::optional<uint64_t> Database::IntProperty(const std::string& name) const {
+  const bool shared = absl::StartsWith(name, "rocksdb.block-cache-");
+  uint64_t sum = 0;
+  for (rocksdb::ColumnFamilyHandle* h : rocks_->opened) {
+    uint64_t value = 0;
+    std::string text;
+    // Some counts ("rocksdb.num-files-at-level<N>") are string properties.
+    if (!rocks_->db->GetIntProperty(h, name, &value) &&
+        !(rocks_->db->GetProperty(h, name, &text) && absl::SimpleAtoi(text, &value))) {
+      return std::nullopt;
+    }
+    sum += value;
+    if (shared) break;
+  }
+  return sum;
 }
 
 absl::StatusOr<BackupInfo> Database::CreateBackup(const std::string& backup_dir) {

@@ -148,6 +148,13 @@ class Database final {
   // other threads go on meanwhile.
   absl::Status CatchUp();
 
+  // RocksDB's integer property `name` ("rocksdb.estimate-live-data-size"),
+  // summed over the open column families; those of the block cache they
+  // share ("rocksdb.block-cache-*") read once. nullopt when RocksDB has no
+  // such property, or when its value is not an integer. Thread-safe; for
+  // metrics.
+  std::optional<uint64_t> IntProperty(const std::string& name) const;
+
   // Primary only: adds a backup of the database to the RocksDB backup
   // directory `backup_dir` (created if missing). Incremental: table files an
   // earlier backup there holds are shared, not copied again; every file is
