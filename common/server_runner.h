@@ -30,7 +30,8 @@ struct ServerOptions {
   // plaintext.
   std::string tls_cert_file;
   std::string tls_key_file;
-  // When set, every call's metrics are recorded in it (an interceptor).
+  // When set and `metrics_listen` is too, every call's metrics are recorded
+  // in it (an interceptor) and served.
   Metrics* metrics = nullptr;
   // host:port to serve `metrics` on, with `metrics_extra` read at each
   // scrape; empty: not served. Its port goes to `metrics_port_file` when
