@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <memory>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
@@ -35,39 +37,39 @@ BackupInfo ToBackupInfo(const rocksdb::BackupInfo& info) {
 
 namespace {
 
-// The backups of `engine`, oldest first; NOT_FOUND naming `backup_dir` when
-// there are none.
-absl::StatusOr<std::vector<rocksdb::BackupInfo>> Backups(rocksdb::BackupEngine& engine,
-                                                         const std::string& backup_dir) {
-  std::vector<rocksdb::BackupInfo> infos;
-  engine.GetBackupInfo(&infos);
-  if (infos.empty()) return absl::NotFoundError(absl::StrCat("no backup in ", backup_dir));
-  return infos;
-}
-
-}  // namespace
-
-absl::StatusOr<std::vector<BackupInfo>> ListBackups(const std::string& backup_dir) {
+// The engine of the existing backup directory `backup_dir` and its backups,
+// oldest first; NOT_FOUND when there is no such directory or no backup in
+// it (opening an engine would create the directory).
+absl::StatusOr<std::pair<std::unique_ptr<rocksdb::BackupEngine>,
+                         std::vector<rocksdb::BackupInfo>>>
+OpenBackups(const std::string& backup_dir) {
   if (!std::filesystem::is_directory(backup_dir)) {
     return absl::NotFoundError(absl::StrCat("no backup directory ", backup_dir));
   }
   ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngine> engine,
                    OpenBackupEngine(backup_dir));
-  ASSIGN_OR_RETURN(std::vector<rocksdb::BackupInfo> infos, Backups(*engine, backup_dir));
+  std::vector<rocksdb::BackupInfo> infos;
+  engine->GetBackupInfo(&infos);
+  if (infos.empty()) return absl::NotFoundError(absl::StrCat("no backup in ", backup_dir));
+  return std::make_pair(std::move(engine), std::move(infos));
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<BackupInfo>> ListBackups(const std::string& backup_dir) {
+  ASSIGN_OR_RETURN(auto opened, OpenBackups(backup_dir));
   std::vector<BackupInfo> backups;
-  for (const rocksdb::BackupInfo& info : infos) backups.push_back(ToBackupInfo(info));
+  for (const rocksdb::BackupInfo& info : opened.second) backups.push_back(ToBackupInfo(info));
   return backups;
 }
 
 absl::Status VerifyBackups(const std::string& backup_dir) {
-  ASSIGN_OR_RETURN(std::vector<BackupInfo> backups, ListBackups(backup_dir));
-  ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngine> engine,
-                   OpenBackupEngine(backup_dir));
-  for (const BackupInfo& backup : backups) {
+  ASSIGN_OR_RETURN(auto opened, OpenBackups(backup_dir));
+  for (const rocksdb::BackupInfo& info : opened.second) {
     const rocksdb::Status verified =
-        engine->VerifyBackup(backup.id, /*verify_with_checksum=*/true);
+        opened.first->VerifyBackup(info.backup_id, /*verify_with_checksum=*/true);
     if (!verified.ok()) {
-      return absl::DataLossError(absl::StrCat("backup ", backup.id, " in ", backup_dir,
+      return absl::DataLossError(absl::StrCat("backup ", info.backup_id, " in ", backup_dir,
                                               " is damaged: ", verified.ToString()));
     }
   }
@@ -82,26 +84,26 @@ absl::StatusOr<BackupInfo> RestoreBackup(const std::string& backup_dir, uint32_t
     return absl::FailedPreconditionError(
         absl::StrCat(db_path, " is not empty; restore into a new directory"));
   }
-  ASSIGN_OR_RETURN(std::vector<BackupInfo> backups, ListBackups(backup_dir));
-  const BackupInfo* chosen = &backups.back();
+  ASSIGN_OR_RETURN(auto opened, OpenBackups(backup_dir));
+  const rocksdb::BackupInfo* chosen = &opened.second.back();
   if (id != 0) {
     chosen = nullptr;
-    for (const BackupInfo& backup : backups) {
-      if (backup.id == id) chosen = &backup;
+    for (const rocksdb::BackupInfo& info : opened.second) {
+      if (info.backup_id == id) chosen = &info;
     }
     if (chosen == nullptr) {
       return absl::NotFoundError(absl::StrCat("no backup ", id, " in ", backup_dir));
     }
   }
-  ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::BackupEngine> engine,
-                   OpenBackupEngine(backup_dir));
-  RETURN_IF_ERROR(FromRocks(
-      engine->RestoreDBFromBackup(rocksdb::RestoreOptions(), chosen->id, db_path, db_path),
-      absl::StrCat("restoring backup ", chosen->id, " into ", db_path)));
+  RETURN_IF_ERROR(FromRocks(opened.first->RestoreDBFromBackup(rocksdb::RestoreOptions(),
+                                                              chosen->backup_id, db_path,
+                                                              db_path),
+                            absl::StrCat("restoring backup ", chosen->backup_id, " into ",
+                                         db_path)));
   // A backup holds no IDENTITY file; opening the database once writes one
   // (followers read it) and checks the schema version.
   RETURN_IF_ERROR(Database::OpenPrimary(db_path).status());
-  return *chosen;
+  return ToBackupInfo(*chosen);
 }
 
 }  // namespace summit::storage
